@@ -1,0 +1,225 @@
+package vn.thidua.command.cluster;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
+import vn.thidua.command.cluster.ClusterCommands.FormCluster;
+import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
+import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
+import vn.thidua.command.decisions.RescindClusterDecision;
+import vn.thidua.command.leadership.ElectOfficer;
+import vn.thidua.command.rules.BallotRules;
+import vn.thidua.command.rules.Rule;
+import vn.thidua.command.year.EmulationYear;
+import vn.thidua.command.year.YearCommands.OpenEmulationYear;
+import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.MemberUnit;
+import vn.thidua.events.cluster.UnitAdmitted;
+import vn.thidua.events.cluster.UnitWithdrawn;
+import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.leadership.Office;
+import vn.thidua.events.year.Criterion;
+import vn.thidua.events.year.EmulationYearOpened;
+
+/**
+ * An emulation cluster (cụm thi đua): its member units, its rules and its elected officers. It also opens the
+ * cluster's emulation years, because only it knows who the members are at that moment.
+ */
+@Aggregate
+public class Cluster {
+
+    @AggregateIdentifier
+    private String clusterId;
+    private ClusterRules rules;
+    private final Map<String, MemberUnit> members = new LinkedHashMap<>();
+    private final Set<String> everKnownUnits = new HashSet<>();
+    private final Set<String> mergedAway = new HashSet<>();
+    private final Map<Term, Officer> officers = new HashMap<>();
+    private final Map<String, String> decisionTypes = new HashMap<>();
+    private final Set<String> rescinded = new HashSet<>();
+
+    private record Term(int termYear, Office office) {
+    }
+
+    private record Officer(String decisionId, String unitId) {
+    }
+
+    protected Cluster() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public Cluster(FormCluster command) {
+        requireDistinct(command.members().stream().map(MemberUnit::unitId).toList());
+        ClusterRules adopted = command.rules() == null ? ClusterRules.defaults() : command.rules();
+        apply(new ClusterFormed(command.clusterId(), command.decisionId(), command.name(), command.sector(),
+                List.copyOf(command.members()), adopted));
+    }
+
+    @CommandHandler
+    public long handle(AdmitUnit command) {
+        String unitId = command.unit().unitId();
+        Rule.ALREADY_A_MEMBER.require(!members.containsKey(unitId), unitId);
+        Rule.UNIT_MERGED.require(!mergedAway.contains(unitId), unitId);
+        apply(new UnitAdmitted(clusterId, command.decisionId(), command.unit(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(WithdrawUnit command) {
+        Rule.UNIT_NOT_FOUND.require(everKnownUnits.contains(command.unitId()), command.unitId());
+        requireMember(command.unitId());
+        apply(new UnitWithdrawn(clusterId, command.decisionId(), command.unitId(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(MergeUnits command) {
+        requireDistinct(command.mergedUnitIds());
+        command.mergedUnitIds().forEach(this::requireMember);
+        String successorId = command.successor().unitId();
+        boolean successorTakesOverAMergedId = command.mergedUnitIds().contains(successorId);
+        Rule.ALREADY_A_MEMBER.require(successorTakesOverAMergedId || !members.containsKey(successorId), successorId);
+        Rule.UNIT_MERGED.require(!mergedAway.contains(successorId), successorId);
+        apply(new UnitsMerged(clusterId, command.decisionId(), List.copyOf(command.mergedUnitIds()),
+                command.successor(), command.effectiveDate(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** ElectClusterHead and its deputy counterpart: one holder per office and term, the head rotates. */
+    @CommandHandler
+    public long handle(ElectOfficer command) {
+        String unitId = command.unitId();
+        int termYear = command.termYear();
+        requireMember(unitId);
+        Officer holder = officers.get(new Term(termYear, command.office()));
+        Rule.OFFICE_ALREADY_FILLED.require(holder == null, command.office(), termYear,
+                holder == null ? null : holder.unitId());
+        Office otherOffice = command.office() == Office.HEAD ? Office.DEPUTY : Office.HEAD;
+        Officer other = officers.get(new Term(termYear, otherOffice));
+        Rule.HEAD_AND_DEPUTY_SAME_UNIT.require(other == null || !other.unitId().equals(unitId), unitId, termYear);
+        if (command.office() == Office.HEAD && rules.headRotation()) {
+            Officer previousHead = officers.get(new Term(termYear - 1, Office.HEAD));
+            Rule.ROTATION_BROKEN.require(previousHead == null || !previousHead.unitId().equals(unitId),
+                    unitId, termYear - 1);
+        }
+        BallotRules.requireCarried(command.ballot(), members.size(), rules);
+        apply(command.office() == Office.HEAD
+                ? new ClusterHeadElected(clusterId, command.decisionId(), termYear, unitId, command.ballot(),
+                command.minutesRef())
+                : new DeputyHeadElected(clusterId, command.decisionId(), termYear, unitId, command.ballot(),
+                command.minutesRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RescindClusterDecision command) {
+        String target = command.rescindedDecisionId();
+        String type = decisionTypes.get(target);
+        Rule.DECISION_NOT_FOUND.require(type != null, target);
+        Rule.ALREADY_RESCINDED.require(!rescinded.contains(target), target);
+        Rule.NOT_RESCINDABLE.require(type.equals(ClusterHeadElected.class.getSimpleName())
+                || type.equals(DeputyHeadElected.class.getSimpleName()), type);
+        apply(new DecisionRescinded(clusterId, null, command.decisionId(), target, type, command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Opens the year with today's members as its participants; the year refuses a second opening itself. */
+    @CommandHandler
+    public long handle(OpenEmulationYear command) throws Exception {
+        Rule.NO_MEMBERS.require(!members.isEmpty());
+        requireDistinctCriteria(command.scoringTable().criteria());
+        EmulationYearOpened opened = new EmulationYearOpened(clusterId, command.year(), command.decisionId(),
+                command.scoringTable(), List.copyOf(command.pledgeTargets()), command.pledgeDeadline(),
+                command.reportDeadline(), List.copyOf(members.values()), rules);
+        return createNew(EmulationYear.class, () -> new EmulationYear(opened)).version();
+    }
+
+    private void requireMember(String unitId) {
+        Rule.UNIT_MERGED.require(!mergedAway.contains(unitId), unitId);
+        Rule.NOT_A_MEMBER.require(members.containsKey(unitId), unitId);
+    }
+
+    private static void requireDistinct(List<String> unitIds) {
+        Set<String> seen = new HashSet<>();
+        unitIds.forEach(unitId -> Rule.DUPLICATE_UNIT.require(seen.add(unitId), unitId));
+    }
+
+    private static void requireDistinctCriteria(List<Criterion> criteria) {
+        Set<String> seen = new HashSet<>();
+        criteria.forEach(c -> Rule.DUPLICATE_CRITERION.require(seen.add(c.criterionId()), c.criterionId()));
+    }
+
+    @EventSourcingHandler
+    void on(ClusterFormed event) {
+        clusterId = event.clusterId();
+        rules = event.rules();
+        event.members().forEach(this::join);
+        decisionTypes.put(event.decisionId(), ClusterFormed.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(UnitAdmitted event) {
+        join(event.unit());
+        decisionTypes.put(event.decisionId(), UnitAdmitted.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(UnitWithdrawn event) {
+        members.remove(event.unitId());
+        decisionTypes.put(event.decisionId(), UnitWithdrawn.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(UnitsMerged event) {
+        event.mergedUnitIds().forEach(unitId -> {
+            members.remove(unitId);
+            mergedAway.add(unitId);
+        });
+        mergedAway.remove(event.successor().unitId());
+        join(event.successor());
+        decisionTypes.put(event.decisionId(), UnitsMerged.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(ClusterHeadElected event) {
+        officers.put(new Term(event.termYear(), Office.HEAD), new Officer(event.decisionId(), event.unitId()));
+        decisionTypes.put(event.decisionId(), ClusterHeadElected.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(DeputyHeadElected event) {
+        officers.put(new Term(event.termYear(), Office.DEPUTY), new Officer(event.decisionId(), event.unitId()));
+        decisionTypes.put(event.decisionId(), DeputyHeadElected.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRescinded event) {
+        rescinded.add(event.rescindedDecisionId());
+        officers.values().removeIf(officer -> officer.decisionId().equals(event.rescindedDecisionId()));
+        decisionTypes.put(event.decisionId(), DecisionRescinded.class.getSimpleName());
+    }
+
+    private void join(MemberUnit unit) {
+        members.put(unit.unitId(), unit);
+        everKnownUnits.add(unit.unitId());
+    }
+}

@@ -1,0 +1,122 @@
+package vn.thidua.command.cluster;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
+import vn.thidua.command.cluster.ClusterCommands.FormCluster;
+import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
+import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
+import vn.thidua.command.rules.Rule;
+import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.CommandDispatcher;
+import vn.thidua.command.web.CommonRequests.ReasonRequest;
+import vn.thidua.command.web.CommonRequests.UnitRequest;
+import vn.thidua.command.web.Slug;
+import vn.thidua.events.cluster.ClusterRules;
+
+/** The council forms clusters and changes their membership. */
+@RestController
+@RequestMapping("/api/clusters")
+public class ClusterController {
+
+    public static final int MAX_MEMBERS = 200;
+
+    private final CommandDispatcher commands;
+
+    public ClusterController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    public record RulesRequest(@NotNull @Min(1) Integer quorumNumerator, @NotNull @Min(1) Integer quorumDenominator,
+                               @NotNull @Min(1) Integer majorityNumerator,
+                               @NotNull @Min(1) Integer majorityDenominator,
+                               @NotNull Boolean headRotation,
+                               @NotNull @Min(1) @Max(100) Integer flagQuotaPercent) {
+
+        @AssertTrue(message = "quorum and majority must be fractions no greater than 1")
+        public boolean isProperFractions() {
+            return quorumNumerator == null || quorumDenominator == null || majorityNumerator == null
+                    || majorityDenominator == null
+                    || (quorumNumerator <= quorumDenominator && majorityNumerator < majorityDenominator);
+        }
+
+        ClusterRules toRules() {
+            return new ClusterRules(quorumNumerator, quorumDenominator, majorityNumerator, majorityDenominator,
+                    headRotation, flagQuotaPercent);
+        }
+    }
+
+    public record FormClusterRequest(@Slug String clusterId,
+                                     @NotBlank @Size(max = 300) String name,
+                                     @NotBlank @Size(max = 300) String sector,
+                                     @NotEmpty @Size(max = MAX_MEMBERS) List<@NotNull @Valid UnitRequest> members,
+                                     @Valid RulesRequest rules) {
+    }
+
+    public record MergerRequest(@NotEmpty @Size(max = MAX_MEMBERS) List<@Slug String> mergedUnitIds,
+                                @NotNull @Valid UnitRequest successor,
+                                @NotNull LocalDate effectiveDate,
+                                @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    public record AdmissionRequest(@Slug String unitId,
+                                   @NotBlank @Size(max = 300) String name,
+                                   @NotBlank @Size(max = 300) String province,
+                                   @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Accepted> form(@Valid @RequestBody FormClusterRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        long version = commands.create(new FormCluster(request.clusterId(), decisionId, request.name(),
+                        request.sector(), request.members().stream().map(UnitRequest::toMemberUnit).toList(),
+                        request.rules() == null ? null : request.rules().toRules()),
+                Rule.CLUSTER_NOT_FOUND.refuse(request.clusterId()), Rule.CLUSTER_EXISTS.refuse(request.clusterId()));
+        return ResponseEntity.created(URI.create("/api/clusters/" + request.clusterId()))
+                .body(Accepted.ofCluster(request.clusterId(), decisionId, version));
+    }
+
+    @PostMapping("/{clusterId}/members")
+    public Accepted admit(@PathVariable @Slug String clusterId, @Valid @RequestBody AdmissionRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        UnitRequest unit = new UnitRequest(request.unitId(), request.name(), request.province());
+        long version = commands.send(new AdmitUnit(clusterId, decisionId, unit.toMemberUnit(), request.reason()),
+                Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
+        return Accepted.ofUnit(clusterId, null, request.unitId(), decisionId, version);
+    }
+
+    @PostMapping("/{clusterId}/members/{unitId}/withdrawal")
+    public Accepted withdraw(@PathVariable @Slug String clusterId, @PathVariable @Slug String unitId,
+                             @Valid @RequestBody ReasonRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        long version = commands.send(new WithdrawUnit(clusterId, decisionId, unitId, request.reason()),
+                Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
+        return Accepted.ofUnit(clusterId, null, unitId, decisionId, version);
+    }
+
+    @PostMapping("/{clusterId}/mergers")
+    public Accepted merge(@PathVariable @Slug String clusterId, @Valid @RequestBody MergerRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        long version = commands.send(new MergeUnits(clusterId, decisionId, request.mergedUnitIds(),
+                        request.successor().toMemberUnit(), request.effectiveDate(), request.reason()),
+                Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
+        return Accepted.ofUnit(clusterId, null, request.successor().unitId(), decisionId, version);
+    }
+}

@@ -1,0 +1,42 @@
+package vn.thidua.command.decisions;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import vn.thidua.command.rules.Rule;
+import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.CommandDispatcher;
+import vn.thidua.command.web.CommonRequests.ReasonRequest;
+import vn.thidua.command.web.Slug;
+
+/** RescindDecision: a mistake is corrected by a new decision that points at the old one, never by an edit. */
+@RestController
+public class RescissionController {
+
+    private final CommandDispatcher commands;
+    private final DecisionDirectory directory;
+
+    public RescissionController(CommandDispatcher commands, DecisionDirectory directory) {
+        this.commands = commands;
+        this.directory = directory;
+    }
+
+    @PostMapping("/api/clusters/{clusterId}/decisions/{decisionId}/rescission")
+    public Accepted rescind(@PathVariable @Slug String clusterId,
+                            @PathVariable @Size(min = 1, max = 64) String decisionId,
+                            @Valid @RequestBody ReasonRequest request) {
+        DecisionDirectory.Entry entry = directory.find(clusterId, decisionId)
+                .orElseThrow(() -> Rule.DECISION_NOT_FOUND.refuse(decisionId));
+        String rescissionId = CommandDispatcher.newDecisionId();
+        long version = entry.year() == null
+                ? commands.send(new RescindClusterDecision(clusterId, rescissionId, decisionId, request.reason()),
+                Rule.CLUSTER_NOT_FOUND.refuse(clusterId))
+                : commands.send(new RescindYearDecision(clusterId, entry.year(), rescissionId, decisionId,
+                request.reason()), Rule.YEAR_NOT_FOUND.refuse(clusterId, entry.year()));
+        return Accepted.ofYear(clusterId, entry.year(), rescissionId, version);
+    }
+}

@@ -1,0 +1,11 @@
+package vn.thidua.command.leadership;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import vn.thidua.events.ballot.Ballot;
+import vn.thidua.events.leadership.Office;
+
+/** Record the election of a unit as cluster head or deputy for a term year (ElectClusterHead). */
+public record ElectOfficer(@TargetAggregateIdentifier String clusterId, String decisionId, int termYear, Office office,
+                           String unitId, Ballot ballot, String minutesRef) {
+}

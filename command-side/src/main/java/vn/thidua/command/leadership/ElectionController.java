@@ -1,0 +1,49 @@
+package vn.thidua.command.leadership;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import vn.thidua.command.rules.Rule;
+import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.CommandDispatcher;
+import vn.thidua.command.web.CommonRequests.BallotRequest;
+import vn.thidua.command.web.Slug;
+import vn.thidua.events.leadership.Office;
+
+/** The secretariat records the election of the cluster head (Cụm trưởng) or deputy (Cụm phó) for a term. */
+@RestController
+public class ElectionController {
+
+    private final CommandDispatcher commands;
+
+    public ElectionController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    public record ElectionRequest(@NotNull @Min(2000) @Max(2100) Integer termYear,
+                                  @NotNull Office office,
+                                  @Slug String unitId,
+                                  @NotNull @Valid BallotRequest ballot,
+                                  @NotBlank @Size(max = 300) String minutesRef) {
+    }
+
+    @PostMapping("/api/clusters/{clusterId}/elections")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Accepted elect(@PathVariable @Slug String clusterId, @Valid @RequestBody ElectionRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        long version = commands.send(new ElectOfficer(clusterId, decisionId, request.termYear(), request.office(),
+                        request.unitId(), request.ballot().toBallot(), request.minutesRef()),
+                Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
+        return Accepted.ofUnit(clusterId, request.termYear(), request.unitId(), decisionId, version);
+    }
+}

@@ -1,0 +1,41 @@
+package vn.thidua.command.store;
+
+import java.io.IOException;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts the embedded PostgreSQL for the default profile, with durability on (the library turns fsync and synchronous
+ * commit off for tests; a record-keeping system must not lose an acknowledged command).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "thidua.store.embedded.enabled", havingValue = "true")
+public class EmbeddedStoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public EmbeddedPostgres embeddedPostgres(EmbeddedStoreProperties properties) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(properties.dataDir().resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setPort(properties.port())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+    }
+
+    @Bean
+    public DataSource dataSource(EmbeddedPostgres postgres) {
+        return DataSourceBuilder.create()
+                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .build();
+    }
+}

@@ -1,0 +1,143 @@
+package vn.thidua.command.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import vn.thidua.command.rules.Refusal;
+import vn.thidua.command.rules.RuleViolation;
+
+/**
+ * Every error as RFC 7807 {@code application/problem+json} with a stable {@code code}: refusals of the cluster's rules
+ * in Vietnamese and English ({@code detail} follows Accept-Language), invalid input as 400 with per-field
+ * {@code errors}. Nothing a client sends ends in a 500.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_PREFIX = "urn:thidua:problem:";
+    static final String INVALID_INPUT = "INVALID_INPUT";
+    static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+
+    /** One invalid field: its JSON path and what is wrong with it. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    public ResponseEntity<ProblemDetail> refused(RuleViolation violation, Locale locale) {
+        Refusal refusal = violation.refusal();
+        boolean vietnamese = "vi".equals(locale.getLanguage());
+        ProblemDetail problem = problem(HttpStatusCode.valueOf(refusal.status()), refusal.code(),
+                vietnamese ? refusal.vietnamese() : refusal.english());
+        problem.setProperty("messages", Map.of("vi", refusal.vietnamese(), "en", refusal.english()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(refusal.status());
+        if (refusal.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return response.body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldProblem(e.getName(), "has the wrong type: " + e.getValue())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return ResponseEntity.badRequest().body(invalid(errors).getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldProblem(fieldOf(error, result.getMethodParameter().getParameterName()),
+                        error.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(invalid(errors).getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST,
+                "The request body is not valid JSON for this operation.");
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            problem.setProperty("errors", List.of(new FieldProblem(jsonPath(jackson), jackson.getOriginalMessage())));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Spring's own errors (405, 406, 415, 404 for an unknown path...) get a code too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String code = status == null ? "HTTP_" + statusCode.value() : status.name();
+            problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+            problem.setProperty("code", code);
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Some fields are missing or invalid.");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.setTitle(known == null ? code : known.getReasonPhrase());
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static String fieldOf(MessageSourceResolvable error, String parameterName) {
+        return error instanceof FieldError field ? field.getField() : parameterName;
+    }
+
+    private static String jsonPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

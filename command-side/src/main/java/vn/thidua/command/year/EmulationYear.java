@@ -1,0 +1,290 @@
+package vn.thidua.command.year;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import vn.thidua.command.decisions.RescindYearDecision;
+import vn.thidua.command.rules.BallotRules;
+import vn.thidua.command.rules.Rule;
+import vn.thidua.command.year.YearCommands.AmendAnnualReport;
+import vn.thidua.command.year.YearCommands.AssessReport;
+import vn.thidua.command.year.YearCommands.CloseEmulationYear;
+import vn.thidua.command.year.YearCommands.FileAnnualReport;
+import vn.thidua.command.year.YearCommands.FinalizeRanking;
+import vn.thidua.command.year.YearCommands.ProposeCommendation;
+import vn.thidua.command.year.YearCommands.SignPledge;
+import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.MemberUnit;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.year.AnnualReportAmended;
+import vn.thidua.events.year.AnnualReportFiled;
+import vn.thidua.events.year.Award;
+import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.EmulationYearClosed;
+import vn.thidua.events.year.EmulationYearOpened;
+import vn.thidua.events.year.PledgeSigned;
+import vn.thidua.events.year.RankingFinalized;
+import vn.thidua.events.year.ReportAssessed;
+import vn.thidua.events.year.Scorecard;
+import vn.thidua.events.year.Standing;
+
+/**
+ * One cluster's emulation year (năm thi đua): the pledge, the reports and their assessment, the ranking, the award
+ * proposals and the closing of the record.
+ */
+@Aggregate
+public class EmulationYear {
+
+    /** Deadlines are calendar days in Vietnam: a report filed on the deadline day, Hanoi time, is on time. */
+    static final ZoneId DEADLINE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @AggregateIdentifier
+    private String yearId;
+    private String clusterId;
+    private int year;
+    private ClusterRules rules;
+    private AdoptedScoringTable scoringTable;
+    private LocalDate pledgeDeadline;
+    private LocalDate reportDeadline;
+    private final List<String> participants = new ArrayList<>();
+    private final Set<String> signed = new HashSet<>();
+    private final Map<String, BigDecimal> selfTotals = new HashMap<>();
+    private final Map<String, Assessment> assessments = new LinkedHashMap<>();
+    private String rankingDecisionId;
+    private final Set<String> ranked = new HashSet<>();
+    private final Map<String, Commendation> commendations = new LinkedHashMap<>();
+    private final Map<String, String> decisionTypes = new HashMap<>();
+    private final Set<String> rescinded = new HashSet<>();
+    private boolean closed;
+
+    private record Assessment(String unitId, BigDecimal total) {
+    }
+
+    private record Commendation(String unitId, Award award) {
+    }
+
+    public static String idOf(String clusterId, int year) {
+        return clusterId + ":" + year;
+    }
+
+    protected EmulationYear() {
+        // for Axon: rebuilt from events
+    }
+
+    /** Started by {@code Cluster} when it opens the year. */
+    public EmulationYear(EmulationYearOpened opened) {
+        apply(opened);
+    }
+
+    @CommandHandler
+    public long handle(SignPledge command) {
+        requireNotClosed();
+        requireParticipant(command.unitId());
+        Rule.ALREADY_SIGNED.require(!signed.contains(command.unitId()), command.unitId());
+        apply(new PledgeSigned(clusterId, year, command.unitId(), command.signatory(),
+                isPast(pledgeDeadline)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(FileAnnualReport command) {
+        requireReportsOpen();
+        requireParticipant(command.unitId());
+        Rule.REPORT_ALREADY_FILED.require(!selfTotals.containsKey(command.unitId()), command.unitId());
+        Scorecard selfScore = scoringTable.score(command.selfScores(), command.bonusPoints(),
+                command.penaltyPoints());
+        apply(new AnnualReportFiled(clusterId, year, command.unitId(), command.summary(), selfScore,
+                List.copyOf(command.evidence()), isPast(reportDeadline)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AmendAnnualReport command) {
+        requireReportsOpen();
+        requireReport(command.unitId());
+        Scorecard selfScore = scoringTable.score(command.selfScores(), command.bonusPoints(),
+                command.penaltyPoints());
+        apply(new AnnualReportAmended(clusterId, year, command.unitId(), command.summary(), selfScore,
+                List.copyOf(command.evidence()), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AssessReport command) {
+        requireReportsOpen();
+        requireReport(command.unitId());
+        Scorecard assessed = scoringTable.score(command.scores(), command.bonusPoints(), command.penaltyPoints());
+        apply(new ReportAssessed(clusterId, year, command.decisionId(), command.unitId(), assessed,
+                command.note()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Final score = assessed total where assessed, else the self total; units without a report stay unranked. */
+    @CommandHandler
+    public long handle(FinalizeRanking command) {
+        requireReportsOpen();
+        Rule.NO_REPORTS.require(!selfTotals.isEmpty());
+        Map<String, BigDecimal> finalScores = new HashMap<>(selfTotals);
+        assessments.values().forEach(assessment -> finalScores.put(assessment.unitId(), assessment.total()));
+        apply(new RankingFinalized(clusterId, year, command.decisionId(),
+                Ranking.standings(participants, finalScores), command.note()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ProposeCommendation command) {
+        requireNotClosed();
+        Rule.RANKING_NOT_FINALIZED.require(rankingDecisionId != null, year);
+        String unitId = command.unitId();
+        requireParticipant(unitId);
+        Rule.UNIT_NOT_RANKED.require(ranked.contains(unitId), unitId);
+        Rule.PLEDGE_NOT_SIGNED.require(signed.contains(unitId), unitId);
+        Rule.ALREADY_PROPOSED.require(commendations.values().stream().noneMatch(c -> c.unitId().equals(unitId)),
+                unitId);
+        if (command.award() == Award.EMULATION_FLAG) {
+            int quota = Math.max(1, ranked.size() * rules.flagQuotaPercent() / 100);
+            long flags = commendations.values().stream().filter(c -> c.award() == Award.EMULATION_FLAG).count();
+            Rule.FLAG_QUOTA_EXCEEDED.require(flags < quota, quota, rules.flagQuotaPercent());
+        }
+        BallotRules.requireCarried(command.ballot(), participants.size(), rules);
+        apply(new CommendationProposed(clusterId, year, command.decisionId(), unitId, command.award(),
+                command.ballot(), command.minutesRef()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Assessments may be withdrawn until the ranking is final, the ranking while no award rests on it. */
+    @CommandHandler
+    public long handle(RescindYearDecision command) {
+        requireNotClosed();
+        String target = command.rescindedDecisionId();
+        String type = decisionTypes.get(target);
+        Rule.DECISION_NOT_FOUND.require(type != null, target);
+        Rule.ALREADY_RESCINDED.require(!rescinded.contains(target), target);
+        if (type.equals(ReportAssessed.class.getSimpleName())) {
+            Rule.RANKING_FINALIZED.require(rankingDecisionId == null, year);
+        } else if (type.equals(RankingFinalized.class.getSimpleName())) {
+            Rule.COMMENDATIONS_EXIST.require(commendations.isEmpty());
+        } else {
+            Rule.NOT_RESCINDABLE.require(type.equals(CommendationProposed.class.getSimpleName()), type);
+        }
+        apply(new DecisionRescinded(clusterId, year, command.decisionId(), target, type, command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CloseEmulationYear command) {
+        requireNotClosed();
+        Rule.RANKING_NOT_FINALIZED.require(rankingDecisionId != null, year);
+        apply(new EmulationYearClosed(clusterId, year, command.decisionId(), command.note()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requireNotClosed() {
+        Rule.YEAR_CLOSED.require(!closed, year);
+    }
+
+    private void requireReportsOpen() {
+        requireNotClosed();
+        Rule.RANKING_FINALIZED.require(rankingDecisionId == null, year);
+    }
+
+    private void requireParticipant(String unitId) {
+        Rule.NOT_A_MEMBER.require(participants.contains(unitId), unitId);
+    }
+
+    private void requireReport(String unitId) {
+        requireParticipant(unitId);
+        Rule.REPORT_NOT_FILED.require(selfTotals.containsKey(unitId), unitId);
+    }
+
+    /** Lateness is judged on the clock Axon stamps events with, so that tests can set the day. */
+    private static boolean isPast(LocalDate deadline) {
+        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), DEADLINE_ZONE).isAfter(deadline);
+    }
+
+    @EventSourcingHandler
+    void on(EmulationYearOpened event) {
+        yearId = idOf(event.clusterId(), event.year());
+        clusterId = event.clusterId();
+        year = event.year();
+        rules = event.rules();
+        scoringTable = new AdoptedScoringTable(event.scoringTable());
+        pledgeDeadline = event.pledgeDeadline();
+        reportDeadline = event.reportDeadline();
+        event.participants().stream().map(MemberUnit::unitId).forEach(participants::add);
+        decisionTypes.put(event.decisionId(), EmulationYearOpened.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(PledgeSigned event) {
+        signed.add(event.unitId());
+    }
+
+    @EventSourcingHandler
+    void on(AnnualReportFiled event) {
+        selfTotals.put(event.unitId(), event.selfScore().total());
+    }
+
+    @EventSourcingHandler
+    void on(AnnualReportAmended event) {
+        selfTotals.put(event.unitId(), event.selfScore().total());
+    }
+
+    /** The latest assessment of a unit counts; it keeps its place in the map under its decision id. */
+    @EventSourcingHandler
+    void on(ReportAssessed event) {
+        assessments.values().removeIf(assessment -> assessment.unitId().equals(event.unitId()));
+        assessments.put(event.decisionId(), new Assessment(event.unitId(), event.assessedScore().total()));
+        decisionTypes.put(event.decisionId(), ReportAssessed.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(RankingFinalized event) {
+        rankingDecisionId = event.decisionId();
+        event.standings().stream().filter(standing -> standing.rank() != null)
+                .map(Standing::unitId).forEach(ranked::add);
+        decisionTypes.put(event.decisionId(), RankingFinalized.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(CommendationProposed event) {
+        commendations.put(event.decisionId(), new Commendation(event.unitId(), event.award()));
+        decisionTypes.put(event.decisionId(), CommendationProposed.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRescinded event) {
+        String target = event.rescindedDecisionId();
+        rescinded.add(target);
+        assessments.remove(target);
+        commendations.remove(target);
+        if (target.equals(rankingDecisionId)) {
+            rankingDecisionId = null;
+            ranked.clear();
+        }
+        decisionTypes.put(event.decisionId(), DecisionRescinded.class.getSimpleName());
+    }
+
+    @EventSourcingHandler
+    void on(EmulationYearClosed event) {
+        closed = true;
+        decisionTypes.put(event.decisionId(), EmulationYearClosed.class.getSimpleName());
+    }
+}

@@ -1,0 +1,232 @@
+package vn.thidua.command.year;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.thidua.command.rules.Rule;
+import vn.thidua.command.rules.RuleViolation;
+import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.CommandDispatcher;
+import vn.thidua.command.web.CommonRequests;
+import vn.thidua.command.web.CommonRequests.BallotRequest;
+import vn.thidua.command.web.CommonRequests.NoteRequest;
+import vn.thidua.command.web.Points;
+import vn.thidua.command.web.Slug;
+import vn.thidua.command.year.YearCommands.AmendAnnualReport;
+import vn.thidua.command.year.YearCommands.AssessReport;
+import vn.thidua.command.year.YearCommands.CloseEmulationYear;
+import vn.thidua.command.year.YearCommands.FileAnnualReport;
+import vn.thidua.command.year.YearCommands.FinalizeRanking;
+import vn.thidua.command.year.YearCommands.OpenEmulationYear;
+import vn.thidua.command.year.YearCommands.ProposeCommendation;
+import vn.thidua.command.year.YearCommands.SignPledge;
+import vn.thidua.events.year.Award;
+import vn.thidua.events.year.Criterion;
+import vn.thidua.events.year.Evidence;
+import vn.thidua.events.year.PledgeTarget;
+import vn.thidua.events.year.ScoringTable;
+import vn.thidua.events.year.Signatory;
+
+/** The yearly cycle: open the year, sign the pledge, report, assess, rank, propose awards, close. */
+@RestController
+@RequestMapping("/api/clusters/{clusterId}/years")
+public class YearController {
+
+    public static final int MAX_CRITERIA = 200;
+    public static final int MAX_EVIDENCE = 100;
+
+    private final CommandDispatcher commands;
+
+    public YearController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    public record CriterionRequest(@Slug String criterionId,
+                                   @NotBlank @Size(max = 300) String group,
+                                   @NotBlank @Size(max = 1000) String title,
+                                   @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 6, fraction = 2)
+                                   BigDecimal maxPoints) {
+    }
+
+    public record ScoringTableRequest(@NotEmpty @Size(max = MAX_CRITERIA) List<@NotNull @Valid CriterionRequest> criteria,
+                                      @Points BigDecimal maxBonus,
+                                      @Points BigDecimal maxPenalty) {
+        ScoringTable toTable() {
+            return new ScoringTable(criteria.stream().map(c -> new Criterion(c.criterionId(), c.group(), c.title(),
+                    c.maxPoints())).toList(), maxBonus, maxPenalty);
+        }
+    }
+
+    public record PledgeTargetRequest(@Slug String targetId, @NotBlank @Size(max = 2000) String text) {
+    }
+
+    public record PledgeRequest(@NotEmpty @Size(max = MAX_CRITERIA) List<@NotNull @Valid PledgeTargetRequest> targets) {
+    }
+
+    public record OpenYearRequest(@NotNull @Min(2000) @Max(2100) Integer year,
+                                  @NotNull @Valid ScoringTableRequest scoringTable,
+                                  @NotNull @Valid PledgeRequest pledge,
+                                  @NotNull LocalDate pledgeDeadline,
+                                  @NotNull LocalDate reportDeadline) {
+    }
+
+    public record SignatoryRequest(@NotBlank @Size(max = 300) String name, @NotBlank @Size(max = 300) String title) {
+    }
+
+    public record SignatureRequest(@Slug String unitId, @NotNull @Valid SignatoryRequest signatory) {
+    }
+
+    public record EvidenceRequest(@NotBlank @Size(max = 1000) String title,
+                                  @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits")
+                                  String sha256,
+                                  @NotBlank @Size(max = 2000) String uri) {
+        Evidence toEvidence() {
+            return new Evidence(title, sha256.toLowerCase(Locale.ROOT), uri);
+        }
+    }
+
+    public record ReportRequest(@Slug String unitId,
+                                @NotBlank @Size(max = 20000) String summary,
+                                @NotEmpty @Size(max = MAX_CRITERIA)
+                                Map<@Slug String, @Points BigDecimal> selfScores,
+                                @Points BigDecimal bonusPoints,
+                                @Points BigDecimal penaltyPoints,
+                                @NotNull @Size(max = MAX_EVIDENCE) List<@NotNull @Valid EvidenceRequest> evidence,
+                                @Size(max = CommonRequests.TEXT_LENGTH) String reason) {
+        List<Evidence> evidenceList() {
+            return evidence.stream().map(EvidenceRequest::toEvidence).toList();
+        }
+    }
+
+    public record AssessmentRequest(@NotEmpty @Size(max = MAX_CRITERIA)
+                                    Map<@Slug String, @Points BigDecimal> scores,
+                                    @Points BigDecimal bonusPoints,
+                                    @Points BigDecimal penaltyPoints,
+                                    @Size(max = CommonRequests.TEXT_LENGTH) String note) {
+    }
+
+    public record CommendationRequest(@Slug String unitId,
+                                      @NotNull Award award,
+                                      @NotNull @Valid BallotRequest ballot,
+                                      @NotBlank @Size(max = 300) String minutesRef) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Accepted> open(@PathVariable @Slug String clusterId,
+                                         @Valid @RequestBody OpenYearRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        int year = request.year();
+        long version = commands.create(new OpenEmulationYear(clusterId, year, decisionId,
+                        request.scoringTable().toTable(), request.pledge().targets().stream()
+                        .map(t -> new PledgeTarget(t.targetId(), t.text())).toList(),
+                        request.pledgeDeadline(), request.reportDeadline()),
+                Rule.CLUSTER_NOT_FOUND.refuse(clusterId), Rule.YEAR_ALREADY_OPENED.refuse(year));
+        return ResponseEntity.created(URI.create("/api/clusters/" + clusterId + "/years/" + year))
+                .body(Accepted.ofYear(clusterId, year, decisionId, version));
+    }
+
+    @PostMapping("/{year}/pledge/signatures")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Accepted sign(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
+                         @Valid @RequestBody SignatureRequest request) {
+        Signatory signatory = new Signatory(request.signatory().name(), request.signatory().title());
+        long version = commands.send(new SignPledge(clusterId, year, request.unitId(), signatory),
+                yearNotFound(clusterId, year));
+        return Accepted.ofUnit(clusterId, year, request.unitId(), null, version);
+    }
+
+    @PostMapping("/{year}/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Accepted file(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
+                         @Valid @RequestBody ReportRequest request) {
+        long version = commands.send(new FileAnnualReport(clusterId, year, request.unitId(), request.summary(),
+                        request.selfScores(), request.bonusPoints(), request.penaltyPoints(), request.evidenceList()),
+                yearNotFound(clusterId, year));
+        return Accepted.ofUnit(clusterId, year, request.unitId(), null, version);
+    }
+
+    /** The unit in the path is the one amended; a body that names another unit is refused as invalid. */
+    @PutMapping("/{year}/reports/{unitId}")
+    public Accepted amend(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
+                                   @PathVariable @Slug String unitId, @Valid @RequestBody ReportRequest request) {
+        if (!unitId.equals(request.unitId())) {
+            throw Rule.UNIT_MISMATCH.refuse(request.unitId(), unitId);
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw Rule.AMENDMENT_REASON_MISSING.refuse();
+        }
+        long version = commands.send(new AmendAnnualReport(clusterId, year, unitId, request.summary(),
+                        request.selfScores(), request.bonusPoints(), request.penaltyPoints(), request.evidenceList(),
+                        request.reason()),
+                yearNotFound(clusterId, year));
+        return Accepted.ofUnit(clusterId, year, unitId, null, version);
+    }
+
+    @PostMapping("/{year}/reports/{unitId}/assessment")
+    public Accepted assess(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
+                           @PathVariable @Slug String unitId, @Valid @RequestBody AssessmentRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        long version = commands.send(new AssessReport(clusterId, year, decisionId, unitId, request.scores(),
+                        request.bonusPoints(), request.penaltyPoints(), request.note()),
+                yearNotFound(clusterId, year));
+        return Accepted.ofUnit(clusterId, year, unitId, decisionId, version);
+    }
+
+    @PostMapping("/{year}/ranking")
+    public Accepted finalizeRanking(@PathVariable @Slug String clusterId,
+                                    @PathVariable @Min(2000) @Max(2100) int year,
+                                    @Valid @RequestBody NoteRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        long version = commands.send(new FinalizeRanking(clusterId, year, decisionId, request.note()),
+                yearNotFound(clusterId, year));
+        return Accepted.ofYear(clusterId, year, decisionId, version);
+    }
+
+    @PostMapping("/{year}/commendations")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Accepted propose(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
+                            @Valid @RequestBody CommendationRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        long version = commands.send(new ProposeCommendation(clusterId, year, decisionId, request.unitId(),
+                        request.award(), request.ballot().toBallot(), request.minutesRef()),
+                yearNotFound(clusterId, year));
+        return Accepted.ofUnit(clusterId, year, request.unitId(), decisionId, version);
+    }
+
+    @PostMapping("/{year}/closure")
+    public Accepted close(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
+                          @Valid @RequestBody NoteRequest request) {
+        String decisionId = CommandDispatcher.newDecisionId();
+        long version = commands.send(new CloseEmulationYear(clusterId, year, decisionId, request.note()),
+                yearNotFound(clusterId, year));
+        return Accepted.ofYear(clusterId, year, decisionId, version);
+    }
+
+    private static RuleViolation yearNotFound(String clusterId, int year) {
+        return Rule.YEAR_NOT_FOUND.refuse(clusterId, year);
+    }
+}

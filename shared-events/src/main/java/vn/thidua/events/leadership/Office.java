@@ -1,0 +1,7 @@
+package vn.thidua.events.leadership;
+
+/** Cụm trưởng (HEAD) or Cụm phó (DEPUTY), elected for one term year. */
+public enum Office {
+    HEAD,
+    DEPUTY
+}
