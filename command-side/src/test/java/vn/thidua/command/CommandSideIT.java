@@ -1,0 +1,286 @@
+package vn.thidua.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.thidua.command.SeedCluster.BAC_GIANG;
+import static vn.thidua.command.SeedCluster.CLUSTER_ID;
+
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.thidua.command.support.Http;
+import vn.thidua.command.support.Http.Response;
+import vn.thidua.command.support.SeedRequests;
+import vn.thidua.command.support.TestDatabase;
+
+/**
+ * The seed story over HTTP against a real PostgreSQL: Cụm thi đua số 2 is formed with its 14 boards, opens 2017 and
+ * 2018, signs, reports, ranks and elects the Bắc Giang board as head for 2018; every wrong move is refused with its
+ * status and code and appends nothing; the events read back as JSON a person can read with SQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandSideIT {
+
+    private static final String YEARS = "/api/clusters/" + CLUSTER_ID + "/years";
+    private static final String UNREPORTED = "btc-thai-binh";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = TestDatabase.freshDatabase("command_side_it");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EventStore eventStore;
+
+    private Http http;
+
+    @BeforeAll
+    void client() {
+        http = new Http("http://127.0.0.1:" + port);
+    }
+
+    private long eventCount() {
+        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+    }
+
+    private void assertRefused(Response response, int status, String code) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(code);
+    }
+
+    /** Sends a request that must be refused, and checks that nothing was appended. */
+    private Response refused(Response response, int status, String code, long eventsBefore) {
+        assertRefused(response, status, code);
+        assertThat(eventCount()).as("events after a refused command").isEqualTo(eventsBefore);
+        return response;
+    }
+
+    @Test
+    @Order(1)
+    void theSeedStoryIsAccepted() {
+        Response formed = http.post("/api/clusters", SeedRequests.formCluster());
+        assertThat(formed.status()).as(formed.raw()).isEqualTo(201);
+        assertThat(formed.body().path("version").asLong()).isZero();
+        assertThat(formed.body().path("decisionId").asString()).isNotBlank();
+
+        assertThat(http.post(YEARS, SeedRequests.openYear(2017)).status()).isEqualTo(201);
+        assertThat(http.post(YEARS, SeedRequests.openYear(2018)).status()).isEqualTo(201);
+
+        List<String> units = SeedCluster.unitIds();
+        for (String unitId : units) {
+            Response signed = http.post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(unitId));
+            assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
+        }
+        for (int i = 0; i < units.size(); i++) {
+            if (!units.get(i).equals(UNREPORTED)) {
+                Response filed = http.post(YEARS + "/2017/reports", SeedRequests.report(units.get(i), 58 - i, "35.5"));
+                assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+            }
+        }
+        Response ranked = http.post(YEARS + "/2017/ranking", Map.of("note", "Hội nghị tổng kết năm 2017"));
+        assertThat(ranked.status()).as(ranked.raw()).isEqualTo(200);
+        assertThat(ranked.body().path("version").asLong()).isEqualTo(1 + 14 + 13);
+
+        Response elected = http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "HEAD", BAC_GIANG, 14, 13));
+        assertThat(elected.status()).as(elected.raw()).isEqualTo(201);
+        assertThat(elected.body().path("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void wrongMovesAreRefusedInTheClustersWordsAndAppendNothing() {
+        long before = eventCount();
+        String elections = "/api/clusters/" + CLUSTER_ID + "/elections";
+
+        refused(http.post(YEARS + "/2017/pledge/signatures", SeedRequests.signature("btc-ha-noi")),
+                409, "NOT_A_MEMBER", before);
+        refused(http.post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(BAC_GIANG)),
+                409, "ALREADY_SIGNED", before);
+        Response tooHigh = refused(http.post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, 61, 30)),
+                409, "SCORE_OUT_OF_RANGE", before);
+        assertThat(tooHigh.body().path("messages").path("vi").asString()).contains("chuyen-mon", "61", "60");
+        refused(http.post(elections, SeedRequests.election(2019, "HEAD", "btc-hung-yen", 8, 8)),
+                409, "QUORUM_NOT_MET", before);
+        refused(http.post(elections, SeedRequests.election(2019, "HEAD", "btc-hung-yen", 14, 7)),
+                409, "MAJORITY_NOT_REACHED", before);
+        refused(http.post(elections, SeedRequests.election(2019, "HEAD", "btc-ha-noi", 14, 14)),
+                409, "NOT_A_MEMBER", before);
+        refused(http.post(elections, SeedRequests.election(2018, "HEAD", "btc-hung-yen", 14, 14)),
+                409, "OFFICE_ALREADY_FILLED", before);
+        refused(http.post(YEARS + "/2017/reports", SeedRequests.report(UNREPORTED, 50, 30)),
+                409, "RANKING_FINALIZED", before);
+        refused(http.post("/api/clusters", SeedRequests.formCluster()), 409, "CLUSTER_EXISTS", before);
+        refused(http.post(YEARS, SeedRequests.openYear(2017)), 409, "YEAR_ALREADY_OPENED", before);
+    }
+
+    @Test
+    @Order(3)
+    void unknownThingsAre404() {
+        long before = eventCount();
+        refused(http.post("/api/clusters/cum-99/years/2017/pledge/signatures", SeedRequests.signature(BAC_GIANG)),
+                404, "YEAR_NOT_FOUND", before);
+        refused(http.post(YEARS + "/2030/ranking", Map.of()), 404, "YEAR_NOT_FOUND", before);
+        refused(http.post("/api/clusters/cum-99/elections", SeedRequests.election(2019, "HEAD", BAC_GIANG, 14, 14)),
+                404, "CLUSTER_NOT_FOUND", before);
+        refused(http.post("/api/clusters/" + CLUSTER_ID + "/members/btc-khong-co/withdrawal",
+                Map.of("reason", "?")), 404, "UNIT_NOT_FOUND", before);
+        refused(http.post("/api/clusters/" + CLUSTER_ID + "/decisions/khong-co/rescission",
+                Map.of("reason", "?")), 404, "DECISION_NOT_FOUND", before);
+    }
+
+    @Test
+    @Order(4)
+    void invalidInputIs400WithTheFieldsNamed() {
+        long before = eventCount();
+        refused(http.post(YEARS + "/2018/pledge/signatures", "{\"unitId\": \"btc-bac-giang\", "),
+                400, "MALFORMED_REQUEST", before);
+        Response wrongType = refused(http.post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, "năm mươi", 30)),
+                400, "MALFORMED_REQUEST", before);
+        assertThat(wrongType.body().path("errors").get(0).path("field").asString())
+                .isEqualTo("selfScores.chuyen-mon");
+        Response unknownOffice = refused(http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2019, "CHAIRMAN", BAC_GIANG, 14, 14)), 400, "MALFORMED_REQUEST", before);
+        assertThat(unknownOffice.body().path("errors").get(0).path("field").asString()).isEqualTo("office");
+        Response missing = refused(http.post(YEARS + "/2018/pledge/signatures", Map.of("unitId", BAC_GIANG)),
+                400, "INVALID_INPUT", before);
+        assertThat(missing.body().path("errors").get(0).path("field").asString()).isEqualTo("signatory");
+        Response outOfRange = refused(http.post(YEARS, Map.of("year", 1890)), 400, "INVALID_INPUT", before);
+        assertThat(outOfRange.body().path("errors").findValuesAsString("field")).contains("year", "scoringTable");
+        Response negative = refused(http.post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, -5, 30)),
+                400, "INVALID_INPUT", before);
+        assertThat(negative.body().path("errors").get(0).path("field").asString()).contains("selfScores");
+        refused(http.post("/api/clusters/Cụm-2/years/2018/ranking", Map.of()), 400, "INVALID_INPUT", before);
+        refused(http.post("/api/clusters/" + CLUSTER_ID + "/years/hai-nghin/ranking", Map.of()),
+                400, "INVALID_INPUT", before);
+    }
+
+    @Test
+    @Order(5)
+    void theEventsReadBackAsJsonThatSqlCanRead() {
+        assertThat(eventStore.readEvents(CLUSTER_ID).asStream().map(EventMessage::getPayloadType)
+                .map(Class::getSimpleName).toList())
+                .containsExactly("ClusterFormed", "ClusterHeadElected");
+
+        Map<String, Object> formed = jdbc.sql("""
+                        select payload::jsonb ->> 'name' as name,
+                               payload::jsonb -> 'members' -> 0 ->> 'name' as first_member,
+                               jsonb_array_length(payload::jsonb -> 'members') as members
+                        from domain_event_entry where payload_type = 'vn.thidua.events.cluster.ClusterFormed'""")
+                .query().singleRow();
+        assertThat(formed).containsEntry("name", "Cụm thi đua số 2")
+                .containsEntry("first_member", "Ban Tổ chức Tỉnh ủy Bắc Giang")
+                .containsEntry("members", 14);
+
+        String opened = jdbc.sql("select payload from domain_event_entry where aggregate_identifier = 'cum-2:2017'"
+                + " and sequence_number = 0").query(String.class).single();
+        assertThat(opened).contains("\"pledgeDeadline\":\"2017-03-31\"", "\"maxPoints\":60");
+
+        Map<String, Object> report = jdbc.sql("""
+                        select payload::jsonb -> 'selfScore' ->> 'total' as total,
+                               meta_data::jsonb ->> 'correlationId' as correlation
+                        from domain_event_entry
+                        where payload_type = 'vn.thidua.events.year.AnnualReportFiled'
+                          and payload::jsonb ->> 'unitId' = 'btc-bac-giang'""").query().singleRow();
+        assertThat(report.get("total")).isEqualTo("94.5");
+        assertThat(report.get("correlation")).isNotNull();
+    }
+
+    @Test
+    @Order(6)
+    void theGlobalIndexHasNoGapsAfterSequentialAppends() {
+        Map<String, Object> index = jdbc.sql(
+                "select count(*) as n, min(global_index) as first, max(global_index) as last from domain_event_entry"
+                        + " where global_index < (select min(global_index) from domain_event_entry e"
+                        + " where e.payload_type like '%ClusterHeadElected')").query().singleRow();
+        long count = ((Number) index.get("n")).longValue();
+        assertThat(count).isEqualTo(1 + 2 + 14 + 13 + 1);
+        assertThat(((Number) index.get("last")).longValue() - ((Number) index.get("first")).longValue() + 1)
+                .isEqualTo(count);
+    }
+
+    @Test
+    @Order(7)
+    void aDecisionAndItsDirectoryRowCommitTogetherOrNotAtAll() {
+        long before = eventCount();
+        jdbc.sql("alter table decision_directory rename to decision_directory_away").update();
+        try {
+            Response failed = http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                    SeedRequests.election(2018, "DEPUTY", "btc-hung-yen", 14, 14));
+            assertThat(failed.status()).as(failed.raw()).isGreaterThanOrEqualTo(500);
+            assertThat(eventCount()).isEqualTo(before);
+        } finally {
+            jdbc.sql("alter table decision_directory_away rename to decision_directory").update();
+        }
+        Response elected = http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "DEPUTY", "btc-hung-yen", 14, 14));
+        assertThat(elected.status()).as(elected.raw()).isEqualTo(201);
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(8)
+    void aRaceOnOneAggregateIsAConflictNotAStorageFailure() {
+        String stream = "race-" + System.nanoTime();
+        eventStore.publish(new GenericDomainEventMessage<>("Race", stream, 0, "first"));
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Race", stream, 0, "again")))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        eventStore.publish(new GenericDomainEventMessage<>("Race", stream, 1, "second"));
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Race", stream, 1, "again")))
+                .isInstanceOf(ConcurrencyException.class);
+    }
+
+    @Test
+    @Order(9)
+    void aDecisionCanBeRescindedAndTheOfficeFilledAgain() {
+        String deputy = jdbc.sql("select decision_id from decision_directory where decision_type = 'DeputyHeadElected'")
+                .query(String.class).single();
+        Response rescinded = http.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + deputy + "/rescission",
+                Map.of("reason", "Biên bản kiểm phiếu ghi sai số phiếu"));
+        assertThat(rescinded.status()).as(rescinded.raw()).isEqualTo(200);
+        assertRefused(http.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + deputy + "/rescission",
+                Map.of("reason", "lần hai")), 409, "ALREADY_RESCINDED");
+        Response again = http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "DEPUTY", "btc-hai-duong", 14, 12));
+        assertThat(again.status()).as(again.raw()).isEqualTo(201);
+
+        String ranking = jdbc.sql("select decision_id from decision_directory where decision_type = 'RankingFinalized'")
+                .query(String.class).single();
+        Response unranked = http.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + ranking + "/rescission",
+                Map.of("reason", "Chấm điểm lại"));
+        assertThat(unranked.status()).as(unranked.raw()).isEqualTo(200);
+        assertThat(unranked.body().path("year").asInt()).isEqualTo(2017);
+        Response lateReport = http.post(YEARS + "/2017/reports", SeedRequests.report(UNREPORTED, 50, 30));
+        assertThat(lateReport.status()).as(lateReport.raw()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,392 @@
+package vn.thidua.command.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.command.SeedCluster.BAC_GIANG;
+import static vn.thidua.command.SeedCluster.CLUSTER_ID;
+import static vn.thidua.command.SeedCluster.MEMBERS;
+import static vn.thidua.command.SeedCluster.NAME;
+import static vn.thidua.command.SeedCluster.PLEDGE;
+import static vn.thidua.command.SeedCluster.PLEDGE_DEADLINE_2017;
+import static vn.thidua.command.SeedCluster.REPORT_DEADLINE_2017;
+import static vn.thidua.command.SeedCluster.RULES;
+import static vn.thidua.command.SeedCluster.SCORING_TABLE;
+import static vn.thidua.command.SeedCluster.SECTOR;
+import static vn.thidua.command.rules.Refusals.refusedBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositoryProvider;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
+import vn.thidua.command.cluster.ClusterCommands.FormCluster;
+import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
+import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
+import vn.thidua.command.decisions.RescindClusterDecision;
+import vn.thidua.command.leadership.ElectOfficer;
+import vn.thidua.command.rules.Rule;
+import vn.thidua.command.year.EmulationYear;
+import vn.thidua.command.year.YearCommands.OpenEmulationYear;
+import vn.thidua.events.ballot.Ballot;
+import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.MemberUnit;
+import vn.thidua.events.cluster.UnitAdmitted;
+import vn.thidua.events.cluster.UnitWithdrawn;
+import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.leadership.Office;
+import vn.thidua.events.year.Criterion;
+import vn.thidua.events.year.EmulationYearOpened;
+import vn.thidua.events.year.ScoringTable;
+
+class ClusterTest {
+
+    private static final Ballot UNANIMOUS = new Ballot(14, 14, 14, 0, 0);
+    private static final ClusterFormed FORMED =
+            new ClusterFormed(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS, RULES);
+    private static final MemberUnit HA_NOI = new MemberUnit("btc-ha-noi", "Ban Tổ chức Thành ủy Hà Nội", "Hà Nội");
+
+    private AggregateTestFixture<Cluster> fixture;
+    /** Where the years that the cluster opens are stored: the fixture's own store takes only cluster events. */
+    private EventStore yearStore;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Cluster.class);
+        yearStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        Repository<EmulationYear> years = EventSourcingRepository.builder(EmulationYear.class)
+                .eventStore(yearStore).build();
+        fixture.registerRepositoryProvider(new RepositoryProvider() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
+                return aggregateType == EmulationYear.class ? (Repository<T>) years : null;
+            }
+        });
+    }
+
+    private static ElectOfficer elect(int termYear, Office office, String unitId, Ballot ballot) {
+        return new ElectOfficer(CLUSTER_ID, "d-" + office + "-" + termYear, termYear, office, unitId, ballot, "BB-1");
+    }
+
+    private static ClusterHeadElected headElected(int termYear, String unitId) {
+        return new ClusterHeadElected(CLUSTER_ID, "d-HEAD-" + termYear, termYear, unitId, UNANIMOUS, "BB-1");
+    }
+
+    @Nested
+    class Forming {
+
+        @Test
+        void formsTheClusterWithItsMembersAndDefaultRules() {
+            fixture.givenNoPriorActivity()
+                    .when(new FormCluster(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS, null))
+                    .expectEvents(FORMED);
+        }
+
+        @Test
+        void refusesAUnitListedTwice() {
+            List<MemberUnit> twice = new ArrayList<>(MEMBERS);
+            twice.add(MEMBERS.get(0));
+            fixture.givenNoPriorActivity()
+                    .when(new FormCluster(CLUSTER_ID, "d-formed", NAME, SECTOR, twice, null))
+                    .expectException(refusedBy(Rule.DUPLICATE_UNIT))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Membership {
+
+        @Test
+        void admitsANewUnit() {
+            fixture.given(FORMED)
+                    .when(new AdmitUnit(CLUSTER_ID, "d-admit", HA_NOI, "Quyết định của Hội đồng"))
+                    .expectEvents(new UnitAdmitted(CLUSTER_ID, "d-admit", HA_NOI, "Quyết định của Hội đồng"))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void refusesToAdmitAMemberTwice() {
+            fixture.given(FORMED)
+                    .when(new AdmitUnit(CLUSTER_ID, "d-admit", MEMBERS.get(3), "lần hai"))
+                    .expectException(refusedBy(Rule.ALREADY_A_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void withdrawsAMember() {
+            fixture.given(FORMED)
+                    .when(new WithdrawUnit(CLUSTER_ID, "d-out", BAC_GIANG, "Điều chỉnh cụm"))
+                    .expectEvents(new UnitWithdrawn(CLUSTER_ID, "d-out", BAC_GIANG, "Điều chỉnh cụm"));
+        }
+
+        @Test
+        void refusesToWithdrawAnUnknownUnit() {
+            fixture.given(FORMED)
+                    .when(new WithdrawUnit(CLUSTER_ID, "d-out", "btc-khong-co", "?"))
+                    .expectException(refusedBy(Rule.UNIT_NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToWithdrawAUnitTwice() {
+            fixture.given(FORMED, new UnitWithdrawn(CLUSTER_ID, "d-out", BAC_GIANG, "Điều chỉnh cụm"))
+                    .when(new WithdrawUnit(CLUSTER_ID, "d-out-2", BAC_GIANG, "lần hai"))
+                    .expectException(refusedBy(Rule.NOT_A_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void readmitsAWithdrawnUnit() {
+            fixture.given(FORMED, new UnitWithdrawn(CLUSTER_ID, "d-out", BAC_GIANG, "Điều chỉnh cụm"))
+                    .when(new AdmitUnit(CLUSTER_ID, "d-back", MEMBERS.get(0), "Trở lại cụm"))
+                    .expectEvents(new UnitAdmitted(CLUSTER_ID, "d-back", MEMBERS.get(0), "Trở lại cụm"));
+        }
+    }
+
+    @Nested
+    class Mergers {
+
+        private final MemberUnit bacNinhMerged = new MemberUnit("btc-bac-ninh", "Ban Tổ chức Tỉnh ủy Bắc Ninh",
+                "Bắc Ninh");
+        private final UnitsMerged bacGiangIntoBacNinh = new UnitsMerged(CLUSTER_ID, "d-merge",
+                List.of(BAC_GIANG, "btc-bac-ninh"), bacNinhMerged, LocalDate.of(2025, 7, 1), "Sắp xếp đơn vị hành chính");
+
+        @Test
+        void mergesUnitsIntoASuccessorThatMayKeepOneOfTheirIds() {
+            fixture.given(FORMED)
+                    .when(new MergeUnits(CLUSTER_ID, "d-merge", List.of(BAC_GIANG, "btc-bac-ninh"), bacNinhMerged,
+                            LocalDate.of(2025, 7, 1), "Sắp xếp đơn vị hành chính"))
+                    .expectEvents(bacGiangIntoBacNinh);
+        }
+
+        @Test
+        void aMergedUnitNoLongerActsAndCannotReturn() {
+            fixture.given(FORMED, bacGiangIntoBacNinh)
+                    .when(new AdmitUnit(CLUSTER_ID, "d-back", MEMBERS.get(0), "?"))
+                    .expectException(refusedBy(Rule.UNIT_MERGED))
+                    .expectNoEvents();
+            fixture.given(FORMED, bacGiangIntoBacNinh)
+                    .when(elect(2026, Office.HEAD, BAC_GIANG, new Ballot(13, 13, 13, 0, 0)))
+                    .expectException(refusedBy(Rule.UNIT_MERGED));
+        }
+
+        @Test
+        void theSuccessorIsAMemberAndTheCountShrinks() {
+            fixture.given(FORMED, bacGiangIntoBacNinh)
+                    .when(elect(2026, Office.HEAD, "btc-bac-ninh", new Ballot(13, 13, 13, 0, 0)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesToMergeANonMember() {
+            fixture.given(FORMED)
+                    .when(new MergeUnits(CLUSTER_ID, "d-merge", List.of(BAC_GIANG, "btc-ha-noi"), bacNinhMerged,
+                            LocalDate.of(2025, 7, 1), "?"))
+                    .expectException(refusedBy(Rule.NOT_A_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesASuccessorThatIsAnotherActiveMember() {
+            fixture.given(FORMED)
+                    .when(new MergeUnits(CLUSTER_ID, "d-merge", List.of(BAC_GIANG), MEMBERS.get(5),
+                            LocalDate.of(2025, 7, 1), "?"))
+                    .expectException(refusedBy(Rule.ALREADY_A_MEMBER))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Elections {
+
+        @Test
+        void electsTheBacGiangBoardHeadFor2018() {
+            fixture.given(FORMED)
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, UNANIMOUS))
+                    .expectEvents(headElected(2018, BAC_GIANG))
+                    .expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void electsADeputy() {
+            fixture.given(FORMED, headElected(2018, BAC_GIANG))
+                    .when(elect(2018, Office.DEPUTY, "btc-hung-yen", UNANIMOUS))
+                    .expectEvents(new DeputyHeadElected(CLUSTER_ID, "d-DEPUTY-2018", 2018, "btc-hung-yen",
+                            UNANIMOUS, "BB-1"));
+        }
+
+        @Test
+        void refusesANonMemberCandidate() {
+            fixture.given(FORMED)
+                    .when(elect(2018, Office.HEAD, "btc-ha-noi", UNANIMOUS))
+                    .expectException(refusedBy(Rule.NOT_A_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesWithEightOfFourteenPresent() {
+            fixture.given(FORMED)
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, new Ballot(14, 8, 8, 0, 0)))
+                    .expectException(refusedBy(Rule.QUORUM_NOT_MET))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesWhenVotesForAreNotAboveHalfOfThosePresent() {
+            fixture.given(FORMED)
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, new Ballot(14, 12, 6, 6, 0)))
+                    .expectException(refusedBy(Rule.MAJORITY_NOT_REACHED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesATallyThatDoesNotAddUp() {
+            fixture.given(FORMED)
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, new Ballot(14, 12, 10, 2, 1)))
+                    .expectException(refusedBy(Rule.BALLOT_INCONSISTENT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesEligibleVotersOtherThanTheMembers() {
+            fixture.given(FORMED)
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, new Ballot(10, 10, 10, 0, 0)))
+                    .expectException(refusedBy(Rule.ELIGIBLE_VOTERS_MISMATCH))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesASecondHeadForTheSameTerm() {
+            fixture.given(FORMED, headElected(2018, BAC_GIANG))
+                    .when(elect(2018, Office.HEAD, "btc-hung-yen", UNANIMOUS))
+                    .expectException(refusedBy(Rule.OFFICE_ALREADY_FILLED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesThePreviousHeadAgain() {
+            fixture.given(FORMED, headElected(2018, BAC_GIANG))
+                    .when(elect(2019, Office.HEAD, BAC_GIANG, UNANIMOUS))
+                    .expectException(refusedBy(Rule.ROTATION_BROKEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aClusterWithoutRotationMayReelectItsHead() {
+            ClusterRules noRotation = new ClusterRules(2, 3, 1, 2, false, 20);
+            fixture.given(new ClusterFormed(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS, noRotation),
+                            headElected(2018, BAC_GIANG))
+                    .when(elect(2019, Office.HEAD, BAC_GIANG, UNANIMOUS))
+                    .expectEvents(headElected(2019, BAC_GIANG));
+        }
+
+        @Test
+        void refusesTheHeadAsDeputyOfTheSameTerm() {
+            fixture.given(FORMED, headElected(2018, BAC_GIANG))
+                    .when(elect(2018, Office.DEPUTY, BAC_GIANG, UNANIMOUS))
+                    .expectException(refusedBy(Rule.HEAD_AND_DEPUTY_SAME_UNIT))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Rescission {
+
+        private final DecisionRescinded headRescinded = new DecisionRescinded(CLUSTER_ID, null, "d-undo",
+                "d-HEAD-2018", "ClusterHeadElected", "Sai sót trong biên bản kiểm phiếu");
+
+        @Test
+        void rescindsAnElection() {
+            fixture.given(FORMED, headElected(2018, BAC_GIANG))
+                    .when(new RescindClusterDecision(CLUSTER_ID, "d-undo", "d-HEAD-2018",
+                            "Sai sót trong biên bản kiểm phiếu"))
+                    .expectEvents(headRescinded);
+        }
+
+        @Test
+        void aRescindedOfficeCanBeFilledAgain() {
+            fixture.given(FORMED, headElected(2018, BAC_GIANG), headRescinded)
+                    .when(elect(2018, Office.HEAD, "btc-hung-yen", UNANIMOUS))
+                    .expectEvents(headElected(2018, "btc-hung-yen"));
+        }
+
+        @Test
+        void refusesToRescindTwice() {
+            fixture.given(FORMED, headElected(2018, BAC_GIANG), headRescinded)
+                    .when(new RescindClusterDecision(CLUSTER_ID, "d-undo-2", "d-HEAD-2018", "lần hai"))
+                    .expectException(refusedBy(Rule.ALREADY_RESCINDED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnUnknownDecision() {
+            fixture.given(FORMED)
+                    .when(new RescindClusterDecision(CLUSTER_ID, "d-undo", "d-none", "?"))
+                    .expectException(refusedBy(Rule.DECISION_NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void membershipIsCorrectedByANewDecisionNotByRescission() {
+            fixture.given(FORMED)
+                    .when(new RescindClusterDecision(CLUSTER_ID, "d-undo", "d-formed", "?"))
+                    .expectException(refusedBy(Rule.NOT_RESCINDABLE))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class OpeningAYear {
+
+        @Test
+        void opensTheYearWithTodaysMembersAsParticipants() {
+            fixture.given(FORMED, new UnitWithdrawn(CLUSTER_ID, "d-out", BAC_GIANG, "Điều chỉnh cụm"))
+                    .when(new OpenEmulationYear(CLUSTER_ID, 2017, "d-open", SCORING_TABLE, PLEDGE,
+                            PLEDGE_DEADLINE_2017, REPORT_DEADLINE_2017))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L);
+            assertThat(yearStore.readEvents(EmulationYear.idOf(CLUSTER_ID, 2017)).asStream()
+                    .<Object>map(EventMessage::getPayload).toList())
+                    .containsExactly(new EmulationYearOpened(CLUSTER_ID, 2017, "d-open", SCORING_TABLE, PLEDGE,
+                            PLEDGE_DEADLINE_2017, REPORT_DEADLINE_2017, MEMBERS.subList(1, MEMBERS.size()), RULES));
+        }
+
+        @Test
+        void refusesATableWithACriterionTwice() {
+            Criterion twice = SCORING_TABLE.criteria().get(0);
+            ScoringTable table = new ScoringTable(List.of(twice, twice), BigDecimal.ONE, BigDecimal.ONE);
+            fixture.given(FORMED)
+                    .when(new OpenEmulationYear(CLUSTER_ID, 2017, "d-open", table, PLEDGE,
+                            PLEDGE_DEADLINE_2017, REPORT_DEADLINE_2017))
+                    .expectException(refusedBy(Rule.DUPLICATE_CRITERION))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAClusterWithoutMembers() {
+            fixture.given(new ClusterFormed(CLUSTER_ID, "d-formed", NAME, SECTOR, List.of(MEMBERS.get(0)), RULES),
+                            new UnitWithdrawn(CLUSTER_ID, "d-out", BAC_GIANG, "?"))
+                    .when(new OpenEmulationYear(CLUSTER_ID, 2017, "d-open", SCORING_TABLE, PLEDGE,
+                            PLEDGE_DEADLINE_2017, REPORT_DEADLINE_2017))
+                    .expectException(refusedBy(Rule.NO_MEMBERS))
+                    .expectNoEvents();
+        }
+    }
+}
