@@ -3,6 +3,7 @@
 create table decision_directory (
     decision_id   varchar(64)  primary key,
     cluster_id    varchar(64)  not null,
+    aggregate_id  varchar(255) not null,
     year          integer,
     decision_type varchar(64)  not null
 );

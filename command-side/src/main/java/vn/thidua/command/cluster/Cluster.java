@@ -138,7 +138,10 @@ public class Cluster {
         Rule.ALREADY_RESCINDED.require(!rescinded.contains(target), target);
         Rule.NOT_RESCINDABLE.require(type.equals(ClusterHeadElected.class.getSimpleName())
                 || type.equals(DeputyHeadElected.class.getSimpleName()), type);
-        apply(new DecisionRescinded(clusterId, null, command.decisionId(), target, type, command.reason()));
+        int termYear = officers.entrySet().stream()
+                .filter(entry -> entry.getValue().decisionId().equals(target))
+                .mapToInt(entry -> entry.getKey().termYear()).findFirst().orElseThrow();
+        apply(new DecisionRescinded(clusterId, termYear, command.decisionId(), target, type, command.reason()));
         return AggregateLifecycle.getVersion();
     }
 

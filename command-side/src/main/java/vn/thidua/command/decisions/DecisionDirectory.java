@@ -3,6 +3,7 @@ package vn.thidua.command.decisions;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,12 @@ public class DecisionDirectory {
 
     public static final String PROCESSING_GROUP = "decision-directory";
 
-    /** Where a decision lives: its cluster, and its year unless it is a cluster-level decision. */
-    public record Entry(String clusterId, Integer year, String decisionType) {
+    /** Where a decision lives: the aggregate that recorded it, and the year when that aggregate is a year. */
+    public record Entry(String clusterId, String aggregateId, Integer year, String decisionType) {
+
+        public boolean recordedByTheCluster() {
+            return aggregateId.equals(clusterId);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -32,20 +37,26 @@ public class DecisionDirectory {
     }
 
     @EventHandler
-    void on(Decision decision) {
-        Integer year = decision instanceof YearEvent yearEvent ? Integer.valueOf(yearEvent.year())
-                : decision instanceof DecisionRescinded rescinded ? rescinded.year() : null;
+    void on(Decision decision, DomainEventMessage<?> message) {
+        String aggregateId = message.getAggregateIdentifier();
+        Integer year = aggregateId.equals(decision.clusterId()) ? null
+                : decision instanceof YearEvent yearEvent ? Integer.valueOf(yearEvent.year())
+                : ((DecisionRescinded) decision).year();
         jdbc.sql("""
-                        insert into decision_directory (decision_id, cluster_id, year, decision_type)
-                        values (?, ?, ?, ?) on conflict (decision_id) do nothing""")
-                .params(decision.decisionId(), decision.clusterId(), year, decision.getClass().getSimpleName())
+                        insert into decision_directory (decision_id, cluster_id, aggregate_id, year, decision_type)
+                        values (?, ?, ?, ?, ?) on conflict (decision_id) do nothing""")
+                .params(decision.decisionId(), decision.clusterId(), aggregateId, year,
+                        decision.getClass().getSimpleName())
                 .update();
     }
 
     public Optional<Entry> find(String clusterId, String decisionId) {
-        return jdbc.sql("select cluster_id, year, decision_type from decision_directory where decision_id = ?")
+        return jdbc.sql("""
+                        select cluster_id, aggregate_id, year, decision_type
+                        from decision_directory where decision_id = ?""")
                 .param(decisionId)
-                .query((row, i) -> new Entry(row.getString(1), (Integer) row.getObject(2), row.getString(3)))
+                .query((row, i) -> new Entry(row.getString(1), row.getString(2), (Integer) row.getObject(3),
+                        row.getString(4)))
                 .optional()
                 .filter(entry -> entry.clusterId().equals(clusterId));
     }

@@ -32,11 +32,11 @@ public class RescissionController {
         DecisionDirectory.Entry entry = directory.find(clusterId, decisionId)
                 .orElseThrow(() -> Rule.DECISION_NOT_FOUND.refuse(decisionId));
         String rescissionId = CommandDispatcher.newDecisionId();
-        long version = entry.year() == null
+        long version = entry.recordedByTheCluster()
                 ? commands.send(new RescindClusterDecision(clusterId, rescissionId, decisionId, request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId))
                 : commands.send(new RescindYearDecision(clusterId, entry.year(), rescissionId, decisionId,
                 request.reason()), Rule.YEAR_NOT_FOUND.refuse(clusterId, entry.year()));
-        return Accepted.ofYear(clusterId, entry.year(), rescissionId, version);
+        return Accepted.ofYear(clusterId, entry.recordedByTheCluster() ? null : entry.year(), rescissionId, version);
     }
 }

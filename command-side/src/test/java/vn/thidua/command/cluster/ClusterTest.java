@@ -308,7 +308,7 @@ class ClusterTest {
     @Nested
     class Rescission {
 
-        private final DecisionRescinded headRescinded = new DecisionRescinded(CLUSTER_ID, null, "d-undo",
+        private final DecisionRescinded headRescinded = new DecisionRescinded(CLUSTER_ID, 2018, "d-undo",
                 "d-HEAD-2018", "ClusterHeadElected", "Sai sót trong biên bản kiểm phiếu");
 
         @Test
