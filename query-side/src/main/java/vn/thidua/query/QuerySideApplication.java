@@ -1,13 +1,28 @@
 package vn.thidua.query;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.time.Clock;
 
-/** The query side: read models folded from the event store. Only its health endpoint exists so far. */
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** The query side: read models folded from the event store, served as JSON, CSV and server-sent events. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class QuerySideApplication {
 
+    /** The application with its own configuration file, {@code query-side.yml}. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(QuerySideApplication.class).properties("spring.config.name=query-side");
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
     public static void main(String[] args) {
-        SpringApplication.run(QuerySideApplication.class, args);
+        application().run(args);
     }
 }

@@ -48,7 +48,7 @@ public final class Http {
     private Response send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json, */*;q=0.5");
         if (body == null) {
             request.GET();
         } else {
@@ -59,9 +59,9 @@ public final class Http {
             HttpResponse<String> response = client.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String raw = response.body();
-            JsonNode parsed = raw == null || raw.isBlank() ? JSON.missingNode() : JSON.readTree(raw);
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), parsed, raw);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode parsed = contentType.contains("json") && !raw.isBlank() ? JSON.readTree(raw) : JSON.missingNode();
+            return new Response(response.statusCode(), contentType, parsed, raw);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

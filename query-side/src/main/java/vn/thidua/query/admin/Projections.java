@@ -1,0 +1,95 @@
+package vn.thidua.query.admin;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import vn.thidua.query.web.Problem;
+
+/**
+ * The read models, each fed by its own pooled streaming processor of the same name: their state, a replay from the
+ * first event, and the guard that keeps a rebuilding model from passing half-built data off as final.
+ */
+@Component
+public class Projections {
+
+    public static final List<String> READ_MODELS =
+            List.of("clusters", "leadership", "scoreboard", "decision-log", "timeline", "unit-record");
+
+    /** One read model's processor as the admin listing shows it. */
+    public record ProjectionState(String name, String status, Long position, boolean replaying, double progress) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        if (!READ_MODELS.contains(name)) {
+            throw Problem.PROJECTION_NOT_FOUND.raise(name);
+        }
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> Problem.PROJECTION_NOT_FOUND.raise(name));
+    }
+
+    public List<ProjectionState> list() {
+        long head = eventStore.createHeadToken() == null ? 0
+                : eventStore.createHeadToken().position().orElse(0);
+        return READ_MODELS.stream().map(name -> state(name, head)).toList();
+    }
+
+    private ProjectionState state(String name, long head) {
+        StreamingEventProcessor processor = processor(name);
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).max(Long::compare).orElse(null);
+        boolean replaying = processor.isReplaying();
+        String status = processor.isError() ? "ERROR" : processor.isRunning() ? "RUNNING" : "STOPPED";
+        return new ProjectionState(name, status, position, replaying, progress(segments, replaying, position, head));
+    }
+
+    /** During a replay, how far the slowest segment is towards where the reset began; otherwise towards the head. */
+    private static double progress(Collection<EventTrackerStatus> segments, boolean replaying, Long position,
+                                   long head) {
+        if (replaying) {
+            return segments.stream().filter(EventTrackerStatus::isReplaying)
+                    .mapToDouble(segment -> fraction(segment.getCurrentPosition().orElse(0),
+                            segment.getResetPosition().orElse(0)))
+                    .min().orElse(1.0);
+        }
+        return fraction(position == null ? 0 : position, head);
+    }
+
+    private static double fraction(long done, long total) {
+        return total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
+    }
+
+    /** Stops the processor, resets its tokens (the reset handler clears the model) and starts it again. */
+    public void replay(String name) {
+        StreamingEventProcessor processor = processor(name);
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } catch (IllegalStateException e) {
+            throw Problem.REPLAY_REFUSED.raise(name, e.getMessage());
+        } finally {
+            processor.start();
+        }
+    }
+
+    public void requireLive(String name) {
+        if (processor(name).isReplaying()) {
+            throw Problem.PROJECTION_REBUILDING.raise(name);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package vn.thidua.query.cluster;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.query.admin.Projections;
+import vn.thidua.query.projection.DocumentStore;
+import vn.thidua.query.projection.ReadYourWrites;
+import vn.thidua.query.web.Problem;
+
+@RestController
+public class ClusterController {
+
+    public record HeadView(String unitId, String name, int termYear) {
+    }
+
+    public record ClusterSummary(String clusterId, String name, String sector, long memberCount, HeadView head) {
+    }
+
+    public record ClusterDetail(String clusterId, String name, String sector, List<ClusterDocument.Member> members,
+                                ClusterRules rules) {
+    }
+
+    private final DocumentStore documents;
+    private final Projections projections;
+    private final ReadYourWrites readYourWrites;
+
+    public ClusterController(DocumentStore documents, Projections projections, ReadYourWrites readYourWrites) {
+        this.documents = documents;
+        this.projections = projections;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/api/clusters")
+    public List<ClusterSummary> clusters() {
+        projections.requireLive(ClusterProjection.MODEL);
+        return documents.loadAll(ClusterProjection.MODEL, ClusterDocument.class).stream()
+                .filter(ClusterDocument::isFormed)
+                .map(cluster -> new ClusterSummary(cluster.clusterId, cluster.name, cluster.sector,
+                        cluster.activeMembers(), latestHead(cluster)))
+                .toList();
+    }
+
+    @GetMapping("/api/clusters/{clusterId}")
+    public ClusterDetail cluster(@PathVariable String clusterId, @RequestParam(required = false) Long minVersion) {
+        projections.requireLive(ClusterProjection.MODEL);
+        readYourWrites.await(ClusterProjection.MODEL, clusterId, minVersion);
+        ClusterDocument cluster = documents.load(ClusterProjection.MODEL, clusterId, ClusterDocument.class)
+                .map(DocumentStore.Stored::state).filter(ClusterDocument::isFormed)
+                .orElseThrow(() -> Problem.CLUSTER_NOT_FOUND.raise(clusterId));
+        return new ClusterDetail(cluster.clusterId, cluster.name, cluster.sector, cluster.members, cluster.rules);
+    }
+
+    private static HeadView latestHead(ClusterDocument cluster) {
+        Map.Entry<Integer, ClusterDocument.Head> latest = cluster.headsByTerm.lastEntry();
+        return latest == null ? null
+                : new HeadView(latest.getValue().unitId(), cluster.nameOf(latest.getValue().unitId()), latest.getKey());
+    }
+}

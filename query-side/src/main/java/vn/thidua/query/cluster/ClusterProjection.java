@@ -1,0 +1,69 @@
+package vn.thidua.query.cluster;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.cluster.UnitAdmitted;
+import vn.thidua.events.cluster.UnitWithdrawn;
+import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.query.projection.DocumentProjections;
+import vn.thidua.query.projection.Envelope;
+
+@Component
+@ProcessingGroup(ClusterProjection.MODEL)
+public class ClusterProjection {
+
+    public static final String MODEL = "clusters";
+
+    private final DocumentProjections projections;
+
+    public ClusterProjection(DocumentProjections projections) {
+        this.projections = projections;
+    }
+
+    @EventHandler
+    void on(ClusterFormed event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(UnitAdmitted event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(UnitWithdrawn event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(UnitsMerged event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(ClusterHeadElected event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(DecisionRescinded event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    private void fold(String clusterId, DomainEventMessage<?> message) {
+        projections.fold(MODEL, clusterId, ClusterDocument.class, ClusterDocument::new, ClusterDocument::apply,
+                Envelope.of(message));
+    }
+
+    @ResetHandler
+    void reset() {
+        projections.clear(MODEL);
+    }
+}

@@ -1,0 +1,66 @@
+package vn.thidua.query.decisions;
+
+import vn.thidua.events.YearEvent;
+import vn.thidua.events.cluster.UnitAdmitted;
+import vn.thidua.events.cluster.UnitWithdrawn;
+import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.events.decisions.Decision;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.EmulationYearClosed;
+import vn.thidua.events.year.RankingFinalized;
+import vn.thidua.events.year.ReportAssessed;
+
+/** What the decision log lists of each kind of decision: the year it concerns, its minutes, its stated grounds. */
+final class DecisionFacts {
+
+    private DecisionFacts() {
+    }
+
+    /** The emulation year, the term year of an election, or none for membership decisions. */
+    static Integer year(Decision decision) {
+        if (decision instanceof YearEvent yearEvent) {
+            return yearEvent.year();
+        } else if (decision instanceof ClusterHeadElected elected) {
+            return elected.termYear();
+        } else if (decision instanceof DeputyHeadElected elected) {
+            return elected.termYear();
+        } else if (decision instanceof DecisionRescinded rescinded) {
+            return rescinded.year();
+        }
+        return null;
+    }
+
+    static String minutesRef(Decision decision) {
+        if (decision instanceof ClusterHeadElected elected) {
+            return elected.minutesRef();
+        } else if (decision instanceof DeputyHeadElected elected) {
+            return elected.minutesRef();
+        } else if (decision instanceof CommendationProposed proposed) {
+            return proposed.minutesRef();
+        }
+        return null;
+    }
+
+    /** The reason or note recorded with the decision. */
+    static String reason(Decision decision) {
+        if (decision instanceof UnitAdmitted admitted) {
+            return admitted.reason();
+        } else if (decision instanceof UnitWithdrawn withdrawn) {
+            return withdrawn.reason();
+        } else if (decision instanceof UnitsMerged merged) {
+            return merged.reason();
+        } else if (decision instanceof DecisionRescinded rescinded) {
+            return rescinded.reason();
+        } else if (decision instanceof ReportAssessed assessed) {
+            return assessed.note();
+        } else if (decision instanceof RankingFinalized ranking) {
+            return ranking.note();
+        } else if (decision instanceof EmulationYearClosed closed) {
+            return closed.note();
+        }
+        return null;
+    }
+}

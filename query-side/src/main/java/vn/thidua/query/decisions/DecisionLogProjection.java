@@ -1,0 +1,67 @@
+package vn.thidua.query.decisions;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.thidua.events.decisions.Decision;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.json.EventJson;
+import vn.thidua.query.narration.Narrator;
+import vn.thidua.query.narration.UnitNames;
+import vn.thidua.query.narration.UnitNamesBook;
+import vn.thidua.query.projection.AppliedVersions;
+import vn.thidua.query.projection.Envelope;
+import vn.thidua.query.projection.ReadModelChanges;
+
+/** Every decision of a cluster, in the order recorded, hash-chained. */
+@Component
+@ProcessingGroup(DecisionLogProjection.MODEL)
+public class DecisionLogProjection {
+
+    public static final String MODEL = "decision-log";
+
+    private final DecisionLog log;
+    private final UnitNamesBook names;
+    private final AppliedVersions versions;
+    private final ReadModelChanges changes;
+    private final JsonMapper json = EventJson.mapper();
+
+    public DecisionLogProjection(DecisionLog log, UnitNamesBook names, AppliedVersions versions,
+                                 ReadModelChanges changes) {
+        this.log = log;
+        this.names = names;
+        this.versions = versions;
+        this.changes = changes;
+    }
+
+    @EventHandler
+    void on(Decision decision, DomainEventMessage<?> message) {
+        if (log.contains(decision.decisionId())) {
+            return;
+        }
+        Envelope event = Envelope.of(message);
+        UnitNames known = names.namesAfter(MODEL, decision.clusterId(), decision);
+        log.append(new DecisionLog.Entry(decision.clusterId(), 0, event.eventId(), decision.decisionId(),
+                decision.getClass().getSimpleName(), DecisionFacts.year(decision),
+                DateTimeUtils.formatInstant(event.at()), event.actor(), json.writeValueAsString(decision),
+                DecisionFacts.minutesRef(decision), DecisionFacts.reason(decision),
+                Narrator.describe(decision, known), null, null, null));
+        if (decision instanceof DecisionRescinded rescinded) {
+            log.markRescinded(rescinded.rescindedDecisionId(), rescinded.decisionId());
+        }
+        versions.record(MODEL, event);
+        changes.announce(MODEL, decision.clusterId());
+    }
+
+    @ResetHandler
+    void reset() {
+        log.clear();
+        versions.deleteModel(MODEL);
+        names.forget(MODEL);
+    }
+}

@@ -1,0 +1,52 @@
+package vn.thidua.query.leadership;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.thidua.query.admin.Projections;
+import vn.thidua.query.projection.DocumentStore;
+import vn.thidua.query.projection.ReadYourWrites;
+import vn.thidua.query.web.Problem;
+
+@RestController
+public class LeadershipController {
+
+    public record UnitRef(String unitId, String name) {
+    }
+
+    public record TermView(int termYear, UnitRef head, UnitRef deputy) {
+    }
+
+    private final DocumentStore documents;
+    private final Projections projections;
+    private final ReadYourWrites readYourWrites;
+
+    public LeadershipController(DocumentStore documents, Projections projections, ReadYourWrites readYourWrites) {
+        this.documents = documents;
+        this.projections = projections;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/api/clusters/{clusterId}/leadership")
+    public List<TermView> leadership(@PathVariable String clusterId,
+                                     @RequestParam(required = false) Long minVersion) {
+        projections.requireLive(LeadershipProjection.MODEL);
+        readYourWrites.await(LeadershipProjection.MODEL, clusterId, minVersion);
+        Leadership leadership = documents.load(LeadershipProjection.MODEL, clusterId, Leadership.class)
+                .map(DocumentStore.Stored::state)
+                .orElseThrow(() -> Problem.CLUSTER_NOT_FOUND.raise(clusterId));
+        return leadership.terms.entrySet().stream()
+                .filter(term -> term.getValue().head != null || term.getValue().deputy != null)
+                .map(term -> new TermView(term.getKey(), ref(leadership, term.getValue().head),
+                        ref(leadership, term.getValue().deputy)))
+                .toList();
+    }
+
+    private static UnitRef ref(Leadership leadership, Leadership.Officer officer) {
+        return officer == null ? null : new UnitRef(officer.unitId(), leadership.names.of(officer.unitId()));
+    }
+}

@@ -1,0 +1,36 @@
+package vn.thidua.query.leadership;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+import vn.thidua.events.decisions.Decision;
+import vn.thidua.query.projection.DocumentProjections;
+import vn.thidua.query.projection.Envelope;
+
+/** Folds every decision of a cluster: the elections and rescissions, and the membership decisions for names. */
+@Component
+@ProcessingGroup(LeadershipProjection.MODEL)
+public class LeadershipProjection {
+
+    public static final String MODEL = "leadership";
+
+    private final DocumentProjections projections;
+
+    public LeadershipProjection(DocumentProjections projections) {
+        this.projections = projections;
+    }
+
+    @EventHandler
+    void on(Decision decision, DomainEventMessage<?> message) {
+        projections.fold(MODEL, decision.clusterId(), Leadership.class, Leadership::new, Leadership::apply,
+                Envelope.of(message));
+    }
+
+    @ResetHandler
+    void reset() {
+        projections.clear(MODEL);
+    }
+}

@@ -1,0 +1,142 @@
+package vn.thidua.query.narration;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import vn.thidua.events.ballot.Ballot;
+import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.cluster.UnitAdmitted;
+import vn.thidua.events.cluster.UnitWithdrawn;
+import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.year.AnnualReportAmended;
+import vn.thidua.events.year.AnnualReportFiled;
+import vn.thidua.events.year.Award;
+import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.EmulationYearClosed;
+import vn.thidua.events.year.EmulationYearOpened;
+import vn.thidua.events.year.PledgeSigned;
+import vn.thidua.events.year.RankingFinalized;
+import vn.thidua.events.year.ReportAssessed;
+import vn.thidua.events.year.Standing;
+
+/** Every event in words a secretary would write in the minutes, in Vietnamese and English. */
+public final class Narrator {
+
+    private static final Map<String, Text> DECISION_TYPES = Map.ofEntries(
+            Map.entry("ClusterFormed", new Text("thành lập cụm", "cluster formation")),
+            Map.entry("UnitAdmitted", new Text("kết nạp đơn vị", "admission of a unit")),
+            Map.entry("UnitWithdrawn", new Text("rút đơn vị khỏi cụm", "withdrawal of a unit")),
+            Map.entry("UnitsMerged", new Text("hợp nhất đơn vị", "merger of units")),
+            Map.entry("EmulationYearOpened", new Text("phát động thi đua", "opening of the year")),
+            Map.entry("ReportAssessed", new Text("thẩm định báo cáo", "assessment of a report")),
+            Map.entry("ClusterHeadElected", new Text("bầu Cụm trưởng", "election of the cluster head")),
+            Map.entry("DeputyHeadElected", new Text("bầu Cụm phó", "election of the deputy head")),
+            Map.entry("RankingFinalized", new Text("chốt xếp hạng", "finalized ranking")),
+            Map.entry("CommendationProposed", new Text("đề nghị khen thưởng", "award proposal")),
+            Map.entry("DecisionRescinded", new Text("hủy quyết định", "rescission")),
+            Map.entry("EmulationYearClosed", new Text("kết thúc năm thi đua", "closing of the year")));
+
+    private Narrator() {
+    }
+
+    public static Text describe(Object payload, UnitNames names) {
+        if (payload instanceof ClusterFormed e) {
+            return new Text("Thành lập " + e.name() + " (" + e.sector() + ") gồm " + e.members().size()
+                    + " đơn vị thành viên.",
+                    e.name() + " (" + e.sector() + ") was formed with " + e.members().size() + " member units.");
+        } else if (payload instanceof UnitAdmitted e) {
+            return new Text("Kết nạp " + e.unit().name() + " vào cụm. Lý do: " + e.reason(),
+                    e.unit().name() + " was admitted to the cluster. Reason: " + e.reason());
+        } else if (payload instanceof UnitWithdrawn e) {
+            return new Text(names.of(e.unitId()) + " rút khỏi cụm. Lý do: " + e.reason(),
+                    names.of(e.unitId()) + " withdrew from the cluster. Reason: " + e.reason());
+        } else if (payload instanceof UnitsMerged e) {
+            String merged = e.mergedUnitIds().stream().map(names::of).collect(Collectors.joining(", "));
+            return new Text("Hợp nhất " + merged + " thành " + e.successor().name() + " từ ngày "
+                    + e.effectiveDate() + ". Lý do: " + e.reason(),
+                    merged + " were merged into " + e.successor().name() + " as of " + e.effectiveDate()
+                            + ". Reason: " + e.reason());
+        } else if (payload instanceof EmulationYearOpened e) {
+            return new Text("Phát động thi đua năm " + e.year() + ": " + e.scoringTable().criteria().size()
+                    + " tiêu chí, " + e.participants().size() + " đơn vị tham gia; hạn ký giao ước "
+                    + e.pledgeDeadline() + ", hạn nộp báo cáo " + e.reportDeadline() + ".",
+                    "Emulation year " + e.year() + " opened: " + e.scoringTable().criteria().size() + " criteria, "
+                            + e.participants().size() + " participating units; pledge due " + e.pledgeDeadline()
+                            + ", reports due " + e.reportDeadline() + ".");
+        } else if (payload instanceof PledgeSigned e) {
+            String who = e.signatory().name() + ", " + e.signatory().title();
+            return new Text(names.of(e.unitId()) + " ký giao ước thi đua năm " + e.year() + " (" + who + ")"
+                    + (e.late() ? ", ký muộn." : "."),
+                    names.of(e.unitId()) + " signed the " + e.year() + " pledge (" + who + ")"
+                            + (e.late() ? ", after the deadline." : "."));
+        } else if (payload instanceof AnnualReportFiled e) {
+            return new Text(names.of(e.unitId()) + " nộp báo cáo tổng kết, tự chấm " + points(e.selfScore().total())
+                    + " điểm" + (e.late() ? ", nộp muộn." : "."),
+                    names.of(e.unitId()) + " filed its annual report with a self-score of "
+                            + points(e.selfScore().total()) + (e.late() ? ", after the deadline." : "."));
+        } else if (payload instanceof AnnualReportAmended e) {
+            return new Text(names.of(e.unitId()) + " sửa đổi báo cáo, tự chấm " + points(e.selfScore().total())
+                    + " điểm. Lý do: " + e.reason(),
+                    names.of(e.unitId()) + " amended its report to a self-score of "
+                            + points(e.selfScore().total()) + ". Reason: " + e.reason());
+        } else if (payload instanceof ReportAssessed e) {
+            return new Text("Cụm thẩm định báo cáo của " + names.of(e.unitId()) + ": "
+                    + points(e.assessedScore().total()) + " điểm.",
+                    "The cluster assessed the report of " + names.of(e.unitId()) + " at "
+                            + points(e.assessedScore().total()) + " points.");
+        } else if (payload instanceof ClusterHeadElected e) {
+            return elected(names.of(e.unitId()), "Cụm trưởng", "cluster head", e.termYear(), e.ballot());
+        } else if (payload instanceof DeputyHeadElected e) {
+            return elected(names.of(e.unitId()), "Cụm phó", "deputy head", e.termYear(), e.ballot());
+        } else if (payload instanceof RankingFinalized e) {
+            return ranking(e, names);
+        } else if (payload instanceof CommendationProposed e) {
+            Text award = e.award() == Award.EMULATION_FLAG ? new Text("Cờ thi đua", "the emulation flag")
+                    : new Text("Bằng khen", "a certificate of merit");
+            return new Text("Đề nghị tặng " + award.vi() + " cho " + names.of(e.unitId()) + " ("
+                    + e.ballot().votesFor() + "/" + e.ballot().votersPresent() + " phiếu đồng ý).",
+                    names.of(e.unitId()) + " was proposed for " + award.en() + " (" + e.ballot().votesFor()
+                            + " of " + e.ballot().votersPresent() + " present voted for).");
+        } else if (payload instanceof DecisionRescinded e) {
+            Text type = DECISION_TYPES.getOrDefault(e.rescindedDecisionType(),
+                    new Text(e.rescindedDecisionType(), e.rescindedDecisionType()));
+            return new Text("Hủy quyết định " + type.vi() + " (" + e.rescindedDecisionId() + "). Lý do: "
+                    + e.reason(),
+                    "The " + type.en() + " decision (" + e.rescindedDecisionId() + ") was rescinded. Reason: "
+                            + e.reason());
+        } else if (payload instanceof EmulationYearClosed e) {
+            return new Text("Kết thúc năm thi đua " + e.year() + "; hồ sơ đã được chốt.",
+                    "Emulation year " + e.year() + " was closed; its record is final.");
+        }
+        return new Text(payload.getClass().getSimpleName(), payload.getClass().getSimpleName());
+    }
+
+    private static Text elected(String unit, String officeVi, String officeEn, int termYear, Ballot ballot) {
+        return new Text("Bầu " + unit + " làm " + officeVi + " năm " + termYear + " (" + ballot.votesFor() + "/"
+                + ballot.votersPresent() + " phiếu đồng ý, " + ballot.eligibleVoters() + " đại biểu).",
+                unit + " was elected " + officeEn + " for " + termYear + " (" + ballot.votesFor() + " of "
+                        + ballot.votersPresent() + " present voted for, " + ballot.eligibleVoters()
+                        + " eligible).");
+    }
+
+    private static Text ranking(RankingFinalized e, UnitNames names) {
+        long ranked = e.standings().stream().filter(s -> s.rank() != null).count();
+        Standing first = e.standings().get(0);
+        if (first.rank() == null) {
+            return new Text("Chốt kết quả xếp hạng năm " + e.year() + ".", "The " + e.year() + " ranking was "
+                    + "finalized.");
+        }
+        return new Text("Chốt kết quả xếp hạng năm " + e.year() + ": " + ranked + " đơn vị được xếp hạng, dẫn đầu là "
+                + names.of(first.unitId()) + " (" + points(first.score()) + " điểm).",
+                "The " + e.year() + " ranking was finalized: " + ranked + " units ranked, led by "
+                        + names.of(first.unitId()) + " (" + points(first.score()) + " points).");
+    }
+
+    private static String points(BigDecimal points) {
+        return points.stripTrailingZeros().toPlainString();
+    }
+}

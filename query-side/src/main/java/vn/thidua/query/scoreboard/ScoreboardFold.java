@@ -1,0 +1,98 @@
+package vn.thidua.query.scoreboard;
+
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.year.AnnualReportAmended;
+import vn.thidua.events.year.AnnualReportFiled;
+import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.EmulationYearClosed;
+import vn.thidua.events.year.EmulationYearOpened;
+import vn.thidua.events.year.PledgeSigned;
+import vn.thidua.events.year.RankingFinalized;
+import vn.thidua.events.year.ReportAssessed;
+import vn.thidua.events.year.Standing;
+import vn.thidua.query.projection.Envelope;
+import vn.thidua.query.scoreboard.Scoreboard.Officer;
+import vn.thidua.query.scoreboard.Scoreboard.Row;
+import vn.thidua.query.scoreboard.Scoreboard.Status;
+
+/**
+ * Scoreboard + event -> scoreboard. The same fold serves the live projection, a replay and {@code asOf}. It folds the
+ * year's own events and the elections for the year as a term; the two streams touch different fields, so the order
+ * in which they are interleaved does not change the result.
+ */
+public final class ScoreboardFold {
+
+    private ScoreboardFold() {
+    }
+
+    public static Scoreboard apply(Scoreboard board, Envelope event) {
+        Object payload = event.payload();
+        if (payload instanceof EmulationYearOpened opened) {
+            board.status = Status.OPEN;
+            opened.participants().forEach(unit -> board.rows.add(new Row(unit.unitId(), unit.name())));
+        } else if (payload instanceof PledgeSigned signed) {
+            board.row(signed.unitId()).pledgeSigned = true;
+        } else if (payload instanceof AnnualReportFiled filed) {
+            Row row = board.row(filed.unitId());
+            row.reportFiled = true;
+            row.reportLate = filed.late();
+            row.selfScore = filed.selfScore().total();
+        } else if (payload instanceof AnnualReportAmended amended) {
+            board.row(amended.unitId()).selfScore = amended.selfScore().total();
+        } else if (payload instanceof ReportAssessed assessed) {
+            Row row = board.row(assessed.unitId());
+            row.assessedScore = assessed.assessedScore().total();
+            row.assessmentDecisionId = assessed.decisionId();
+        } else if (payload instanceof RankingFinalized ranking) {
+            board.status = Status.RANKED;
+            board.rankingDecisionId = ranking.decisionId();
+            for (Standing standing : ranking.standings()) {
+                Row row = board.row(standing.unitId());
+                row.rank = standing.rank();
+                row.rankedScore = standing.score();
+            }
+        } else if (payload instanceof CommendationProposed proposed) {
+            Row row = board.row(proposed.unitId());
+            row.award = proposed.award();
+            row.awardDecisionId = proposed.decisionId();
+        } else if (payload instanceof EmulationYearClosed) {
+            board.status = Status.CLOSED;
+        } else if (payload instanceof ClusterHeadElected elected && elected.termYear() == board.year) {
+            board.head = new Officer(elected.unitId(), elected.decisionId());
+        } else if (payload instanceof DeputyHeadElected elected && elected.termYear() == board.year) {
+            board.deputy = new Officer(elected.unitId(), elected.decisionId());
+        } else if (payload instanceof DecisionRescinded rescinded) {
+            undo(board, rescinded.rescindedDecisionId());
+        }
+        return board;
+    }
+
+    private static void undo(Scoreboard board, String decisionId) {
+        if (board.head != null && board.head.decisionId().equals(decisionId)) {
+            board.head = null;
+        }
+        if (board.deputy != null && board.deputy.decisionId().equals(decisionId)) {
+            board.deputy = null;
+        }
+        if (decisionId.equals(board.rankingDecisionId)) {
+            board.rankingDecisionId = null;
+            board.status = Status.OPEN;
+            board.rows.forEach(row -> {
+                row.rank = null;
+                row.rankedScore = null;
+            });
+        }
+        for (Row row : board.rows) {
+            if (decisionId.equals(row.assessmentDecisionId)) {
+                row.assessedScore = null;
+                row.assessmentDecisionId = null;
+            }
+            if (decisionId.equals(row.awardDecisionId)) {
+                row.award = null;
+                row.awardDecisionId = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package vn.thidua.query.scoreboard;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+import vn.thidua.events.YearEvent;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.query.projection.DocumentProjections;
+import vn.thidua.query.projection.Envelope;
+
+/** Wires {@link ScoreboardFold} to the event stream: one document per cluster and year. */
+@Component
+@ProcessingGroup(ScoreboardProjection.MODEL)
+public class ScoreboardProjection {
+
+    public static final String MODEL = "scoreboard";
+
+    private final DocumentProjections projections;
+
+    public ScoreboardProjection(DocumentProjections projections) {
+        this.projections = projections;
+    }
+
+    public static String key(String clusterId, int year) {
+        return clusterId + ":" + year;
+    }
+
+    @EventHandler
+    void on(YearEvent event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), event.year(), message);
+    }
+
+    @EventHandler
+    void on(ClusterHeadElected event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), event.termYear(), message);
+    }
+
+    @EventHandler
+    void on(DeputyHeadElected event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), event.termYear(), message);
+    }
+
+    @EventHandler
+    void on(DecisionRescinded event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), event.year(), message);
+    }
+
+    private void fold(String clusterId, int year, DomainEventMessage<?> message) {
+        projections.fold(MODEL, key(clusterId, year), Scoreboard.class, () -> new Scoreboard(clusterId, year),
+                ScoreboardFold::apply, Envelope.of(message));
+    }
+
+    @ResetHandler
+    void reset() {
+        projections.clear(MODEL);
+    }
+}

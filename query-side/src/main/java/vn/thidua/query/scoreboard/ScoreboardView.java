@@ -1,0 +1,36 @@
+package vn.thidua.query.scoreboard;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import vn.thidua.events.year.Award;
+
+/** The scoreboard as clients read it: rows by rank, unranked units last in the order of the participants. */
+public record ScoreboardView(String clusterId, int year, Scoreboard.Status status, Instant asOf, UnitRef head,
+                             UnitRef deputy, List<RowView> rows) {
+
+    public record UnitRef(String unitId, String name) {
+    }
+
+    public record RowView(Integer rank, String unitId, String unitName, boolean pledgeSigned, boolean reportFiled,
+                          boolean reportLate, BigDecimal selfScore, BigDecimal assessedScore, BigDecimal finalScore,
+                          Award award) {
+    }
+
+    static ScoreboardView of(Scoreboard board, Instant asOf) {
+        List<RowView> rows = board.rows.stream()
+                .sorted(Comparator.comparing((Scoreboard.Row row) -> row.rank,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(row -> new RowView(row.rank, row.unitId, row.unitName, row.pledgeSigned, row.reportFiled,
+                        row.reportLate, row.selfScore, row.assessedScore, row.finalScore(), row.award))
+                .toList();
+        return new ScoreboardView(board.clusterId, board.year, board.status, asOf, ref(board, board.head),
+                ref(board, board.deputy), rows);
+    }
+
+    private static UnitRef ref(Scoreboard board, Scoreboard.Officer officer) {
+        return officer == null ? null : new UnitRef(officer.unitId(), board.nameOf(officer.unitId()));
+    }
+}

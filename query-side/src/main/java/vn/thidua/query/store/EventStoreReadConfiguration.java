@@ -1,0 +1,131 @@
+package vn.thidua.query.store;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import vn.thidua.events.ClusterEvent;
+import vn.thidua.events.json.EventJson;
+
+/**
+ * The query side reads the command side's event table (never writes it) and keeps its processors' tokens in
+ * {@code token_entry}, in the same transaction as the read-model rows. As on the command side, the connection
+ * provider and transaction manager are declared here because Axon 4.13's auto-configuration misses Boot 4's
+ * DataSource.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class EventStoreReadConfiguration {
+
+    /** New events from the command side are polled for this often. */
+    static final long FETCH_DELAY_MILLIS = 100;
+
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * Events in their published JSON form; tracking tokens also carry typed fields (a replay token's context), which
+     * Jackson 3 refuses to resolve unless the types are allowed explicitly.
+     */
+    @Bean
+    public Jackson3SerializerCustomizer eventJsonCustomizer() {
+        return builder -> EventJson.configure(builder).polymorphicTypeValidator(
+                BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .allowIfSubType("java.lang.")
+                        .allowIfSubType("java.util.")
+                        .build());
+    }
+
+    /** The command side's table layout (its {@code V1__event_store.sql}). */
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index").timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier").aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number").typeColumn("type")
+                .payloadTypeColumn("payload_type").payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload").metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Serializer defaultSerializer, ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema,
+                                                 Configuration configuration) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .dataType(String.class)
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(FETCH_DELAY_MILLIS)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(TokenSchema.builder()
+                        .setTokenTable("token_entry").setProcessorNameColumn("processor_name")
+                        .setSegmentColumn("segment").setTokenColumn("token").setTokenTypeColumn("token_type")
+                        .setTimestampColumn("timestamp").setOwnerColumn("owner")
+                        .build())
+                .contentType(String.class)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** All events of one cluster are handled in order by one segment: the decision log's hash chain needs it. */
+    @Bean
+    public SequencingPolicy<EventMessage<?>> byCluster() {
+        return event -> event.getPayload() instanceof ClusterEvent clusterEvent
+                ? clusterEvent.clusterId() : event.getIdentifier();
+    }
+}

@@ -1,0 +1,50 @@
+package vn.thidua.query.timeline;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.thidua.query.admin.Projections;
+import vn.thidua.query.narration.Text;
+import vn.thidua.query.projection.ReadYourWrites;
+import vn.thidua.query.web.Problem;
+
+@RestController
+public class TimelineController {
+
+    /** One line of the timeline. */
+    public record Line(String at, String type, String unitId, String actor, Text text) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Projections projections;
+    private final ReadYourWrites readYourWrites;
+
+    public TimelineController(JdbcClient jdbc, Projections projections, ReadYourWrites readYourWrites) {
+        this.jdbc = jdbc;
+        this.projections = projections;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/api/clusters/{clusterId}/years/{year}/timeline")
+    public List<Line> timeline(@PathVariable String clusterId, @PathVariable int year,
+                               @RequestParam(required = false) Long minVersion) {
+        projections.requireLive(TimelineProjection.MODEL);
+        readYourWrites.await(TimelineProjection.MODEL, clusterId + ":" + year, minVersion);
+        List<Line> lines = jdbc.sql("""
+                        select at, event_type, unit_id, actor, text_vi, text_en from timeline_entry
+                        where cluster_id = ? and year = ? order by at, event_id""")
+                .params(clusterId, year)
+                .query((row, i) -> new Line(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        new Text(row.getString(5), row.getString(6))))
+                .list();
+        if (lines.isEmpty()) {
+            throw Problem.YEAR_NOT_FOUND.raise(clusterId, year);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,101 @@
+package vn.thidua.query.timeline;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.thidua.events.ClusterEvent;
+import vn.thidua.events.YearEvent;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.query.narration.Narrator;
+import vn.thidua.query.narration.Text;
+import vn.thidua.query.narration.UnitNames;
+import vn.thidua.query.narration.UnitNamesBook;
+import vn.thidua.query.projection.AppliedVersions;
+import vn.thidua.query.projection.Envelope;
+import vn.thidua.query.projection.ReadModelChanges;
+
+/**
+ * Every event of a cluster in words, filed under the year it concerns: an emulation year's own events, elections
+ * under their term year, and membership changes under the calendar year (Hanoi time) in which they happened.
+ */
+@Component
+@ProcessingGroup(TimelineProjection.MODEL)
+public class TimelineProjection {
+
+    public static final String MODEL = "timeline";
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final JdbcClient jdbc;
+    private final UnitNamesBook names;
+    private final AppliedVersions versions;
+    private final ReadModelChanges changes;
+
+    public TimelineProjection(JdbcClient jdbc, UnitNamesBook names, AppliedVersions versions,
+                              ReadModelChanges changes) {
+        this.jdbc = jdbc;
+        this.names = names;
+        this.versions = versions;
+        this.changes = changes;
+    }
+
+    @EventHandler
+    void on(ClusterEvent event, DomainEventMessage<?> message) {
+        Envelope envelope = Envelope.of(message);
+        UnitNames known = names.namesAfter(MODEL, event.clusterId(), event);
+        Text text = Narrator.describe(event, known);
+        int year = yearOf(event, envelope);
+        jdbc.sql("""
+                        insert into timeline_entry
+                            (cluster_id, year, event_id, at, event_type, unit_id, actor, text_vi, text_en)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (cluster_id, year, event_id) do nothing""")
+                .params(event.clusterId(), year, envelope.eventId(), DateTimeUtils.formatInstant(envelope.at()),
+                        event.getClass().getSimpleName(), unitOf(event), envelope.actor(), text.vi(), text.en())
+                .update();
+        versions.record(MODEL, envelope);
+        changes.announce(MODEL, event.clusterId() + ":" + year);
+    }
+
+    static int yearOf(ClusterEvent event, Envelope envelope) {
+        if (event instanceof YearEvent yearEvent) {
+            return yearEvent.year();
+        } else if (event instanceof ClusterHeadElected elected) {
+            return elected.termYear();
+        } else if (event instanceof DeputyHeadElected elected) {
+            return elected.termYear();
+        } else if (event instanceof DecisionRescinded rescinded) {
+            return rescinded.year();
+        }
+        return LocalDate.ofInstant(envelope.at(), HANOI).getYear();
+    }
+
+    /** The unit an event is about, where there is one: read from the event's {@code unitId} component. */
+    static String unitOf(ClusterEvent event) {
+        for (var component : event.getClass().getRecordComponents()) {
+            if (component.getName().equals("unitId")) {
+                try {
+                    return (String) component.getAccessor().invoke(event);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return null;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from timeline_entry").update();
+        versions.deleteModel(MODEL);
+        names.forget(MODEL);
+    }
+}

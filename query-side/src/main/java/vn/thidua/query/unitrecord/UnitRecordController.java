@@ -1,0 +1,72 @@
+package vn.thidua.query.unitrecord;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.thidua.events.leadership.Office;
+import vn.thidua.events.year.Award;
+import vn.thidua.query.admin.Projections;
+import vn.thidua.query.projection.DocumentStore;
+import vn.thidua.query.web.Problem;
+
+/** A unit's record, with the years of the units merged into it: the successor keeps its predecessors' history. */
+@RestController
+public class UnitRecordController {
+
+    public record YearView(String unitId, String clusterId, int year, Integer rank, BigDecimal finalScore,
+                           Award award, Office office) {
+    }
+
+    public record RecordView(String unitId, String name, List<YearView> years, List<String> predecessors,
+                             String successor) {
+    }
+
+    private final DocumentStore documents;
+    private final Projections projections;
+
+    public UnitRecordController(DocumentStore documents, Projections projections) {
+        this.documents = documents;
+        this.projections = projections;
+    }
+
+    @GetMapping("/api/units/{unitId}/record")
+    public RecordView record(@PathVariable String unitId) {
+        projections.requireLive(UnitRecordProjection.MODEL);
+        UnitRecord unit = load(unitId);
+        if (unit == null) {
+            throw Problem.UNIT_NOT_FOUND.raise(unitId);
+        }
+        List<YearView> years = new ArrayList<>();
+        collectLineage(unit, years, new HashSet<>());
+        years.sort(Comparator.comparingInt(YearView::year).thenComparing(YearView::clusterId)
+                .thenComparing(YearView::unitId));
+        return new RecordView(unit.unitId, unit.name, years, unit.predecessors, unit.successor);
+    }
+
+    private void collectLineage(UnitRecord unit, List<YearView> years, Set<String> visited) {
+        if (!visited.add(unit.unitId)) {
+            return;
+        }
+        unit.years.forEach(y -> years.add(new YearView(unit.unitId, y.clusterId, y.year, y.rank, y.finalScore,
+                y.award, y.office)));
+        for (String predecessor : unit.predecessors) {
+            UnitRecord earlier = load(predecessor);
+            if (earlier != null) {
+                collectLineage(earlier, years, visited);
+            }
+        }
+    }
+
+    private UnitRecord load(String unitId) {
+        return documents.load(UnitRecordProjection.MODEL, UnitRecordProjection.unitKey(unitId), UnitRecord.class)
+                .map(DocumentStore.Stored::state).orElse(null);
+    }
+}

@@ -1,0 +1,36 @@
+package vn.thidua.query.web;
+
+import java.util.Locale;
+
+/** Every answer of the query side that is not the data asked for, with its code, status and words in vi and en. */
+public enum Problem {
+    CLUSTER_NOT_FOUND(404, "Không tìm thấy cụm thi đua %s.", "Emulation cluster %s does not exist."),
+    YEAR_NOT_FOUND(404, "Cụm %s chưa phát động thi đua năm %s (tại thời điểm được hỏi).",
+            "Cluster %s had not opened the emulation year %s (at the time asked for)."),
+    UNIT_NOT_FOUND(404, "Không tìm thấy đơn vị %s.", "Unit %s is not known."),
+    PROJECTION_NOT_FOUND(404, "Không có mô hình đọc tên %s.", "There is no read model named %s."),
+    PROJECTION_REBUILDING(503, "Dữ liệu %s đang được dựng lại từ các sự kiện; vui lòng thử lại sau giây lát.",
+            "The %s read model is being rebuilt from the events; please retry shortly."),
+    READ_MODEL_BEHIND(503, "Dữ liệu %s chưa cập nhật tới phiên bản %s; vui lòng thử lại.",
+            "The %s read model has not yet caught up with version %s; please retry."),
+    REPLAY_REFUSED(409, "Không thể dựng lại %s lúc này: %s.", "The %s read model cannot be rebuilt now: %s.");
+
+    private final int status;
+    private final String vietnamese;
+    private final String english;
+
+    Problem(int status, String vietnamese, String english) {
+        this.status = status;
+        this.vietnamese = vietnamese;
+        this.english = english;
+    }
+
+    public ProblemException raise(Object... particulars) {
+        return new ProblemException(this, String.format(Locale.ROOT, vietnamese, particulars),
+                String.format(Locale.ROOT, english, particulars));
+    }
+
+    public int status() {
+        return status;
+    }
+}

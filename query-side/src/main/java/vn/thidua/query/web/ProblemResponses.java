@@ -1,0 +1,66 @@
+package vn.thidua.query.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** RFC 7807 answers with a stable {@code code}, as on the command side; {@code detail} follows Accept-Language. */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final String TYPE_PREFIX = "urn:thidua:problem:";
+
+    @ExceptionHandler(ProblemException.class)
+    public ResponseEntity<ProblemDetail> problem(ProblemException e, Locale locale) {
+        Problem problem = e.problem();
+        ProblemDetail body = detail(HttpStatusCode.valueOf(problem.status()), problem.name(),
+                "vi".equals(locale.getLanguage()) ? e.vietnamese() : e.english());
+        body.setProperty("messages", Map.of("vi", e.vietnamese(), "en", e.english()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status());
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response.body(body);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> wrongParameter(MethodArgumentTypeMismatchException e) {
+        ProblemDetail body = detail(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "Some parameters are invalid.");
+        body.setProperty("errors", List.of(Map.of("field", e.getName(),
+                "message", "cannot be read as " + e.getRequiredType().getSimpleName() + ": " + e.getValue())));
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String code = status == null ? "HTTP_" + statusCode.value() : status.name();
+            problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+            problem.setProperty("code", code);
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail detail(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.setTitle(known == null ? code : known.getReasonPhrase());
+        problem.setProperty("code", code);
+        return problem;
+    }
+}

@@ -1,0 +1,352 @@
+package vn.thidua.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.thidua.command.SeedCluster.BAC_GIANG;
+import static vn.thidua.command.SeedCluster.CLUSTER_ID;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import vn.thidua.command.CommandSideApplication;
+import vn.thidua.command.SeedCluster;
+import vn.thidua.command.support.Http;
+import vn.thidua.command.support.Http.Response;
+import vn.thidua.command.support.SeedRequests;
+import vn.thidua.command.support.TestDatabase;
+
+/**
+ * Both apps' configurations on one real PostgreSQL: the seed story is sent to the command side over HTTP, and the
+ * query side's read models are awaited (never slept on) and checked: scoreboard, CSV, decision log and its hash chain,
+ * tampering, replay, asOf, minVersion and the live stream.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QuerySideIT {
+
+    private static final String YEARS = "/api/clusters/" + CLUSTER_ID + "/years";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private ConfigurableApplicationContext commandSide;
+    private ConfigurableApplicationContext querySide;
+    private Http commands;
+    private Http queries;
+    private JdbcClient jdbc;
+
+    private JsonNode scoreboardAfterSignatures;
+    private Instant afterSignatures;
+    private Instant beforeElection;
+    private Instant afterElection;
+
+    @BeforeAll
+    void startBothApps() {
+        String url = TestDatabase.freshDatabase("query_side_it");
+        String[] database = {"--server.port=0", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password="};
+        commandSide = new SpringApplicationBuilder(CommandSideApplication.class).profiles("postgres").run(database);
+        querySide = QuerySideApplication.application().profiles("postgres")
+                .run(Stream.concat(Stream.of(database), Stream.of("--thidua.read.max-wait=PT2S"))
+                        .toArray(String[]::new));
+        commands = new Http("http://127.0.0.1:" + port(commandSide));
+        queries = new Http("http://127.0.0.1:" + port(querySide));
+        jdbc = querySide.getBean(JdbcClient.class);
+    }
+
+    @AfterAll
+    void stopBothApps() {
+        querySide.close();
+        commandSide.close();
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private Response accepted(Response response) {
+        assertThat(response.status()).as(response.raw()).isBetween(200, 201);
+        return response;
+    }
+
+    /** Reads once the read model has applied the version the command side answered with. */
+    private JsonNode read(String path, long version) {
+        Response response = queries.get(path + (path.contains("?") ? "&" : "?") + "minVersion=" + version);
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static void tick() {
+        Instant start = Instant.now();
+        await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().toEpochMilli() > start.toEpochMilli() + 1);
+    }
+
+    @Test
+    @Order(1)
+    void theSeedStoryReachesTheReadModels() {
+        accepted(commands.post("/api/clusters", SeedRequests.formCluster()));
+        accepted(commands.post(YEARS, SeedRequests.openYear(2017)));
+        long version = 0;
+        for (String unitId : SeedCluster.unitIds()) {
+            version = accepted(commands.post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(unitId)))
+                    .body().path("version").asLong();
+        }
+        scoreboardAfterSignatures = read(YEARS + "/2017/scoreboard", version);
+        tick();
+        afterSignatures = Instant.now();
+        tick();
+
+        List<String> units = SeedCluster.unitIds();
+        for (int i = 0; i < units.size(); i++) {
+            accepted(commands.post(YEARS + "/2017/reports", SeedRequests.report(units.get(i), 58 - i, "35.5")));
+        }
+        accepted(commands.post(YEARS + "/2017/reports/btc-hung-yen/assessment", Map.of(
+                "scores", Map.of("chuyen-mon", 50, "phong-trao", 35), "bonusPoints", 0, "penaltyPoints", 2,
+                "note", "Thẩm định chéo")));
+        accepted(commands.post(YEARS + "/2017/ranking", Map.of("note", "Hội nghị tổng kết năm 2017")));
+        version = accepted(commands.post(YEARS + "/2017/commendations", Map.of("unitId", BAC_GIANG,
+                "award", "EMULATION_FLAG", "minutesRef", "Biên bản số 02/BB-CTĐ2", "ballot", Map.of(
+                        "eligibleVoters", 14, "votersPresent", 14, "votesFor", 14, "votesAgainst", 0,
+                        "invalid", 0)))).body().path("version").asLong();
+        accepted(commands.post(YEARS, SeedRequests.openYear(2018)));
+        read(YEARS + "/2017/scoreboard", version);
+
+        tick();
+        beforeElection = Instant.now();
+        tick();
+        long clusterVersion = accepted(commands.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "HEAD", BAC_GIANG, 14, 13))).body().path("version").asLong();
+        read("/api/clusters/" + CLUSTER_ID + "/leadership", clusterVersion);
+        read("/api/clusters/" + CLUSTER_ID + "/decisions", clusterVersion);
+        tick();
+        afterElection = Instant.now();
+    }
+
+    @Test
+    @Order(2)
+    void theScoreboardRanksTheFourteenBoardsAsTheirScoresSay() {
+        JsonNode board = queries.get(YEARS + "/2017/scoreboard").body();
+        assertThat(board.path("status").asString()).isEqualTo("RANKED");
+        List<JsonNode> rows = new ArrayList<>();
+        board.path("rows").forEach(rows::add);
+        assertThat(rows).hasSize(14);
+        assertThat(rows.get(0).path("unitId").asString()).isEqualTo(BAC_GIANG);
+        assertThat(rows.get(0).path("unitName").asString()).isEqualTo("Ban Tổ chức Tỉnh ủy Bắc Giang");
+        assertThat(rows.get(0).path("award").asString()).isEqualTo("EMULATION_FLAG");
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
+            assertThat(row.path("rank").asInt()).isEqualTo(i + 1);
+            assertThat(row.path("pledgeSigned").asBoolean()).isTrue();
+            assertThat(row.path("reportFiled").asBoolean()).isTrue();
+            if (i > 0) {
+                assertThat(row.path("finalScore").decimalValue())
+                        .isLessThan(rows.get(i - 1).path("finalScore").decimalValue());
+            }
+        }
+        JsonNode hungYen = rows.stream().filter(row -> row.path("unitId").asString().equals("btc-hung-yen"))
+                .findFirst().orElseThrow();
+        assertThat(hungYen.path("selfScore").decimalValue()).isEqualByComparingTo("93.5");
+        assertThat(hungYen.path("finalScore").decimalValue()).isEqualByComparingTo("83");
+        assertThat(hungYen.path("rank").asInt()).as("assessed 83 ranks below Hà Tĩnh's 83.5").isEqualTo(12);
+    }
+
+    @Test
+    @Order(3)
+    void theCsvKeepsTheDiacritics() {
+        Response csv = queries.get(YEARS + "/2017/scoreboard.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.raw()).startsWith("\uFEFFrank,unitId,unitName").contains("Ban Tổ chức Tỉnh ủy Bắc Giang")
+                .contains("\r\n1,btc-bac-giang,");
+    }
+
+    @Test
+    @Order(4)
+    void theDecisionLogShowsEveryDecisionAndVerifies() {
+        JsonNode log = queries.get("/api/clusters/" + CLUSTER_ID + "/decisions").body();
+        List<String> types = new ArrayList<>();
+        log.forEach(entry -> types.add(entry.path("type").asString()));
+        assertThat(types).containsExactly("ClusterFormed", "EmulationYearOpened", "ReportAssessed",
+                "RankingFinalized", "CommendationProposed", "EmulationYearOpened", "ClusterHeadElected");
+        JsonNode election = log.get(6);
+        assertThat(election.path("seq").asLong()).isEqualTo(7);
+        assertThat(election.path("year").asInt()).isEqualTo(2018);
+        assertThat(election.path("minutesRef").asString()).isEqualTo("Biên bản số 01/BB-CTĐ2");
+        assertThat(election.path("details").path("ballot").path("votesFor").asInt()).isEqualTo(13);
+        assertThat(election.path("summary").path("vi").asString())
+                .isEqualTo("Bầu Ban Tổ chức Tỉnh ủy Bắc Giang làm Cụm trưởng năm 2018 (13/14 phiếu đồng ý, 14 đại biểu).");
+        assertThat(election.path("prevHash").asString()).isEqualTo(log.get(5).path("hash").asString());
+        assertThat(election.has("actor")).isTrue();
+        assertThat(election.path("occurredAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+        JsonNode onlyElections = queries.get("/api/clusters/" + CLUSTER_ID + "/decisions?type=ClusterHeadElected")
+                .body();
+        assertThat(onlyElections).hasSize(1);
+        assertThat(queries.get("/api/clusters/" + CLUSTER_ID + "/decisions?year=2017").body()).hasSize(4);
+
+        JsonNode verification = queries.get("/api/clusters/" + CLUSTER_ID + "/decisions/verification").body();
+        assertThat(verification.path("valid").asBoolean()).isTrue();
+        assertThat(verification.path("entries").asInt()).isEqualTo(7);
+        assertThat(verification.path("headHash").asString()).isEqualTo(election.path("hash").asString());
+    }
+
+    @Test
+    @Order(5)
+    void theLeadershipTimelineClustersAndUnitRecordAgree() {
+        await().atMost(PATIENCE).untilAsserted(this::otherReadModelsAgree);
+    }
+
+    private void otherReadModelsAgree() {
+        JsonNode leadership = queries.get("/api/clusters/" + CLUSTER_ID + "/leadership").body();
+        assertThat(leadership.get(0).path("termYear").asInt()).isEqualTo(2018);
+        assertThat(leadership.get(0).path("head").path("name").asString()).isEqualTo("Ban Tổ chức Tỉnh ủy Bắc Giang");
+
+        JsonNode clusters = queries.get("/api/clusters").body();
+        assertThat(clusters.get(0).path("memberCount").asInt()).isEqualTo(14);
+        assertThat(clusters.get(0).path("head").path("unitId").asString()).isEqualTo(BAC_GIANG);
+        assertThat(queries.get("/api/clusters/" + CLUSTER_ID).body().path("members")).hasSize(14);
+
+        JsonNode timeline = queries.get(YEARS + "/2017/timeline").body();
+        assertThat(timeline).hasSize(1 + 14 + 14 + 1 + 1 + 1);
+        assertThat(timeline.get(0).path("text").path("en").asString()).startsWith("Emulation year 2017 opened");
+        assertThat(timeline.get(1).path("text").path("vi").asString()).contains("ký giao ước thi đua năm 2017");
+
+        JsonNode record = queries.get("/api/units/" + BAC_GIANG + "/record").body();
+        assertThat(record.path("years")).hasSize(2);
+        assertThat(record.path("years").get(0).path("rank").asInt()).isEqualTo(1);
+        assertThat(record.path("years").get(0).path("award").asString()).isEqualTo("EMULATION_FLAG");
+        assertThat(record.path("years").get(1).path("office").asString()).isEqualTo("HEAD");
+    }
+
+    @Test
+    @Order(6)
+    void asOfShowsTheScoreboardAsItStood() {
+        JsonNode then = queries.get(YEARS + "/2017/scoreboard?asOf=" + afterSignatures).body();
+        assertThat(then.path("rows")).isEqualTo(scoreboardAfterSignatures.path("rows"));
+        assertThat(then.path("status").asString()).isEqualTo("OPEN");
+
+        assertThat(queries.get(YEARS + "/2018/scoreboard?asOf=" + beforeElection).body().path("head").isNull())
+                .isTrue();
+        assertThat(queries.get(YEARS + "/2018/scoreboard?asOf=" + afterElection).body().path("head")
+                .path("name").asString()).isEqualTo("Ban Tổ chức Tỉnh ủy Bắc Giang");
+        assertThat(queries.get(YEARS + "/2018/scoreboard?asOf=2016-01-01T00:00:00Z").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(7)
+    void aTamperedRowIsCaughtAtItsSeq() {
+        jdbc.sql("update decision_log set payload = replace(payload, 'Bắc Giang', 'Bắc Ninh')"
+                + " where cluster_id = ? and seq = 2").param(CLUSTER_ID).update();
+        JsonNode verification = queries.get("/api/clusters/" + CLUSTER_ID + "/decisions/verification").body();
+        assertThat(verification.path("valid").asBoolean()).isFalse();
+        assertThat(verification.path("firstBrokenSeq").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(8)
+    void aReplayRebuildsTheSameAnswersAndTheSameChain() {
+        JsonNode scoreboard = queries.get(YEARS + "/2017/scoreboard").body();
+        JsonNode timeline = queries.get(YEARS + "/2017/timeline").body();
+        JsonNode leadership = queries.get("/api/clusters/" + CLUSTER_ID + "/leadership").body();
+        JsonNode record = queries.get("/api/units/" + BAC_GIANG + "/record").body();
+        List<String> hashes = new ArrayList<>();
+        queries.get("/api/clusters/" + CLUSTER_ID + "/decisions").body()
+                .forEach(entry -> hashes.add(entry.path("hash").asString()));
+
+        for (String model : List.of("scoreboard", "decision-log", "timeline", "leadership", "unit-record")) {
+            assertThat(queries.post("/api/admin/projections/" + model + "/replay", Map.of()).status())
+                    .isEqualTo(202);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode verification = queries.get("/api/clusters/" + CLUSTER_ID + "/decisions/verification").body();
+            assertThat(verification.path("valid").asBoolean()).isTrue();
+            assertThat(verification.path("headHash").asString()).isEqualTo(hashes.get(hashes.size() - 1));
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode rebuilt = queries.get(YEARS + "/2017/scoreboard").body();
+            assertThat(rebuilt.path("rows")).isEqualTo(scoreboard.path("rows"));
+            assertThat(queries.get(YEARS + "/2017/timeline").body()).isEqualTo(timeline);
+            assertThat(queries.get("/api/clusters/" + CLUSTER_ID + "/leadership").body()).isEqualTo(leadership);
+            assertThat(queries.get("/api/units/" + BAC_GIANG + "/record").body()).isEqualTo(record);
+        });
+        List<String> rebuiltHashes = new ArrayList<>();
+        queries.get("/api/clusters/" + CLUSTER_ID + "/decisions").body()
+                .forEach(entry -> rebuiltHashes.add(entry.path("hash").asString()));
+        assertThat(rebuiltHashes).isEqualTo(hashes);
+        JsonNode projections = queries.get("/api/admin/projections").body();
+        projections.forEach(projection -> assertThat(projection.path("status").asString()).isEqualTo("RUNNING"));
+    }
+
+    @Test
+    @Order(9)
+    void theStreamSendsTheScoreboardAgainAfterANewReport() {
+        ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(querySide) + YEARS
+                + "/2018/scoreboard/stream")).header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<Void>> stream = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(
+                        new java.util.concurrent.Flow.Subscriber<String>() {
+                            @Override
+                            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                                subscription.request(Long.MAX_VALUE);
+                            }
+
+                            @Override
+                            public void onNext(String line) {
+                                lines.add(line);
+                            }
+
+                            @Override
+                            public void onError(Throwable throwable) {
+                            }
+
+                            @Override
+                            public void onComplete() {
+                            }
+                        }));
+        try {
+            await().atMost(PATIENCE).until(() -> lines.stream().anyMatch(line -> line.startsWith("data:")));
+            accepted(commands.post(YEARS + "/2018/reports", SeedRequests.report("btc-lang-son", 50, 30)));
+            await().atMost(PATIENCE).until(() -> lines.stream().anyMatch(line -> line.startsWith("data:")
+                    && line.contains("\"unitId\":\"btc-lang-son\",\"unitName\":\"Ban Tổ chức Tỉnh ủy Lạng Sơn\","
+                    + "\"pledgeSigned\":false,\"reportFiled\":true")));
+        } finally {
+            stream.cancel(true);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aReadThatCannotCatchUpAnswers503AndUnknownThings404() {
+        Response behind = queries.get(YEARS + "/2017/scoreboard?minVersion=999");
+        assertThat(behind.status()).isEqualTo(503);
+        assertThat(behind.code()).isEqualTo("READ_MODEL_BEHIND");
+        assertThat(queries.get("/api/clusters/cum-99").code()).isEqualTo("CLUSTER_NOT_FOUND");
+        assertThat(queries.get(YEARS + "/2030/scoreboard").code()).isEqualTo("YEAR_NOT_FOUND");
+        assertThat(queries.get("/api/units/btc-khong-co/record").code()).isEqualTo("UNIT_NOT_FOUND");
+        assertThat(queries.get(YEARS + "/2017/scoreboard?asOf=hôm-qua").code()).isEqualTo("INVALID_INPUT");
+        assertThat(queries.post("/api/admin/projections/khong-co/replay", Map.of()).code())
+                .isEqualTo("PROJECTION_NOT_FOUND");
+    }
+}

@@ -1,0 +1,82 @@
+package vn.thidua.query.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.thidua.query.narration.Text;
+
+class HashChainTest {
+
+    private static final String PAYLOAD = "{\"name\":\"Cụm thi đua số 2\",\"note\":\"a \\\"quoted\\\" word\\nnext line\"}";
+
+    /** Computed with the Python one-liner the README gives auditors (json.dumps, sort_keys, ensure_ascii=False). */
+    @Test
+    void matchesTheAuditorsPythonRecomputation() {
+        HashChain.Content content = new HashChain.Content(null, "cum-2", "d-1", "2017-12-20T02:00:00.000Z", PAYLOAD,
+                HashChain.GENESIS, 1, "ClusterFormed", 2017);
+        assertThat(HashChain.canonicalJson(content)).isEqualTo("{\"actor\":null,\"clusterId\":\"cum-2\","
+                + "\"decisionId\":\"d-1\",\"occurredAt\":\"2017-12-20T02:00:00.000Z\",\"payload\":\"{\\\"name\\\":"
+                + "\\\"Cụm thi đua số 2\\\",\\\"note\\\":\\\"a \\\\\\\"quoted\\\\\\\" word\\\\nnext line\\\"}\","
+                + "\"prevHash\":\"" + "0".repeat(64) + "\",\"seq\":1,\"type\":\"ClusterFormed\",\"year\":2017}");
+        assertThat(HashChain.hash(content))
+                .isEqualTo("c80aec265ea1b08d2f9b41da6a6e97c567b429bdbd7591a24d8e2af67ebd10b6");
+    }
+
+    private static List<DecisionLog.Entry> chain(int length) {
+        List<DecisionLog.Entry> entries = new ArrayList<>();
+        long seq = 0;
+        String previous = HashChain.GENESIS;
+        for (int i = 0; i < length; i++) {
+            DecisionLog.Entry entry = new DecisionLog.Entry("cum-2", 0, "e-" + i, "d-" + i, "ReportAssessed", 2017,
+                    "2017-12-20T02:00:0" + i + ".000Z", "thu-ky", "{\"unitId\":\"btc-bac-giang\",\"i\":" + i + "}",
+                    null, null, new Text("vi", "en"), null, null, null).chainedAfter(seq, previous);
+            entries.add(entry);
+            seq = entry.seq();
+            previous = entry.hash();
+        }
+        return entries;
+    }
+
+    @Test
+    void anIntactChainVerifies() {
+        List<DecisionLog.Entry> entries = chain(5);
+        DecisionLogController.Verification verification = DecisionLogController.verify(entries);
+        assertThat(verification.valid()).isTrue();
+        assertThat(verification.entries()).isEqualTo(5);
+        assertThat(verification.headHash()).isEqualTo(entries.get(4).hash());
+        assertThat(verification.firstBrokenSeq()).isNull();
+    }
+
+    @Test
+    void aChangedEntryBreaksTheChainAtItsSeq() {
+        List<DecisionLog.Entry> entries = chain(5);
+        DecisionLog.Entry third = entries.get(2);
+        entries.set(2, new DecisionLog.Entry(third.clusterId(), third.seq(), third.eventId(), third.decisionId(),
+                third.type(), third.year(), third.occurredAt(), "someone-else", third.payload(), null, null,
+                third.summary(), third.prevHash(), third.hash(), null));
+        assertThat(DecisionLogController.verify(entries).firstBrokenSeq()).isEqualTo(3);
+    }
+
+    @Test
+    void aMissingEntryBreaksTheChainWhereItWas() {
+        List<DecisionLog.Entry> entries = chain(5);
+        entries.remove(1);
+        DecisionLogController.Verification verification = DecisionLogController.verify(entries);
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBrokenSeq()).isEqualTo(2);
+    }
+
+    @Test
+    void theRescissionMarkIsOutsideTheHashedContent() {
+        List<DecisionLog.Entry> entries = chain(2);
+        DecisionLog.Entry first = entries.get(0);
+        entries.set(0, new DecisionLog.Entry(first.clusterId(), first.seq(), first.eventId(), first.decisionId(),
+                first.type(), first.year(), first.occurredAt(), first.actor(), first.payload(), first.minutesRef(),
+                first.reason(), first.summary(), first.prevHash(), first.hash(), "d-later"));
+        assertThat(DecisionLogController.verify(entries).valid()).isTrue();
+    }
+}
