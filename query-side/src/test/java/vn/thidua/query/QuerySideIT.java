@@ -349,4 +349,26 @@ class QuerySideIT {
         assertThat(queries.post("/api/admin/projections/khong-co/replay", Map.of()).code())
                 .isEqualTo("PROJECTION_NOT_FOUND");
     }
+
+    @Test
+    @Order(11)
+    void aSuccessorKeepsTheRecordOfTheUnitsMergedIntoIt() {
+        accepted(commands.post("/api/clusters/" + CLUSTER_ID + "/mergers", Map.of(
+                "mergedUnitIds", List.of(BAC_GIANG, "btc-bac-ninh"),
+                "successor", Map.of("unitId", "btc-bac-ninh", "name", "Ban Tổ chức Tỉnh ủy Bắc Ninh",
+                        "province", "Bắc Ninh"),
+                "effectiveDate", "2025-07-01", "reason", "Sắp xếp đơn vị hành chính cấp tỉnh")));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode successor = queries.get("/api/units/btc-bac-ninh/record").body();
+            assertThat(successor.path("predecessors").path(0).asString()).isEqualTo(BAC_GIANG);
+            List<String> lineage = new ArrayList<>();
+            successor.path("years").forEach(year -> lineage.add(year.path("unitId").asString() + "/"
+                    + year.path("year").asInt() + "/" + year.path("rank").asInt(0)));
+            assertThat(lineage).contains(BAC_GIANG + "/2017/1", "btc-bac-ninh/2017/8");
+            assertThat(queries.get("/api/units/" + BAC_GIANG + "/record").body().path("successor").asString())
+                    .isEqualTo("btc-bac-ninh");
+            JsonNode members = queries.get("/api/clusters/" + CLUSTER_ID).body().path("members");
+            assertThat(members.findValuesAsString("status")).contains("MERGED");
+        });
+    }
 }

@@ -1,6 +1,5 @@
 package vn.thidua.query.decisions;
 
-import vn.thidua.events.YearEvent;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
@@ -13,24 +12,10 @@ import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.events.year.ReportAssessed;
 
-/** What the decision log lists of each kind of decision: the year it concerns, its minutes, its stated grounds. */
+/** What the decision log lists of each kind of decision besides its year: its minutes and its stated grounds. */
 final class DecisionFacts {
 
     private DecisionFacts() {
-    }
-
-    /** The emulation year, the term year of an election, or none for membership decisions. */
-    static Integer year(Decision decision) {
-        if (decision instanceof YearEvent yearEvent) {
-            return yearEvent.year();
-        } else if (decision instanceof ClusterHeadElected elected) {
-            return elected.termYear();
-        } else if (decision instanceof DeputyHeadElected elected) {
-            return elected.termYear();
-        } else if (decision instanceof DecisionRescinded rescinded) {
-            return rescinded.year();
-        }
-        return null;
     }
 
     static String minutesRef(Decision decision) {

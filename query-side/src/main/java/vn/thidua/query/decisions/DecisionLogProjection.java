@@ -15,6 +15,7 @@ import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.UnitNames;
 import vn.thidua.query.narration.UnitNamesBook;
 import vn.thidua.query.projection.AppliedVersions;
+import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ReadModelChanges;
 
@@ -47,7 +48,7 @@ public class DecisionLogProjection {
         Envelope event = Envelope.of(message);
         UnitNames known = names.namesAfter(MODEL, decision.clusterId(), decision);
         log.append(new DecisionLog.Entry(decision.clusterId(), 0, event.eventId(), decision.decisionId(),
-                decision.getClass().getSimpleName(), DecisionFacts.year(decision),
+                decision.getClass().getSimpleName(), ConcernedYear.of(decision),
                 DateTimeUtils.formatInstant(event.at()), event.actor(), json.writeValueAsString(decision),
                 DecisionFacts.minutesRef(decision), DecisionFacts.reason(decision),
                 Narrator.describe(decision, known), null, null, null));

@@ -12,15 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.ClusterEvent;
-import vn.thidua.events.YearEvent;
-import vn.thidua.events.decisions.DecisionRescinded;
-import vn.thidua.events.leadership.ClusterHeadElected;
-import vn.thidua.events.leadership.DeputyHeadElected;
 import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
 import vn.thidua.query.narration.UnitNamesBook;
 import vn.thidua.query.projection.AppliedVersions;
+import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ReadModelChanges;
 
@@ -66,16 +63,8 @@ public class TimelineProjection {
     }
 
     static int yearOf(ClusterEvent event, Envelope envelope) {
-        if (event instanceof YearEvent yearEvent) {
-            return yearEvent.year();
-        } else if (event instanceof ClusterHeadElected elected) {
-            return elected.termYear();
-        } else if (event instanceof DeputyHeadElected elected) {
-            return elected.termYear();
-        } else if (event instanceof DecisionRescinded rescinded) {
-            return rescinded.year();
-        }
-        return LocalDate.ofInstant(envelope.at(), HANOI).getYear();
+        Integer concerned = ConcernedYear.of(event);
+        return concerned != null ? concerned : LocalDate.ofInstant(envelope.at(), HANOI).getYear();
     }
 
     /** The unit an event is about, where there is one: read from the event's {@code unitId} component. */

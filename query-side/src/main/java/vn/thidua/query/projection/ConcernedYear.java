@@ -1,0 +1,27 @@
+package vn.thidua.query.projection;
+
+import vn.thidua.events.ClusterEvent;
+import vn.thidua.events.YearEvent;
+import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.events.leadership.DeputyHeadElected;
+
+/** The year an event is about: an emulation year's own, an election's term year, a rescission's; else none. */
+public final class ConcernedYear {
+
+    private ConcernedYear() {
+    }
+
+    public static Integer of(ClusterEvent event) {
+        if (event instanceof YearEvent yearEvent) {
+            return yearEvent.year();
+        } else if (event instanceof ClusterHeadElected elected) {
+            return elected.termYear();
+        } else if (event instanceof DeputyHeadElected elected) {
+            return elected.termYear();
+        } else if (event instanceof DecisionRescinded rescinded) {
+            return rescinded.year();
+        }
+        return null;
+    }
+}
