@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Loads the demo: Emulation Cluster No. 2 of the Party Organisation sector (Cụm thi đua số 2, Ngành Tổ chức xây dựng
+# Đảng) as the seed story tells it: 14 provincial organisation boards review 2017, sign the 2018 pledge and elect the
+# Bắc Giang board as cluster head for 2018. Everything goes through the public HTTP API, so this doubles as a client
+# example. Running it again changes nothing: a step the record already holds is answered 409 with an "already" code.
+#
+# The scores are ILLUSTRATIVE: the article gives none. So are the criteria, signatories and minutes references.
+#
+#   usage: load-demo.sh [command-side base URL, default http://127.0.0.1:8080]
+set -euo pipefail
+
+api="${1:-http://127.0.0.1:8080}/api/clusters"
+cluster=cum-2
+already='CLUSTER_EXISTS|YEAR_ALREADY_OPENED|ALREADY_SIGNED|REPORT_ALREADY_FILED|RANKING_FINALIZED|ALREADY_PROPOSED|OFFICE_ALREADY_FILLED'
+
+# send METHOD PATH JSON: accepted, or already recorded; anything else stops the load.
+send() {
+  local answer status
+  answer=$(curl -sS -X "$1" "$api$2" -H 'Content-Type: application/json; charset=utf-8' \
+    -H 'Accept-Language: vi' -w '\n%{http_code}' --data-binary "$3")
+  status=${answer##*$'\n'}
+  case "$status" in
+    2??) ;;
+    409) grep -Eq "\"code\":\"($already)\"" <<<"$answer" || { echo "refused: $2: $answer" >&2; exit 1; } ;;
+    *) echo "failed ($status): $2: $answer" >&2; exit 1 ;;
+  esac
+}
+
+# unit id | province | party committee (Tỉnh ủy, or Thành ủy for a city) | illustrative 2017 points: chuyên môn, phong trào
+boards=(
+  "btc-bac-giang|Bắc Giang|Tỉnh ủy|58|38"
+  "btc-hung-yen|Hưng Yên|Tỉnh ủy|55|36"
+  "btc-hai-duong|Hải Dương|Tỉnh ủy|54|36"
+  "btc-quang-ninh|Quảng Ninh|Tỉnh ủy|57|37"
+  "btc-lang-son|Lạng Sơn|Tỉnh ủy|52|35"
+  "btc-nghe-an|Nghệ An|Tỉnh ủy|56|36"
+  "btc-ninh-binh|Ninh Bình|Tỉnh ủy|53|35"
+  "btc-thanh-hoa|Thanh Hóa|Tỉnh ủy|56|37"
+  "btc-bac-ninh|Bắc Ninh|Tỉnh ủy|55|37"
+  "btc-hai-phong|Hải Phòng|Thành ủy|57|36"
+  "btc-ha-nam|Hà Nam|Tỉnh ủy|51|34"
+  "btc-ha-tinh|Hà Tĩnh|Tỉnh ủy|53|36"
+  "btc-nam-dinh|Nam Định|Tỉnh ủy|54|35"
+  "btc-thai-binh|Thái Bình|Tỉnh ủy|52|36"
+)
+
+members=""
+for board in "${boards[@]}"; do
+  IFS='|' read -r unit province committee _ _ <<<"$board"
+  members+="${members:+,}{\"unitId\":\"$unit\",\"name\":\"Ban Tổ chức $committee $province\",\"province\":\"$province\"}"
+done
+
+echo "Loading the demo cluster $cluster (Cụm thi đua số 2) ..."
+send POST "" "{\"clusterId\":\"$cluster\",\"name\":\"Cụm thi đua số 2\",\"sector\":\"Ngành Tổ chức xây dựng Đảng\",\"members\":[$members]}"
+
+open_year() { # year
+  send POST "/$cluster/years" "{\"year\":$1,
+    \"scoringTable\":{\"criteria\":[
+      {\"criterionId\":\"chuyen-mon\",\"group\":\"Nhiệm vụ chuyên môn\",\"title\":\"Tham mưu công tác tổ chức xây dựng Đảng, xây dựng hệ thống chính trị\",\"maxPoints\":60},
+      {\"criterionId\":\"phong-trao\",\"group\":\"Phong trào thi đua\",\"title\":\"Phát động, tổ chức thực hiện các phong trào thi đua\",\"maxPoints\":40}],
+      \"maxBonus\":5,\"maxPenalty\":5},
+    \"pledge\":{\"targets\":[
+      {\"targetId\":\"hoan-thanh\",\"text\":\"Hoàn thành toàn diện, thắng lợi các nhiệm vụ được giao\"},
+      {\"targetId\":\"quy-hoach\",\"text\":\"Tham mưu rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý\"}]},
+    \"pledgeDeadline\":\"$1-03-31\",\"reportDeadline\":\"$1-12-15\"}"
+}
+
+sign_all() { # year
+  for board in "${boards[@]}"; do
+    IFS='|' read -r unit _ _ _ _ <<<"$board"
+    send POST "/$cluster/years/$1/pledge/signatures" \
+      "{\"unitId\":\"$unit\",\"signatory\":{\"name\":\"Trưởng Ban Tổ chức\",\"title\":\"Trưởng ban\"}}"
+  done
+}
+
+ballot='{"eligibleVoters":14,"votersPresent":14,"votesFor":13,"votesAgainst":1,"invalid":0}'
+
+open_year 2017
+sign_all 2017
+for board in "${boards[@]}"; do
+  IFS='|' read -r unit province _ chuyen_mon phong_trao <<<"$board"
+  send POST "/$cluster/years/2017/reports" "{\"unitId\":\"$unit\",
+    \"summary\":\"Báo cáo tổng kết công tác năm 2017 của Ban Tổ chức $province (điểm minh họa)\",
+    \"selfScores\":{\"chuyen-mon\":$chuyen_mon,\"phong-trao\":$phong_trao},\"bonusPoints\":0,\"penaltyPoints\":0,
+    \"evidence\":[{\"title\":\"Báo cáo tổng kết năm 2017\",
+      \"sha256\":\"$(printf '%s' "bao-cao-2017-$unit" | sha256sum | cut -c1-64)\",
+      \"uri\":\"https://vanban.example/2017/$unit.pdf\"}]}"
+done
+send POST "/$cluster/years/2017/ranking" '{"note":"Hội nghị tổng kết công tác năm 2017"}'
+send POST "/$cluster/years/2017/commendations" \
+  "{\"unitId\":\"btc-bac-giang\",\"award\":\"EMULATION_FLAG\",\"ballot\":$ballot,\"minutesRef\":\"Biên bản số 02/BB-CTĐ2 (minh họa)\"}"
+
+send POST "/$cluster/elections" \
+  "{\"termYear\":2018,\"office\":\"HEAD\",\"unitId\":\"btc-bac-giang\",\"ballot\":$ballot,\"minutesRef\":\"Biên bản số 01/BB-CTĐ2 (minh họa)\"}"
+
+open_year 2018
+sign_all 2018
+echo "Demo loaded: 14 boards, 2017 reviewed and ranked, Bắc Giang head for 2018, 2018 pledge signed."

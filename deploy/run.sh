@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Runs thidua on the embedded default store: builds what is missing, starts the command side and the query side as
+# two processes sharing an embedded PostgreSQL under the data folder, loads the demo cluster once, prints the useful
+# URLs and stops both on Ctrl-C. Needs Java 17 and curl.
+#
+#   THIDUA_COMMAND_PORT (8080)  THIDUA_QUERY_PORT (8081)  THIDUA_DB_PORT (54329)  THIDUA_DATA_DIR (./data)
+#   THIDUA_LOAD_DEMO (true)
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export THIDUA_COMMAND_PORT="${THIDUA_COMMAND_PORT:-8080}"
+export THIDUA_QUERY_PORT="${THIDUA_QUERY_PORT:-8081}"
+export THIDUA_DB_PORT="${THIDUA_DB_PORT:-54329}"
+export THIDUA_DATA_DIR="$(mkdir -p "${THIDUA_DATA_DIR:-$root/data}" && cd "${THIDUA_DATA_DIR:-$root/data}" && pwd)"
+logs="$THIDUA_DATA_DIR/logs"
+mkdir -p "$logs"
+
+command_jar() { ls command-side/target/command-side-*-exec.jar 2>/dev/null | head -n 1; }
+query_jar() { ls query-side/target/query-side-*-exec.jar 2>/dev/null | head -n 1; }
+
+# Build when a jar is missing or older than any source.
+stale=false
+for jar in "$(command_jar)" "$(query_jar)"; do
+  if [ -z "$jar" ] || [ -n "$(find pom.xml shared-events command-side query-side -newer "$jar" \
+      \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' \) -not -path '*/target/*' -print -quit)" ]; then
+    stale=true
+  fi
+done
+if $stale; then
+  echo "Building (first run, or sources changed) ..."
+  ./mvnw -B -q -DskipTests -pl command-side,query-side -am package
+fi
+
+# A PostgreSQL left running by a killed command side would hold the data folder: stop it first.
+pidfile="$THIDUA_DATA_DIR/postgres/postmaster.pid"
+if [ -f "$pidfile" ] && kill -0 "$(head -n 1 "$pidfile")" 2>/dev/null; then
+  echo "Stopping the PostgreSQL left running from an earlier run ..."
+  kill -INT "$(head -n 1 "$pidfile")"
+  while kill -0 "$(head -n 1 "$pidfile" 2>/dev/null || echo 0)" 2>/dev/null; do sleep 0.5; done
+fi
+
+pids=()
+stop() {
+  # A second Ctrl-C must not cut the shutdown short.
+  trap '' INT TERM
+  trap - EXIT
+  echo
+  echo "Stopping ..."
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
+  echo "Stopped. Data kept in $THIDUA_DATA_DIR"
+}
+trap stop INT TERM EXIT
+
+wait_healthy() { # name, port, pid
+  for _ in $(seq 1 180); do
+    if curl -fsS "http://127.0.0.1:$2/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then return 0; fi
+    if ! kill -0 "$3" 2>/dev/null; then echo "$1 stopped while starting; see $logs/$1.log" >&2; return 1; fi
+    sleep 1
+  done
+  echo "$1 did not become healthy in 3 minutes; see $logs/$1.log" >&2
+  return 1
+}
+
+java_opts=(-Daxoniq.update-checker.disabled=true -Dfile.encoding=UTF-8)
+echo "Starting the command side on :$THIDUA_COMMAND_PORT (embedded PostgreSQL on :$THIDUA_DB_PORT) ..."
+java "${java_opts[@]}" -jar "$(command_jar)" > "$logs/command-side.log" 2>&1 &
+pids+=($!)
+wait_healthy command-side "$THIDUA_COMMAND_PORT" "${pids[0]}"
+
+echo "Starting the query side on :$THIDUA_QUERY_PORT ..."
+java "${java_opts[@]}" -jar "$(query_jar)" > "$logs/query-side.log" 2>&1 &
+pids+=($!)
+wait_healthy query-side "$THIDUA_QUERY_PORT" "${pids[1]}"
+
+if [ "${THIDUA_LOAD_DEMO:-true}" = "true" ]; then
+  "$root/deploy/demo/load-demo.sh" "http://127.0.0.1:$THIDUA_COMMAND_PORT"
+fi
+
+q="http://localhost:$THIDUA_QUERY_PORT"
+cat <<TXT
+
+thidua is running (Ctrl-C stops both apps; data stays in $THIDUA_DATA_DIR).
+  Commands, OpenAPI UI  http://localhost:$THIDUA_COMMAND_PORT/swagger-ui.html
+  Queries, OpenAPI UI   $q/swagger-ui.html
+  Scoreboard 2017       $q/api/clusters/cum-2/years/2017/scoreboard   (.csv, /stream)
+  Decision log          $q/api/clusters/cum-2/decisions   (verify: /decisions/verification)
+  Leadership            $q/api/clusters/cum-2/leadership
+  Logs                  $logs
+TXT
+wait -n "${pids[@]}" || true
