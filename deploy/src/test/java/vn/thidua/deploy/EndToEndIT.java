@@ -1,0 +1,192 @@
+package vn.thidua.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.JsonNode;
+import vn.thidua.command.SeedCluster;
+import vn.thidua.command.support.Http;
+import vn.thidua.command.support.SeedRequests;
+
+/**
+ * Both apps as separate JVM processes from the built jars, on one PostgreSQL with durability on: the demo is loaded
+ * by its own script over HTTP, then the query side is killed with SIGKILL while it projects and started again.
+ * Nothing may be lost, nothing doubled, and the decision log must keep the head hash a full replay gives.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Path REPOSITORY = Path.of(System.getProperty("thidua.repository", "..")).toAbsolutePath();
+    private static final Path LOGS = REPOSITORY.resolve("deploy/target/e2e-logs");
+    private static final String CLUSTER = "/api/clusters/cum-2";
+
+    private EmbeddedPostgres postgres;
+    private Process commandSide;
+    private Process querySide;
+    private int commandPort;
+    private int queryPort;
+    private Http commands;
+    private Http queries;
+
+    @BeforeAll
+    void start() throws IOException {
+        postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+        Files.createDirectories(LOGS);
+        commandPort = freePort();
+        queryPort = freePort();
+        commandSide = launch("command-side", System.getProperty("thidua.commandSideJar"));
+        awaitReady(commandPort, commandSide);
+        querySide = launch("query-side", System.getProperty("thidua.querySideJar"));
+        awaitReady(queryPort, querySide);
+        commands = new Http("http://127.0.0.1:" + commandPort);
+        queries = new Http("http://127.0.0.1:" + queryPort);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (Process process : new Process[] {querySide, commandSide}) {
+            if (process != null) {
+                process.destroy();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+        postgres.close();
+    }
+
+    private Process launch(String app, String jar) throws IOException {
+        assertThat(Path.of(jar)).as("built by the reactor before this module").exists();
+        ProcessBuilder builder = new ProcessBuilder("java", "-Daxoniq.update-checker.disabled=true",
+                "-Dfile.encoding=UTF-8", "-Xmx512m", "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(app + ".log").toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.put("SPRING_PROFILES_ACTIVE", "postgres");
+        environment.put("THIDUA_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        environment.put("THIDUA_DB_USER", "postgres");
+        environment.put("THIDUA_DB_PASSWORD", "");
+        environment.put("THIDUA_COMMAND_PORT", Integer.toString(commandPort));
+        environment.put("THIDUA_QUERY_PORT", Integer.toString(queryPort));
+        return builder.start();
+    }
+
+    private static void awaitReady(int port, Process process) {
+        Http http = new Http("http://127.0.0.1:" + port);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            assertThat(process.isAlive()).as("the process is running").isTrue();
+            return http.get("/actuator/health/readiness").status() == 200;
+        });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             ResultSet result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDemoLoadsOverHttpAndTheReadModelsShowIt() throws Exception {
+        Process loader = new ProcessBuilder("bash", REPOSITORY.resolve("deploy/demo/load-demo.sh").toString(),
+                "http://127.0.0.1:" + commandPort)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve("load-demo.log").toFile()))
+                .start();
+        assertThat(loader.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(loader.exitValue()).as("see " + LOGS.resolve("load-demo.log")).isZero();
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode board = queries.get(CLUSTER + "/years/2017/scoreboard").body();
+            assertThat(board.path("rows")).hasSize(14);
+            board.path("rows").forEach(row -> assertThat(row.path("rank").isInt()).isTrue());
+            JsonNode leadership = queries.get(CLUSTER + "/leadership").body();
+            assertThat(leadership.path(0).path("head").path("name").asString())
+                    .isEqualTo("Ban Tổ chức Tỉnh ủy Bắc Giang");
+            assertThat(queries.get(CLUSTER + "/decisions").body()).hasSize((int) count(
+                    "select count(*) from domain_event_entry where payload::jsonb ? 'decisionId'"));
+        });
+        assertThat(queries.get(CLUSTER + "/decisions/verification").body().path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void aQuerySideKilledWhileProjectingLosesAndDoublesNothing() throws Exception {
+        List<String> units = SeedCluster.unitIds();
+        AtomicInteger accepted = new AtomicInteger();
+        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> units.forEach(unitId -> {
+            assertThat(commands.post(CLUSTER + "/years/2018/reports", SeedRequests.report(unitId, 50, 30)).status())
+                    .isEqualTo(201);
+            assertThat(commands.post(CLUSTER + "/years/2018/reports/" + unitId + "/assessment", Map.of(
+                    "scores", Map.of("chuyen-mon", 48, "phong-trao", 30), "bonusPoints", 0, "penaltyPoints", 0,
+                    "note", "Thẩm định chéo")).status()).isEqualTo(200);
+            accepted.incrementAndGet();
+        }));
+        await().atMost(PATIENCE).until(() -> accepted.get() >= 3);
+        querySide.destroyForcibly().waitFor();
+        traffic.get(120, TimeUnit.SECONDS);
+
+        querySide = launch("query-side", System.getProperty("thidua.querySideJar"));
+        awaitReady(queryPort, querySide);
+
+        long yearEvents = count("select count(*) from domain_event_entry where aggregate_identifier = 'cum-2:2018'");
+        long decisions = count("select count(*) from domain_event_entry where payload::jsonb ? 'decisionId'");
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode board = queries.get(CLUSTER + "/years/2018/scoreboard").body();
+            board.path("rows").forEach(row -> {
+                assertThat(row.path("reportFiled").asBoolean()).isTrue();
+                assertThat(row.path("assessedScore").decimalValue()).isEqualByComparingTo("78");
+            });
+            // The year's own events and the head's election for 2018, each once.
+            assertThat(queries.get(CLUSTER + "/years/2018/timeline").body()).hasSize((int) yearEvents + 1);
+            assertThat(queries.get(CLUSTER + "/decisions").body()).hasSize((int) decisions);
+        });
+        JsonNode verification = queries.get(CLUSTER + "/decisions/verification").body();
+        assertThat(verification.path("valid").asBoolean()).isTrue();
+        String headHash = verification.path("headHash").asString();
+
+        assertThat(queries.post("/api/admin/projections/decision-log/replay", Map.of()).status()).isEqualTo(202);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode rebuilt = queries.get(CLUSTER + "/decisions/verification").body();
+            assertThat(rebuilt.path("valid").asBoolean()).isTrue();
+            assertThat(rebuilt.path("entries").asLong()).isEqualTo(decisions);
+            assertThat(rebuilt.path("headHash").asString()).isEqualTo(headHash);
+        });
+    }
+}
