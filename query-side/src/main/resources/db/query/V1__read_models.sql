@@ -41,6 +41,7 @@ create table decision_log (
     year          integer,
     occurred_at   varchar(64)  not null,
     actor         varchar(255),
+    role          varchar(32),
     payload       text         not null,
     minutes_ref   varchar(300),
     reason        text,

@@ -52,6 +52,7 @@ class CommandSideIT {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        registry.add("thidua.security.mode", () -> "basic");
     }
 
     @LocalServerPort
@@ -61,11 +62,19 @@ class CommandSideIT {
     @Autowired
     EventStore eventStore;
 
-    private Http http;
+    private Http council;
+    private Http secretariat;
+    private Http anonymous;
 
     @BeforeAll
     void client() {
-        http = new Http("http://127.0.0.1:" + port);
+        anonymous = new Http("http://127.0.0.1:" + port);
+        council = anonymous.as(Http.COUNCIL);
+        secretariat = anonymous.as(Http.SECRETARIAT);
+    }
+
+    private Http officer(String unitId) {
+        return anonymous.asOfficerOf(unitId);
     }
 
     private long eventCount() {
@@ -88,30 +97,30 @@ class CommandSideIT {
     @Test
     @Order(1)
     void theSeedStoryIsAccepted() {
-        Response formed = http.post("/api/clusters", SeedRequests.formCluster());
+        Response formed = council.post("/api/clusters", SeedRequests.formCluster());
         assertThat(formed.status()).as(formed.raw()).isEqualTo(201);
         assertThat(formed.body().path("version").asLong()).isZero();
         assertThat(formed.body().path("decisionId").asString()).isNotBlank();
 
-        assertThat(http.post(YEARS, SeedRequests.openYear(2017)).status()).isEqualTo(201);
-        assertThat(http.post(YEARS, SeedRequests.openYear(2018)).status()).isEqualTo(201);
+        assertThat(council.post(YEARS, SeedRequests.openYear(2017)).status()).isEqualTo(201);
+        assertThat(council.post(YEARS, SeedRequests.openYear(2018)).status()).isEqualTo(201);
 
         List<String> units = SeedCluster.unitIds();
         for (String unitId : units) {
-            Response signed = http.post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(unitId));
+            Response signed = officer(unitId).post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(unitId));
             assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
         }
         for (int i = 0; i < units.size(); i++) {
             if (!units.get(i).equals(UNREPORTED)) {
-                Response filed = http.post(YEARS + "/2017/reports", SeedRequests.report(units.get(i), 58 - i, "35.5"));
+                Response filed = officer(units.get(i)).post(YEARS + "/2017/reports", SeedRequests.report(units.get(i), 58 - i, "35.5"));
                 assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
             }
         }
-        Response ranked = http.post(YEARS + "/2017/ranking", Map.of("note", "Hội nghị tổng kết năm 2017"));
+        Response ranked = secretariat.post(YEARS + "/2017/ranking", Map.of("note", "Hội nghị tổng kết năm 2017"));
         assertThat(ranked.status()).as(ranked.raw()).isEqualTo(200);
         assertThat(ranked.body().path("version").asLong()).isEqualTo(1 + 14 + 13);
 
-        Response elected = http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+        Response elected = secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
                 SeedRequests.election(2018, "HEAD", BAC_GIANG, 14, 13));
         assertThat(elected.status()).as(elected.raw()).isEqualTo(201);
         assertThat(elected.body().path("version").asLong()).isEqualTo(1);
@@ -120,42 +129,48 @@ class CommandSideIT {
     @Test
     @Order(2)
     void wrongMovesAreRefusedInTheClustersWordsAndAppendNothing() {
+        assertThat(council.post("/api/clusters/" + CLUSTER_ID + "/members/" + UNREPORTED + "/withdrawal",
+                Map.of("reason", "Chuyển sang cụm thi đua khác")).status()).isEqualTo(200);
+        assertThat(council.post(YEARS, SeedRequests.openYear(2019)).status()).isEqualTo(201);
+        assertThat(council.post("/api/clusters/" + CLUSTER_ID + "/members", Map.of("unitId", UNREPORTED,
+                "name", "Ban Tổ chức Tỉnh ủy Thái Bình", "province", "Thái Bình", "reason", "Trở lại cụm"))
+                .status()).isEqualTo(200);
         long before = eventCount();
         String elections = "/api/clusters/" + CLUSTER_ID + "/elections";
 
-        refused(http.post(YEARS + "/2017/pledge/signatures", SeedRequests.signature("btc-ha-noi")),
+        refused(officer(UNREPORTED).post(YEARS + "/2019/pledge/signatures", SeedRequests.signature(UNREPORTED)),
                 409, "NOT_A_MEMBER", before);
-        refused(http.post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(BAC_GIANG)),
+        refused(officer(BAC_GIANG).post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(BAC_GIANG)),
                 409, "ALREADY_SIGNED", before);
-        Response tooHigh = refused(http.post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, 61, 30)),
+        Response tooHigh = refused(officer(BAC_GIANG).post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, 61, 30)),
                 409, "SCORE_OUT_OF_RANGE", before);
         assertThat(tooHigh.body().path("messages").path("vi").asString()).contains("chuyen-mon", "61", "60");
-        refused(http.post(elections, SeedRequests.election(2019, "HEAD", "btc-hung-yen", 8, 8)),
+        refused(secretariat.post(elections, SeedRequests.election(2019, "HEAD", "btc-hung-yen", 8, 8)),
                 409, "QUORUM_NOT_MET", before);
-        refused(http.post(elections, SeedRequests.election(2019, "HEAD", "btc-hung-yen", 14, 7)),
+        refused(secretariat.post(elections, SeedRequests.election(2019, "HEAD", "btc-hung-yen", 14, 7)),
                 409, "MAJORITY_NOT_REACHED", before);
-        refused(http.post(elections, SeedRequests.election(2019, "HEAD", "btc-ha-noi", 14, 14)),
+        refused(secretariat.post(elections, SeedRequests.election(2019, "HEAD", "btc-ha-noi", 14, 14)),
                 409, "NOT_A_MEMBER", before);
-        refused(http.post(elections, SeedRequests.election(2018, "HEAD", "btc-hung-yen", 14, 14)),
+        refused(secretariat.post(elections, SeedRequests.election(2018, "HEAD", "btc-hung-yen", 14, 14)),
                 409, "OFFICE_ALREADY_FILLED", before);
-        refused(http.post(YEARS + "/2017/reports", SeedRequests.report(UNREPORTED, 50, 30)),
+        refused(officer(UNREPORTED).post(YEARS + "/2017/reports", SeedRequests.report(UNREPORTED, 50, 30)),
                 409, "RANKING_FINALIZED", before);
-        refused(http.post("/api/clusters", SeedRequests.formCluster()), 409, "CLUSTER_EXISTS", before);
-        refused(http.post(YEARS, SeedRequests.openYear(2017)), 409, "YEAR_ALREADY_OPENED", before);
+        refused(council.post("/api/clusters", SeedRequests.formCluster()), 409, "CLUSTER_EXISTS", before);
+        refused(council.post(YEARS, SeedRequests.openYear(2017)), 409, "YEAR_ALREADY_OPENED", before);
     }
 
     @Test
     @Order(3)
     void unknownThingsAre404() {
         long before = eventCount();
-        refused(http.post("/api/clusters/cum-99/years/2017/pledge/signatures", SeedRequests.signature(BAC_GIANG)),
-                404, "YEAR_NOT_FOUND", before);
-        refused(http.post(YEARS + "/2030/ranking", Map.of()), 404, "YEAR_NOT_FOUND", before);
-        refused(http.post("/api/clusters/cum-99/elections", SeedRequests.election(2019, "HEAD", BAC_GIANG, 14, 14)),
+        refused(council.post("/api/clusters/cum-99/years", SeedRequests.openYear(2017)),
                 404, "CLUSTER_NOT_FOUND", before);
-        refused(http.post("/api/clusters/" + CLUSTER_ID + "/members/btc-khong-co/withdrawal",
+        refused(secretariat.post(YEARS + "/2030/ranking", Map.of()), 404, "YEAR_NOT_FOUND", before);
+        refused(council.post("/api/clusters/cum-99/members", Map.of("unitId", BAC_GIANG, "name", "Ban Tổ chức",
+                "province", "Bắc Giang", "reason", "?")), 404, "CLUSTER_NOT_FOUND", before);
+        refused(council.post("/api/clusters/" + CLUSTER_ID + "/members/btc-khong-co/withdrawal",
                 Map.of("reason", "?")), 404, "UNIT_NOT_FOUND", before);
-        refused(http.post("/api/clusters/" + CLUSTER_ID + "/decisions/khong-co/rescission",
+        refused(council.post("/api/clusters/" + CLUSTER_ID + "/decisions/khong-co/rescission",
                 Map.of("reason", "?")), 404, "DECISION_NOT_FOUND", before);
     }
 
@@ -163,25 +178,25 @@ class CommandSideIT {
     @Order(4)
     void invalidInputIs400WithTheFieldsNamed() {
         long before = eventCount();
-        refused(http.post(YEARS + "/2018/pledge/signatures", "{\"unitId\": \"btc-bac-giang\", "),
+        refused(officer(BAC_GIANG).post(YEARS + "/2018/pledge/signatures", "{\"unitId\": \"btc-bac-giang\", "),
                 400, "MALFORMED_REQUEST", before);
-        Response wrongType = refused(http.post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, "năm mươi", 30)),
+        Response wrongType = refused(officer(BAC_GIANG).post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, "năm mươi", 30)),
                 400, "MALFORMED_REQUEST", before);
         assertThat(wrongType.body().path("errors").get(0).path("field").asString())
                 .isEqualTo("selfScores.chuyen-mon");
-        Response unknownOffice = refused(http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+        Response unknownOffice = refused(secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
                 SeedRequests.election(2019, "CHAIRMAN", BAC_GIANG, 14, 14)), 400, "MALFORMED_REQUEST", before);
         assertThat(unknownOffice.body().path("errors").get(0).path("field").asString()).isEqualTo("office");
-        Response missing = refused(http.post(YEARS + "/2018/pledge/signatures", Map.of("unitId", BAC_GIANG)),
+        Response missing = refused(officer(BAC_GIANG).post(YEARS + "/2018/pledge/signatures", Map.of("unitId", BAC_GIANG)),
                 400, "INVALID_INPUT", before);
         assertThat(missing.body().path("errors").get(0).path("field").asString()).isEqualTo("signatory");
-        Response outOfRange = refused(http.post(YEARS, Map.of("year", 1890)), 400, "INVALID_INPUT", before);
+        Response outOfRange = refused(council.post(YEARS, Map.of("year", 1890)), 400, "INVALID_INPUT", before);
         assertThat(outOfRange.body().path("errors").findValuesAsString("field")).contains("year", "scoringTable");
-        Response negative = refused(http.post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, -5, 30)),
+        Response negative = refused(officer(BAC_GIANG).post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, -5, 30)),
                 400, "INVALID_INPUT", before);
         assertThat(negative.body().path("errors").get(0).path("field").asString()).contains("selfScores");
-        refused(http.post("/api/clusters/Cụm-2/years/2018/ranking", Map.of()), 400, "INVALID_INPUT", before);
-        refused(http.post("/api/clusters/" + CLUSTER_ID + "/years/hai-nghin/ranking", Map.of()),
+        refused(secretariat.post("/api/clusters/Cụm-2/years/2018/ranking", Map.of()), 400, "INVALID_INPUT", before);
+        refused(secretariat.post("/api/clusters/" + CLUSTER_ID + "/years/hai-nghin/ranking", Map.of()),
                 400, "INVALID_INPUT", before);
     }
 
@@ -190,7 +205,7 @@ class CommandSideIT {
     void theEventsReadBackAsJsonThatSqlCanRead() {
         assertThat(eventStore.readEvents(CLUSTER_ID).asStream().map(EventMessage::getPayloadType)
                 .map(Class::getSimpleName).toList())
-                .containsExactly("ClusterFormed", "ClusterHeadElected");
+                .containsExactly("ClusterFormed", "ClusterHeadElected", "UnitWithdrawn", "UnitAdmitted");
 
         Map<String, Object> formed = jdbc.sql("""
                         select payload::jsonb ->> 'name' as name,
@@ -235,14 +250,14 @@ class CommandSideIT {
         long before = eventCount();
         jdbc.sql("alter table decision_directory rename to decision_directory_away").update();
         try {
-            Response failed = http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+            Response failed = secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
                     SeedRequests.election(2018, "DEPUTY", "btc-hung-yen", 14, 14));
             assertThat(failed.status()).as(failed.raw()).isGreaterThanOrEqualTo(500);
             assertThat(eventCount()).isEqualTo(before);
         } finally {
             jdbc.sql("alter table decision_directory_away rename to decision_directory").update();
         }
-        Response elected = http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+        Response elected = secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
                 SeedRequests.election(2018, "DEPUTY", "btc-hung-yen", 14, 14));
         assertThat(elected.status()).as(elected.raw()).isEqualTo(201);
         assertThat(eventCount()).isEqualTo(before + 1);
@@ -265,22 +280,22 @@ class CommandSideIT {
     void aDecisionCanBeRescindedAndTheOfficeFilledAgain() {
         String deputy = jdbc.sql("select decision_id from decision_directory where decision_type = 'DeputyHeadElected'")
                 .query(String.class).single();
-        Response rescinded = http.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + deputy + "/rescission",
+        Response rescinded = council.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + deputy + "/rescission",
                 Map.of("reason", "Biên bản kiểm phiếu ghi sai số phiếu"));
         assertThat(rescinded.status()).as(rescinded.raw()).isEqualTo(200);
-        assertRefused(http.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + deputy + "/rescission",
+        assertRefused(council.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + deputy + "/rescission",
                 Map.of("reason", "lần hai")), 409, "ALREADY_RESCINDED");
-        Response again = http.post("/api/clusters/" + CLUSTER_ID + "/elections",
+        Response again = secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
                 SeedRequests.election(2018, "DEPUTY", "btc-hai-duong", 14, 12));
         assertThat(again.status()).as(again.raw()).isEqualTo(201);
 
         String ranking = jdbc.sql("select decision_id from decision_directory where decision_type = 'RankingFinalized'")
                 .query(String.class).single();
-        Response unranked = http.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + ranking + "/rescission",
+        Response unranked = council.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + ranking + "/rescission",
                 Map.of("reason", "Chấm điểm lại"));
         assertThat(unranked.status()).as(unranked.raw()).isEqualTo(200);
         assertThat(unranked.body().path("year").asInt()).isEqualTo(2017);
-        Response lateReport = http.post(YEARS + "/2017/reports", SeedRequests.report(UNREPORTED, 50, 30));
+        Response lateReport = officer(UNREPORTED).post(YEARS + "/2017/reports", SeedRequests.report(UNREPORTED, 50, 30));
         assertThat(lateReport.status()).as(lateReport.raw()).isEqualTo(201);
     }
 }

@@ -16,6 +16,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import vn.thidua.command.web.ExpectedVersionTargetResolver;
+
 import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
 import vn.thidua.command.cluster.ClusterCommands.FormCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
@@ -43,7 +45,7 @@ import vn.thidua.events.year.EmulationYearOpened;
  * An emulation cluster (cụm thi đua): its member units, its rules and its elected officers. It also opens the
  * cluster's emulation years, because only it knows who the members are at that moment.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = ExpectedVersionTargetResolver.BEAN)
 public class Cluster {
 
     @AggregateIdentifier

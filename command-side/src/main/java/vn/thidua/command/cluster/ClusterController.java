@@ -84,7 +84,7 @@ public class ClusterController {
 
     @PostMapping
     public ResponseEntity<Accepted> form(@Valid @RequestBody FormClusterRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        String decisionId = commands.newDecisionId();
         long version = commands.create(new FormCluster(request.clusterId(), decisionId, request.name(),
                         request.sector(), request.members().stream().map(UnitRequest::toMemberUnit).toList(),
                         request.rules() == null ? null : request.rules().toRules()),
@@ -95,7 +95,7 @@ public class ClusterController {
 
     @PostMapping("/{clusterId}/members")
     public Accepted admit(@PathVariable @Slug String clusterId, @Valid @RequestBody AdmissionRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        String decisionId = commands.newDecisionId();
         UnitRequest unit = new UnitRequest(request.unitId(), request.name(), request.province());
         long version = commands.send(new AdmitUnit(clusterId, decisionId, unit.toMemberUnit(), request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
@@ -105,7 +105,7 @@ public class ClusterController {
     @PostMapping("/{clusterId}/members/{unitId}/withdrawal")
     public Accepted withdraw(@PathVariable @Slug String clusterId, @PathVariable @Slug String unitId,
                              @Valid @RequestBody ReasonRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        String decisionId = commands.newDecisionId();
         long version = commands.send(new WithdrawUnit(clusterId, decisionId, unitId, request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
         return Accepted.ofUnit(clusterId, null, unitId, decisionId, version);
@@ -113,7 +113,7 @@ public class ClusterController {
 
     @PostMapping("/{clusterId}/mergers")
     public Accepted merge(@PathVariable @Slug String clusterId, @Valid @RequestBody MergerRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        String decisionId = commands.newDecisionId();
         long version = commands.send(new MergeUnits(clusterId, decisionId, request.mergedUnitIds(),
                         request.successor().toMemberUnit(), request.effectiveDate(), request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));

@@ -31,7 +31,7 @@ public class RescissionController {
                             @Valid @RequestBody ReasonRequest request) {
         DecisionDirectory.Entry entry = directory.find(clusterId, decisionId)
                 .orElseThrow(() -> Rule.DECISION_NOT_FOUND.refuse(decisionId));
-        String rescissionId = CommandDispatcher.newDecisionId();
+        String rescissionId = commands.newDecisionId();
         long version = entry.recordedByTheCluster()
                 ? commands.send(new RescindClusterDecision(clusterId, rescissionId, decisionId, request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId))

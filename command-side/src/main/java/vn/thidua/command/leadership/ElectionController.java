@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import vn.thidua.command.rules.Rule;
+import vn.thidua.command.security.Access;
 import vn.thidua.command.web.Accepted;
 import vn.thidua.command.web.CommandDispatcher;
 import vn.thidua.command.web.CommonRequests.BallotRequest;
@@ -25,9 +26,11 @@ import vn.thidua.events.leadership.Office;
 public class ElectionController {
 
     private final CommandDispatcher commands;
+    private final Access access;
 
-    public ElectionController(CommandDispatcher commands) {
+    public ElectionController(CommandDispatcher commands, Access access) {
         this.commands = commands;
+        this.access = access;
     }
 
     public record ElectionRequest(@NotNull @Min(2000) @Max(2100) Integer termYear,
@@ -40,7 +43,8 @@ public class ElectionController {
     @PostMapping("/api/clusters/{clusterId}/elections")
     @ResponseStatus(HttpStatus.CREATED)
     public Accepted elect(@PathVariable @Slug String clusterId, @Valid @RequestBody ElectionRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        access.requireSecretariatOf(clusterId);
+        String decisionId = commands.newDecisionId();
         long version = commands.send(new ElectOfficer(clusterId, decisionId, request.termYear(), request.office(),
                         request.unitId(), request.ballot().toBallot(), request.minutesRef()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));

@@ -7,30 +7,52 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import vn.thidua.command.idempotency.IdempotentRequests;
 
 import vn.thidua.command.rules.Refusal;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.rules.RuleViolation;
+import vn.thidua.command.security.Actors;
+import vn.thidua.events.actor.Actor;
 
 /**
  * Sends a command and turns what the framework reports into the cluster's words: a missing aggregate becomes the
- * caller's 404, a stream that already exists its "already formed/opened" refusal, a lost race a 409 and an
- * unreachable store a 503. Nothing is recorded in any of these cases.
+ * caller's 404, a stream that already exists its "already formed/opened" refusal, a stale {@code If-Match} a 412,
+ * a race lost three times a 409, a repeated keyed request its first answer, and an unreachable store a 503.
+ * Nothing is recorded in any of these cases.
  */
 @Component
 public class CommandDispatcher {
 
-    private final CommandGateway commandGateway;
+    /** A lost race on one aggregate is tried again on the fresh state this many times before it is refused. */
+    static final int ATTEMPTS = 3;
 
-    public CommandDispatcher(CommandGateway commandGateway) {
+    private final CommandGateway commandGateway;
+    private final IdempotentRequests idempotency;
+    private final Actors actors;
+
+    public CommandDispatcher(CommandGateway commandGateway, IdempotentRequests idempotency, Actors actors) {
         this.commandGateway = commandGateway;
+        this.idempotency = idempotency;
+        this.actors = actors;
     }
 
-    public static String newDecisionId() {
+    /** A new decision's id; a repeat of the same keyed request gets the same one, hence the same answer. */
+    public String newDecisionId() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String key = attributes.getRequest().getHeader(IdempotentRequests.HEADER);
+            if (key != null && !key.isBlank()) {
+                return IdempotentRequests.decisionIdFor(actors.current().map(Actor::name).orElse("anonymous"), key);
+            }
+        }
         return UUID.randomUUID().toString();
     }
 
@@ -48,6 +70,18 @@ public class CommandDispatcher {
     }
 
     private long dispatch(Object command, RuleViolation ifAggregateMissing, RuleViolation ifAlreadyExists) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(command, ifAggregateMissing, ifAlreadyExists);
+            } catch (ConcurrencyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw Rule.CONCURRENT_CHANGE.refuse();
+                }
+            }
+        }
+    }
+
+    private long attempt(Object command, RuleViolation ifAggregateMissing, RuleViolation ifAlreadyExists) {
         try {
             Object result = commandGateway.sendAndWait(command);
             return result instanceof Number version ? version.longValue() : 0L;
@@ -55,8 +89,11 @@ public class CommandDispatcher {
             throw ifAggregateMissing;
         } catch (AggregateStreamCreationException e) {
             throw ifAlreadyExists;
-        } catch (ConcurrencyException e) {
-            throw Rule.CONCURRENT_CHANGE.refuse();
+        } catch (ConflictingAggregateVersionException e) {
+            throw Rule.VERSION_STALE.refuse(e.getExpectedVersion());
+        } catch (IdempotentRequests.RepeatedRequest repeat) {
+            IdempotentRequests.Outcome earlier = idempotency.earlier(repeat);
+            return earlier.version().orElseThrow(() -> Rule.IDEMPOTENCY_KEY_REUSED.refuse(earlier.key()));
         } catch (EventStoreException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
             throw Rule.STORE_UNAVAILABLE.refuse();
         } catch (CommandExecutionException e) {

@@ -20,6 +20,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import vn.thidua.command.web.ExpectedVersionTargetResolver;
+
 import vn.thidua.command.decisions.RescindYearDecision;
 import vn.thidua.command.rules.BallotRules;
 import vn.thidua.command.rules.Rule;
@@ -49,7 +51,7 @@ import vn.thidua.events.year.Standing;
  * One cluster's emulation year (năm thi đua): the pledge, the reports and their assessment, the ranking, the award
  * proposals and the closing of the record.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = ExpectedVersionTargetResolver.BEAN)
 public class EmulationYear {
 
     /** Deadlines are calendar days in Vietnam: a report filed on the deadline day, Hanoi time, is on time. */

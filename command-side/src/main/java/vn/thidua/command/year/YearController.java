@@ -29,6 +29,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.rules.RuleViolation;
+import vn.thidua.command.security.Access;
 import vn.thidua.command.web.Accepted;
 import vn.thidua.command.web.CommandDispatcher;
 import vn.thidua.command.web.CommonRequests;
@@ -60,9 +61,11 @@ public class YearController {
     public static final int MAX_EVIDENCE = 100;
 
     private final CommandDispatcher commands;
+    private final Access access;
 
-    public YearController(CommandDispatcher commands) {
+    public YearController(CommandDispatcher commands, Access access) {
         this.commands = commands;
+        this.access = access;
     }
 
     public record CriterionRequest(@Slug String criterionId,
@@ -138,7 +141,7 @@ public class YearController {
     @PostMapping
     public ResponseEntity<Accepted> open(@PathVariable @Slug String clusterId,
                                          @Valid @RequestBody OpenYearRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        String decisionId = commands.newDecisionId();
         int year = request.year();
         long version = commands.create(new OpenEmulationYear(clusterId, year, decisionId,
                         request.scoringTable().toTable(), request.pledge().targets().stream()
@@ -153,6 +156,7 @@ public class YearController {
     @ResponseStatus(HttpStatus.CREATED)
     public Accepted sign(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                          @Valid @RequestBody SignatureRequest request) {
+        access.requireOfficerOf(clusterId, request.unitId());
         Signatory signatory = new Signatory(request.signatory().name(), request.signatory().title());
         long version = commands.send(new SignPledge(clusterId, year, request.unitId(), signatory),
                 yearNotFound(clusterId, year));
@@ -163,6 +167,7 @@ public class YearController {
     @ResponseStatus(HttpStatus.CREATED)
     public Accepted file(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                          @Valid @RequestBody ReportRequest request) {
+        access.requireOfficerOf(clusterId, request.unitId());
         long version = commands.send(new FileAnnualReport(clusterId, year, request.unitId(), request.summary(),
                         request.selfScores(), request.bonusPoints(), request.penaltyPoints(), request.evidenceList()),
                 yearNotFound(clusterId, year));
@@ -173,6 +178,7 @@ public class YearController {
     @PutMapping("/{year}/reports/{unitId}")
     public Accepted amend(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                                    @PathVariable @Slug String unitId, @Valid @RequestBody ReportRequest request) {
+        access.requireOfficerOf(clusterId, unitId);
         if (!unitId.equals(request.unitId())) {
             throw Rule.UNIT_MISMATCH.refuse(request.unitId(), unitId);
         }
@@ -189,7 +195,8 @@ public class YearController {
     @PostMapping("/{year}/reports/{unitId}/assessment")
     public Accepted assess(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                            @PathVariable @Slug String unitId, @Valid @RequestBody AssessmentRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        access.requireSecretariatOf(clusterId);
+        String decisionId = commands.newDecisionId();
         long version = commands.send(new AssessReport(clusterId, year, decisionId, unitId, request.scores(),
                         request.bonusPoints(), request.penaltyPoints(), request.note()),
                 yearNotFound(clusterId, year));
@@ -200,7 +207,8 @@ public class YearController {
     public Accepted finalizeRanking(@PathVariable @Slug String clusterId,
                                     @PathVariable @Min(2000) @Max(2100) int year,
                                     @Valid @RequestBody NoteRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        access.requireSecretariatOf(clusterId);
+        String decisionId = commands.newDecisionId();
         long version = commands.send(new FinalizeRanking(clusterId, year, decisionId, request.note()),
                 yearNotFound(clusterId, year));
         return Accepted.ofYear(clusterId, year, decisionId, version);
@@ -210,7 +218,8 @@ public class YearController {
     @ResponseStatus(HttpStatus.CREATED)
     public Accepted propose(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                             @Valid @RequestBody CommendationRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        access.requireSecretariatOf(clusterId);
+        String decisionId = commands.newDecisionId();
         long version = commands.send(new ProposeCommendation(clusterId, year, decisionId, request.unitId(),
                         request.award(), request.ballot().toBallot(), request.minutesRef()),
                 yearNotFound(clusterId, year));
@@ -220,7 +229,8 @@ public class YearController {
     @PostMapping("/{year}/closure")
     public Accepted close(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                           @Valid @RequestBody NoteRequest request) {
-        String decisionId = CommandDispatcher.newDecisionId();
+        access.requireSecretariatOf(clusterId);
+        String decisionId = commands.newDecisionId();
         long version = commands.send(new CloseEmulationYear(clusterId, year, decisionId, request.note()),
                 yearNotFound(clusterId, year));
         return Accepted.ofYear(clusterId, year, decisionId, version);

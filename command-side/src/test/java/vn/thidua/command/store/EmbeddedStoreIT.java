@@ -35,7 +35,7 @@ class EmbeddedStoreIT {
 
     private static Http http(ConfigurableApplicationContext app) {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        return new Http("http://127.0.0.1:" + port);
+        return new Http("http://127.0.0.1:" + port).as(Http.COUNCIL);
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,11 +25,42 @@ public final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The password of every demo user of the embedded default. */
+    public static final String DEMO_PASSWORD = "thidua-demo";
+    public static final String COUNCIL = "hoi-dong";
+    public static final String SECRETARIAT = "thu-ky-cum-2";
+    public static final String AUDITOR = "kiem-toan";
+    public static final String VIEWER = "xem";
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Map<String, String> headers;
 
     public Http(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private Http(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+
+    /** The same client signed in as a demo user over HTTP Basic. */
+    public Http as(String user) {
+        String credentials = Base64.getEncoder()
+                .encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return with("Authorization", "Basic " + credentials);
+    }
+
+    /** The demo user who is the officer of a unit: {@code btc-bac-giang} -> {@code can-bo-bac-giang}. */
+    public Http asOfficerOf(String unitId) {
+        return as("can-bo-" + unitId.substring("btc-".length()));
+    }
+
+    public Http with(String header, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new Http(baseUrl, more);
     }
 
     public static String json(Object value) {
@@ -34,11 +68,16 @@ public final class Http {
     }
 
     public Response post(String path, Object body) {
-        return send("POST", path, body instanceof String raw ? raw : json(body));
+        return request("POST", path, body);
     }
 
     public Response put(String path, Object body) {
-        return send("PUT", path, body instanceof String raw ? raw : json(body));
+        return request("PUT", path, body);
+    }
+
+    /** Any method; a body that is not already a String is sent as JSON. */
+    public Response request(String method, String path, Object body) {
+        return send(method, path, body == null ? null : body instanceof String raw ? raw : json(body));
     }
 
     public Response get(String path) {
@@ -49,6 +88,7 @@ public final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json, */*;q=0.5");
+        headers.forEach(request::header);
         if (body == null) {
             request.GET();
         } else {
@@ -56,7 +96,7 @@ public final class Http {
                     .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         }
         try {
-            HttpResponse<String> response = client.send(request.build(),
+            HttpResponse<String> response = CLIENT.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String raw = response.body();
             String contentType = response.headers().firstValue("Content-Type").orElse("");

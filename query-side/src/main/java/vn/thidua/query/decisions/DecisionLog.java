@@ -19,28 +19,28 @@ public class DecisionLog {
 
     /** One entry as stored. */
     public record Entry(String clusterId, long seq, String eventId, String decisionId, String type, Integer year,
-                        String occurredAt, String actor, String payload, String minutesRef, String reason,
-                        Text summary, String prevHash, String hash, String rescindedBy) {
+                        String occurredAt, String actor, String role, String payload, String minutesRef,
+                        String reason, Text summary, String prevHash, String hash, String rescindedBy) {
 
         HashChain.Content content() {
-            return new HashChain.Content(actor, clusterId, decisionId, occurredAt, payload, prevHash, seq, type,
-                    year);
+            return new HashChain.Content(actor, clusterId, decisionId, occurredAt, payload, prevHash, role, seq,
+                    type, year);
         }
 
         Entry chainedAfter(long previousSeq, String previousHash) {
             Entry placed = new Entry(clusterId, previousSeq + 1, eventId, decisionId, type, year, occurredAt, actor,
-                    payload, minutesRef, reason, summary, previousHash, null, rescindedBy);
+                    role, payload, minutesRef, reason, summary, previousHash, null, rescindedBy);
             return placed.withHash(HashChain.hash(placed.content()));
         }
 
         private Entry withHash(String newHash) {
-            return new Entry(clusterId, seq, eventId, decisionId, type, year, occurredAt, actor, payload,
+            return new Entry(clusterId, seq, eventId, decisionId, type, year, occurredAt, actor, role, payload,
                     minutesRef, reason, summary, prevHash, newHash, rescindedBy);
         }
     }
 
     private static final String COLUMNS = "cluster_id, seq, event_id, decision_id, decision_type, year, occurred_at,"
-            + " actor, payload, minutes_ref, reason, summary_vi, summary_en, prev_hash, hash, rescinded_by";
+            + " actor, role, payload, minutes_ref, reason, summary_vi, summary_en, prev_hash, hash, rescinded_by";
 
     private final JdbcClient jdbc;
 
@@ -81,9 +81,9 @@ public class DecisionLog {
     }
 
     private void insert(Entry e) {
-        jdbc.sql("insert into decision_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into decision_log (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.clusterId(), e.seq(), e.eventId(), e.decisionId(), e.type(), e.year(), e.occurredAt(),
-                        e.actor(), e.payload(), e.minutesRef(), e.reason(), e.summary().vi(), e.summary().en(),
+                        e.actor(), e.role(), e.payload(), e.minutesRef(), e.reason(), e.summary().vi(), e.summary().en(),
                         e.prevHash(), e.hash(), e.rescindedBy())
                 .update();
     }
@@ -109,7 +109,7 @@ public class DecisionLog {
     private static Entry entry(ResultSet row, int rowNumber) throws SQLException {
         return new Entry(row.getString("cluster_id"), row.getLong("seq"), row.getString("event_id"),
                 row.getString("decision_id"), row.getString("decision_type"), (Integer) row.getObject("year"),
-                row.getString("occurred_at"), row.getString("actor"), row.getString("payload"),
+                row.getString("occurred_at"), row.getString("actor"), row.getString("role"), row.getString("payload"),
                 row.getString("minutes_ref"), row.getString("reason"),
                 new Text(row.getString("summary_vi"), row.getString("summary_en")), row.getString("prev_hash"),
                 row.getString("hash"), row.getString("rescinded_by"));

@@ -21,7 +21,8 @@ public class DecisionLogController {
 
     /** An entry as served: {@code details} is the decision's content, {@code payload} the same JSON as hashed. */
     public record EntryView(long seq, String decisionId, String type, Integer year, Text summary, JsonNode details,
-                            String payload, String actor, String occurredAt, String minutesRef, String reason,
+                            String payload, String actor, String role, String occurredAt, String minutesRef,
+                            String reason,
                             String rescindedBy, String hash, String prevHash) {
     }
 
@@ -46,7 +47,7 @@ public class DecisionLogController {
                                      @RequestParam(required = false) Long minVersion) {
         List<DecisionLog.Entry> entries = entriesOf(clusterId, year, type, minVersion);
         return entries.stream().map(e -> new EntryView(e.seq(), e.decisionId(), e.type(), e.year(), e.summary(),
-                json.readTree(e.payload()), e.payload(), e.actor(), e.occurredAt(), e.minutesRef(), e.reason(),
+                json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(), e.minutesRef(), e.reason(),
                 e.rescindedBy(), e.hash(), e.prevHash())).toList();
     }
 

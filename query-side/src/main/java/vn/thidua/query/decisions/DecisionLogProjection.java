@@ -49,7 +49,7 @@ public class DecisionLogProjection {
         UnitNames known = names.namesAfter(MODEL, decision.clusterId(), decision);
         log.append(new DecisionLog.Entry(decision.clusterId(), 0, event.eventId(), decision.decisionId(),
                 decision.getClass().getSimpleName(), ConcernedYear.of(decision),
-                DateTimeUtils.formatInstant(event.at()), event.actor(), json.writeValueAsString(decision),
+                DateTimeUtils.formatInstant(event.at()), event.actor(), event.role(), json.writeValueAsString(decision),
                 DecisionFacts.minutesRef(decision), DecisionFacts.reason(decision),
                 Narrator.describe(decision, known), null, null, null));
         if (decision instanceof DecisionRescinded rescinded) {

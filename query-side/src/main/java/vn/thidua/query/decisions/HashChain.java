@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The decision log's hash chain. Each entry's hash is the SHA-256 (lower-case hex) of the UTF-8 bytes of its canonical
- * JSON: the object {@code {actor, clusterId, decisionId, occurredAt, payload, prevHash, seq, type, year}} with keys in
+ * JSON: the object {@code {actor, clusterId, decisionId, occurredAt, payload, prevHash, role, seq, type, year}} with keys in
  * code-point order, no white space, non-ASCII characters as themselves, and {@code payload} the event's JSON as a
  * string. {@code prevHash} is the previous entry's hash, 64 zeros for the first. Python reproduces it with
  * {@code json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)}.
@@ -24,7 +24,7 @@ public final class HashChain {
 
     /** The hashed part of a decision-log entry. */
     public record Content(String actor, String clusterId, String decisionId, String occurredAt, String payload,
-                          String prevHash, long seq, String type, Integer year) {
+                          String prevHash, String role, long seq, String type, Integer year) {
 
         Map<String, Object> fields() {
             Map<String, Object> fields = new TreeMap<>();
@@ -34,6 +34,7 @@ public final class HashChain {
             fields.put("occurredAt", occurredAt);
             fields.put("payload", payload);
             fields.put("prevHash", prevHash);
+            fields.put("role", role);
             fields.put("seq", seq);
             fields.put("type", type);
             fields.put("year", year);

@@ -4,15 +4,23 @@ import java.time.Instant;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 
-/** What a fold sees of one event: the payload, when it was recorded and by whom, and the aggregate version it made. */
-public record Envelope(Object payload, String eventId, String aggregateId, long sequence, Instant at, String actor) {
+import vn.thidua.events.actor.Actor;
 
-    /** The metadata key under which the command side records who acted. */
-    public static final String ACTOR = "actor";
+/**
+ * What a fold sees of one event: the payload, when it was recorded, by whom and in which role, and the aggregate
+ * version it made.
+ */
+public record Envelope(Object payload, String eventId, String aggregateId, long sequence, Instant at, String actor,
+                       String role) {
 
     public static Envelope of(DomainEventMessage<?> message) {
-        Object actor = message.getMetaData().get(ACTOR);
         return new Envelope(message.getPayload(), message.getIdentifier(), message.getAggregateIdentifier(),
-                message.getSequenceNumber(), message.getTimestamp(), actor == null ? null : actor.toString());
+                message.getSequenceNumber(), message.getTimestamp(), text(message, Actor.ACTOR),
+                text(message, Actor.ROLE));
+    }
+
+    private static String text(DomainEventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
     }
 }

@@ -16,14 +16,15 @@ class HashChainTest {
     /** Computed with the Python one-liner the README gives auditors (json.dumps, sort_keys, ensure_ascii=False). */
     @Test
     void matchesTheAuditorsPythonRecomputation() {
-        HashChain.Content content = new HashChain.Content(null, "cum-2", "d-1", "2017-12-20T02:00:00.000Z", PAYLOAD,
-                HashChain.GENESIS, 1, "ClusterFormed", 2017);
-        assertThat(HashChain.canonicalJson(content)).isEqualTo("{\"actor\":null,\"clusterId\":\"cum-2\","
+        HashChain.Content content = new HashChain.Content("hoi-dong", "cum-2", "d-1", "2017-12-20T02:00:00.000Z",
+                PAYLOAD, HashChain.GENESIS, "COUNCIL", 1, "ClusterFormed", 2017);
+        assertThat(HashChain.canonicalJson(content)).isEqualTo("{\"actor\":\"hoi-dong\",\"clusterId\":\"cum-2\","
                 + "\"decisionId\":\"d-1\",\"occurredAt\":\"2017-12-20T02:00:00.000Z\",\"payload\":\"{\\\"name\\\":"
                 + "\\\"Cụm thi đua số 2\\\",\\\"note\\\":\\\"a \\\\\\\"quoted\\\\\\\" word\\\\nnext line\\\"}\","
-                + "\"prevHash\":\"" + "0".repeat(64) + "\",\"seq\":1,\"type\":\"ClusterFormed\",\"year\":2017}");
+                + "\"prevHash\":\"" + "0".repeat(64) + "\",\"role\":\"COUNCIL\",\"seq\":1,\"type\":\"ClusterFormed\","
+                + "\"year\":2017}");
         assertThat(HashChain.hash(content))
-                .isEqualTo("c80aec265ea1b08d2f9b41da6a6e97c567b429bdbd7591a24d8e2af67ebd10b6");
+                .isEqualTo("9ac34eec62e45d9e3d0aaad6e70c13c8df89c28b7da8f773d2dd6833f4ff3a7a");
     }
 
     private static List<DecisionLog.Entry> chain(int length) {
@@ -32,7 +33,8 @@ class HashChainTest {
         String previous = HashChain.GENESIS;
         for (int i = 0; i < length; i++) {
             DecisionLog.Entry entry = new DecisionLog.Entry("cum-2", 0, "e-" + i, "d-" + i, "ReportAssessed", 2017,
-                    "2017-12-20T02:00:0" + i + ".000Z", "thu-ky", "{\"unitId\":\"btc-bac-giang\",\"i\":" + i + "}",
+                    "2017-12-20T02:00:0" + i + ".000Z", "thu-ky", "SECRETARIAT",
+                    "{\"unitId\":\"btc-bac-giang\",\"i\":" + i + "}",
                     null, null, new Text("vi", "en"), null, null, null).chainedAfter(seq, previous);
             entries.add(entry);
             seq = entry.seq();
@@ -56,7 +58,7 @@ class HashChainTest {
         List<DecisionLog.Entry> entries = chain(5);
         DecisionLog.Entry third = entries.get(2);
         entries.set(2, new DecisionLog.Entry(third.clusterId(), third.seq(), third.eventId(), third.decisionId(),
-                third.type(), third.year(), third.occurredAt(), "someone-else", third.payload(), null, null,
+                third.type(), third.year(), third.occurredAt(), "someone-else", third.role(), third.payload(), null, null,
                 third.summary(), third.prevHash(), third.hash(), null));
         assertThat(DecisionLogController.verify(entries).firstBrokenSeq()).isEqualTo(3);
     }
@@ -75,7 +77,8 @@ class HashChainTest {
         List<DecisionLog.Entry> entries = chain(2);
         DecisionLog.Entry first = entries.get(0);
         entries.set(0, new DecisionLog.Entry(first.clusterId(), first.seq(), first.eventId(), first.decisionId(),
-                first.type(), first.year(), first.occurredAt(), first.actor(), first.payload(), first.minutesRef(),
+                first.type(), first.year(), first.occurredAt(), first.actor(), first.role(), first.payload(),
+                first.minutesRef(),
                 first.reason(), first.summary(), first.prevHash(), first.hash(), "d-later"));
         assertThat(DecisionLogController.verify(entries).valid()).isTrue();
     }

@@ -1,0 +1,46 @@
+package vn.thidua.command.idempotency;
+
+import java.io.IOException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Keeps a copy of the body of keyed requests, so that their fingerprint covers what was sent; and refuses bodies
+ * over the size limit before anything reads them.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestBodyCaching extends OncePerRequestFilter {
+
+    private final long maxBodyBytes;
+
+    public RequestBodyCaching(vn.thidua.command.security.SecurityProperties properties) {
+        this.maxBodyBytes = properties.maxBodyBytes();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"urn:thidua:problem:payload-too-large\",\"title\":\"Content Too "
+                    + "Large\",\"status\":413,\"code\":\"PAYLOAD_TOO_LARGE\",\"detail\":\"The request body is over "
+                    + maxBodyBytes + " bytes.\",\"messages\":{\"vi\":\"Nội dung yêu cầu vượt quá " + maxBodyBytes
+                    + " byte.\",\"en\":\"The request body is over " + maxBodyBytes + " bytes.\"}}");
+            return;
+        }
+        boolean keyed = request.getHeader(IdempotentRequests.HEADER) != null;
+        chain.doFilter(keyed ? new ContentCachingRequestWrapper(request, (int) maxBodyBytes) : request, response);
+    }
+}

@@ -1,0 +1,30 @@
+package vn.thidua.command.security;
+
+import org.springframework.stereotype.Component;
+
+import vn.thidua.command.rules.Rule;
+import vn.thidua.events.actor.Actor;
+
+/**
+ * The part of authorization that depends on the request's content: a secretariat acts only for its cluster, a unit
+ * officer only for its unit. Which role may call which endpoint is in {@link SecurityConfiguration}.
+ */
+@Component
+public class Access {
+
+    private final Actors actors;
+
+    public Access(Actors actors) {
+        this.actors = actors;
+    }
+
+    public void requireSecretariatOf(String clusterId) {
+        Actor actor = actors.current().orElseThrow(() -> Rule.NOT_YOUR_CLUSTER.refuse(clusterId));
+        Rule.NOT_YOUR_CLUSTER.require(clusterId.equals(actor.clusterId()), clusterId);
+    }
+
+    public void requireOfficerOf(String clusterId, String unitId) {
+        Actor actor = actors.current().orElseThrow(() -> Rule.NOT_YOUR_UNIT.refuse(unitId));
+        Rule.NOT_YOUR_UNIT.require(unitId.equals(actor.unitId()) && clusterId.equals(actor.clusterId()), unitId);
+    }
+}

@@ -1,0 +1,56 @@
+package vn.thidua.query.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 as RFC 7807, like every other answer: a client handles one error shape. */
+@Component
+public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"thidua\", Bearer");
+        write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                "Cần đăng nhập để thực hiện thao tác này.", "Sign in to do this.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                "Vai trò của bạn không được phép thực hiện thao tác này.", "Your role may not do this.");
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String code, String vietnamese,
+                       String english) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:thidua:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", english);
+        problem.put("code", code);
+        problem.put("messages", Map.of("vi", vietnamese, "en", english));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json.writeValueAsString(problem));
+    }
+}
