@@ -6,25 +6,32 @@
 #
 # The scores are ILLUSTRATIVE: the article gives none. So are the criteria, signatories and minutes references.
 #
+# It signs in as the demo users of the embedded default: the council (hoi-dong), the cluster's secretariat
+# (thu-ky-cum-2) and each board's officer (can-bo-<province>), all with THIDUA_DEMO_PASSWORD (thidua-demo).
+#
 #   usage: load-demo.sh [command-side base URL, default http://127.0.0.1:8080]
 set -euo pipefail
+password="${THIDUA_DEMO_PASSWORD:-thidua-demo}"
 
 api="${1:-http://127.0.0.1:8080}/api/clusters"
 cluster=cum-2
 already='CLUSTER_EXISTS|YEAR_ALREADY_OPENED|ALREADY_SIGNED|REPORT_ALREADY_FILED|RANKING_FINALIZED|ALREADY_PROPOSED|OFFICE_ALREADY_FILLED'
 
-# send METHOD PATH JSON: accepted, or already recorded; anything else stops the load.
+# send USER METHOD PATH JSON: accepted, or already recorded; anything else stops the load.
 send() {
   local answer status
-  answer=$(curl -sS -X "$1" "$api$2" -H 'Content-Type: application/json; charset=utf-8' \
-    -H 'Accept-Language: vi' -w '\n%{http_code}' --data-binary "$3")
+  answer=$(curl -sS -u "$1:$password" -X "$2" "$api$3" -H 'Content-Type: application/json; charset=utf-8' \
+    -H 'Accept-Language: vi' -w '\n%{http_code}' --data-binary "$4")
   status=${answer##*$'\n'}
   case "$status" in
     2??) ;;
-    409) grep -Eq "\"code\":\"($already)\"" <<<"$answer" || { echo "refused: $2: $answer" >&2; exit 1; } ;;
-    *) echo "failed ($status): $2: $answer" >&2; exit 1 ;;
+    409) grep -Eq "\"code\":\"($already)\"" <<<"$answer" || { echo "refused: $3: $answer" >&2; exit 1; } ;;
+    *) echo "failed ($status): $3: $answer" >&2; exit 1 ;;
   esac
 }
+council=hoi-dong
+secretariat=thu-ky-cum-2
+officer() { echo "can-bo-${1#btc-}"; }
 
 # unit id | province | party committee (Tỉnh ủy, or Thành ủy for a city) | illustrative 2017 points: chuyên môn, phong trào
 boards=(
@@ -51,10 +58,10 @@ for board in "${boards[@]}"; do
 done
 
 echo "Loading the demo cluster $cluster (Cụm thi đua số 2) ..."
-send POST "" "{\"clusterId\":\"$cluster\",\"name\":\"Cụm thi đua số 2\",\"sector\":\"Ngành Tổ chức xây dựng Đảng\",\"members\":[$members]}"
+send "$council" POST "" "{\"clusterId\":\"$cluster\",\"name\":\"Cụm thi đua số 2\",\"sector\":\"Ngành Tổ chức xây dựng Đảng\",\"members\":[$members]}"
 
 open_year() { # year
-  send POST "/$cluster/years" "{\"year\":$1,
+  send "$council" POST "/$cluster/years" "{\"year\":$1,
     \"scoringTable\":{\"criteria\":[
       {\"criterionId\":\"chuyen-mon\",\"group\":\"Nhiệm vụ chuyên môn\",\"title\":\"Tham mưu công tác tổ chức xây dựng Đảng, xây dựng hệ thống chính trị\",\"maxPoints\":60},
       {\"criterionId\":\"phong-trao\",\"group\":\"Phong trào thi đua\",\"title\":\"Phát động, tổ chức thực hiện các phong trào thi đua\",\"maxPoints\":40}],
@@ -68,7 +75,7 @@ open_year() { # year
 sign_all() { # year
   for board in "${boards[@]}"; do
     IFS='|' read -r unit _ _ _ _ <<<"$board"
-    send POST "/$cluster/years/$1/pledge/signatures" \
+    send "$(officer "$unit")" POST "/$cluster/years/$1/pledge/signatures" \
       "{\"unitId\":\"$unit\",\"signatory\":{\"name\":\"Trưởng Ban Tổ chức\",\"title\":\"Trưởng ban\"}}"
   done
 }
@@ -79,18 +86,18 @@ open_year 2017
 sign_all 2017
 for board in "${boards[@]}"; do
   IFS='|' read -r unit province _ chuyen_mon phong_trao <<<"$board"
-  send POST "/$cluster/years/2017/reports" "{\"unitId\":\"$unit\",
+  send "$(officer "$unit")" POST "/$cluster/years/2017/reports" "{\"unitId\":\"$unit\",
     \"summary\":\"Báo cáo tổng kết công tác năm 2017 của Ban Tổ chức $province (điểm minh họa)\",
     \"selfScores\":{\"chuyen-mon\":$chuyen_mon,\"phong-trao\":$phong_trao},\"bonusPoints\":0,\"penaltyPoints\":0,
     \"evidence\":[{\"title\":\"Báo cáo tổng kết năm 2017\",
       \"sha256\":\"$(printf '%s' "bao-cao-2017-$unit" | sha256sum | cut -c1-64)\",
       \"uri\":\"https://vanban.example/2017/$unit.pdf\"}]}"
 done
-send POST "/$cluster/years/2017/ranking" '{"note":"Hội nghị tổng kết công tác năm 2017"}'
-send POST "/$cluster/years/2017/commendations" \
+send "$secretariat" POST "/$cluster/years/2017/ranking" '{"note":"Hội nghị tổng kết công tác năm 2017"}'
+send "$secretariat" POST "/$cluster/years/2017/commendations" \
   "{\"unitId\":\"btc-bac-giang\",\"award\":\"EMULATION_FLAG\",\"ballot\":$ballot,\"minutesRef\":\"Biên bản số 02/BB-CTĐ2 (minh họa)\"}"
 
-send POST "/$cluster/elections" \
+send "$secretariat" POST "/$cluster/elections" \
   "{\"termYear\":2018,\"office\":\"HEAD\",\"unitId\":\"btc-bac-giang\",\"ballot\":$ballot,\"minutesRef\":\"Biên bản số 01/BB-CTĐ2 (minh họa)\"}"
 
 open_year 2018

@@ -67,7 +67,7 @@ class EndToEndIT {
         querySide = launch("query-side", System.getProperty("thidua.querySideJar"));
         awaitReady(queryPort, querySide);
         commands = new Http("http://127.0.0.1:" + commandPort);
-        queries = new Http("http://127.0.0.1:" + queryPort);
+        queries = new Http("http://127.0.0.1:" + queryPort).as(Http.AUDITOR);
     }
 
     @AfterAll
@@ -94,6 +94,7 @@ class EndToEndIT {
         environment.put("THIDUA_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
         environment.put("THIDUA_DB_USER", "postgres");
         environment.put("THIDUA_DB_PASSWORD", "");
+        environment.put("THIDUA_AUTH_MODE", "basic");
         environment.put("THIDUA_COMMAND_PORT", Integer.toString(commandPort));
         environment.put("THIDUA_QUERY_PORT", Integer.toString(queryPort));
         return builder.start();
@@ -151,9 +152,10 @@ class EndToEndIT {
         List<String> units = SeedCluster.unitIds();
         AtomicInteger accepted = new AtomicInteger();
         CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> units.forEach(unitId -> {
-            assertThat(commands.post(CLUSTER + "/years/2018/reports", SeedRequests.report(unitId, 50, 30)).status())
-                    .isEqualTo(201);
-            assertThat(commands.post(CLUSTER + "/years/2018/reports/" + unitId + "/assessment", Map.of(
+            assertThat(commands.asOfficerOf(unitId).post(CLUSTER + "/years/2018/reports",
+                    SeedRequests.report(unitId, 50, 30)).status()).isEqualTo(201);
+            assertThat(commands.as(Http.SECRETARIAT).post(CLUSTER + "/years/2018/reports/" + unitId + "/assessment",
+                    Map.of(
                     "scores", Map.of("chuyen-mon", 48, "phong-trao", 30), "bonusPoints", 0, "penaltyPoints", 0,
                     "note", "Thẩm định chéo")).status()).isEqualTo(200);
             accepted.incrementAndGet();
@@ -181,7 +183,8 @@ class EndToEndIT {
         assertThat(verification.path("valid").asBoolean()).isTrue();
         String headHash = verification.path("headHash").asString();
 
-        assertThat(queries.post("/api/admin/projections/decision-log/replay", Map.of()).status()).isEqualTo(202);
+        assertThat(queries.as(Http.COUNCIL).post("/api/admin/projections/decision-log/replay", Map.of()).status())
+                .isEqualTo(202);
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             JsonNode rebuilt = queries.get(CLUSTER + "/decisions/verification").body();
             assertThat(rebuilt.path("valid").asBoolean()).isTrue();

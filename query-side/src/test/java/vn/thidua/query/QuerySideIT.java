@@ -53,6 +53,8 @@ class QuerySideIT {
     private ConfigurableApplicationContext commandSide;
     private ConfigurableApplicationContext querySide;
     private Http commands;
+    private Http council;
+    private Http secretariat;
     private Http queries;
     private JdbcClient jdbc;
 
@@ -65,13 +67,16 @@ class QuerySideIT {
     void startBothApps() {
         String url = TestDatabase.freshDatabase("query_side_it");
         String[] database = {"--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password="};
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--thidua.security.mode=basic"};
         commandSide = new SpringApplicationBuilder(CommandSideApplication.class).profiles("postgres").run(database);
         querySide = QuerySideApplication.application().profiles("postgres")
                 .run(Stream.concat(Stream.of(database), Stream.of("--thidua.read.max-wait=PT2S"))
                         .toArray(String[]::new));
         commands = new Http("http://127.0.0.1:" + port(commandSide));
-        queries = new Http("http://127.0.0.1:" + port(querySide));
+        council = commands.as(Http.COUNCIL);
+        secretariat = commands.as(Http.SECRETARIAT);
+        queries = new Http("http://127.0.0.1:" + port(querySide)).as(Http.AUDITOR);
         jdbc = querySide.getBean(JdbcClient.class);
     }
 
@@ -105,11 +110,12 @@ class QuerySideIT {
     @Test
     @Order(1)
     void theSeedStoryReachesTheReadModels() {
-        accepted(commands.post("/api/clusters", SeedRequests.formCluster()));
-        accepted(commands.post(YEARS, SeedRequests.openYear(2017)));
+        accepted(council.post("/api/clusters", SeedRequests.formCluster()));
+        accepted(council.post(YEARS, SeedRequests.openYear(2017)));
         long version = 0;
         for (String unitId : SeedCluster.unitIds()) {
-            version = accepted(commands.post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(unitId)))
+            version = accepted(commands.asOfficerOf(unitId).post(YEARS + "/2017/pledge/signatures",
+                    SeedRequests.signature(unitId)))
                     .body().path("version").asLong();
         }
         scoreboardAfterSignatures = read(YEARS + "/2017/scoreboard", version);
@@ -119,23 +125,24 @@ class QuerySideIT {
 
         List<String> units = SeedCluster.unitIds();
         for (int i = 0; i < units.size(); i++) {
-            accepted(commands.post(YEARS + "/2017/reports", SeedRequests.report(units.get(i), 58 - i, "35.5")));
+            accepted(commands.asOfficerOf(units.get(i)).post(YEARS + "/2017/reports",
+                    SeedRequests.report(units.get(i), 58 - i, "35.5")));
         }
-        accepted(commands.post(YEARS + "/2017/reports/btc-hung-yen/assessment", Map.of(
+        accepted(secretariat.post(YEARS + "/2017/reports/btc-hung-yen/assessment", Map.of(
                 "scores", Map.of("chuyen-mon", 50, "phong-trao", 35), "bonusPoints", 0, "penaltyPoints", 2,
                 "note", "Thẩm định chéo")));
-        accepted(commands.post(YEARS + "/2017/ranking", Map.of("note", "Hội nghị tổng kết năm 2017")));
-        version = accepted(commands.post(YEARS + "/2017/commendations", Map.of("unitId", BAC_GIANG,
+        accepted(secretariat.post(YEARS + "/2017/ranking", Map.of("note", "Hội nghị tổng kết năm 2017")));
+        version = accepted(secretariat.post(YEARS + "/2017/commendations", Map.of("unitId", BAC_GIANG,
                 "award", "EMULATION_FLAG", "minutesRef", "Biên bản số 02/BB-CTĐ2", "ballot", Map.of(
                         "eligibleVoters", 14, "votersPresent", 14, "votesFor", 14, "votesAgainst", 0,
                         "invalid", 0)))).body().path("version").asLong();
-        accepted(commands.post(YEARS, SeedRequests.openYear(2018)));
+        accepted(council.post(YEARS, SeedRequests.openYear(2018)));
         read(YEARS + "/2017/scoreboard", version);
 
         tick();
         beforeElection = Instant.now();
         tick();
-        long clusterVersion = accepted(commands.post("/api/clusters/" + CLUSTER_ID + "/elections",
+        long clusterVersion = accepted(secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
                 SeedRequests.election(2018, "HEAD", BAC_GIANG, 14, 13))).body().path("version").asLong();
         read("/api/clusters/" + CLUSTER_ID + "/leadership", clusterVersion);
         read("/api/clusters/" + CLUSTER_ID + "/decisions", clusterVersion);
@@ -197,7 +204,10 @@ class QuerySideIT {
         assertThat(election.path("summary").path("vi").asString())
                 .isEqualTo("Bầu Ban Tổ chức Tỉnh ủy Bắc Giang làm Cụm trưởng năm 2018 (13/14 phiếu đồng ý, 14 đại biểu).");
         assertThat(election.path("prevHash").asString()).isEqualTo(log.get(5).path("hash").asString());
-        assertThat(election.has("actor")).isTrue();
+        assertThat(election.path("actor").asString()).isEqualTo(Http.SECRETARIAT);
+        assertThat(election.path("role").asString()).isEqualTo("SECRETARIAT");
+        assertThat(log.get(0).path("actor").asString()).isEqualTo(Http.COUNCIL);
+        assertThat(log.get(0).path("role").asString()).isEqualTo("COUNCIL");
         assertThat(election.path("occurredAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
         JsonNode onlyElections = queries.get("/api/clusters/" + CLUSTER_ID + "/decisions?type=ClusterHeadElected")
@@ -275,7 +285,8 @@ class QuerySideIT {
                 .forEach(entry -> hashes.add(entry.path("hash").asString()));
 
         for (String model : List.of("scoreboard", "decision-log", "timeline", "leadership", "unit-record")) {
-            assertThat(queries.post("/api/admin/projections/" + model + "/replay", Map.of()).status())
+            assertThat(queries.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay", Map.of())
+                    .status())
                     .isEqualTo(202);
         }
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -303,7 +314,10 @@ class QuerySideIT {
     void theStreamSendsTheScoreboardAgainAfterANewReport() {
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(querySide) + YEARS
-                + "/2018/scoreboard/stream")).header("Accept", "text/event-stream").build();
+                + "/2018/scoreboard/stream")).header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (Http.VIEWER + ":" + Http.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build();
         CompletableFuture<HttpResponse<Void>> stream = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(
                         new java.util.concurrent.Flow.Subscriber<String>() {
@@ -327,7 +341,8 @@ class QuerySideIT {
                         }));
         try {
             await().atMost(PATIENCE).until(() -> lines.stream().anyMatch(line -> line.startsWith("data:")));
-            accepted(commands.post(YEARS + "/2018/reports", SeedRequests.report("btc-lang-son", 50, 30)));
+            accepted(commands.asOfficerOf("btc-lang-son").post(YEARS + "/2018/reports",
+                    SeedRequests.report("btc-lang-son", 50, 30)));
             await().atMost(PATIENCE).until(() -> lines.stream().anyMatch(line -> line.startsWith("data:")
                     && line.contains("\"unitId\":\"btc-lang-son\",\"unitName\":\"Ban Tổ chức Tỉnh ủy Lạng Sơn\","
                     + "\"pledgeSigned\":false,\"reportFiled\":true")));
@@ -346,14 +361,14 @@ class QuerySideIT {
         assertThat(queries.get(YEARS + "/2030/scoreboard").code()).isEqualTo("YEAR_NOT_FOUND");
         assertThat(queries.get("/api/units/btc-khong-co/record").code()).isEqualTo("UNIT_NOT_FOUND");
         assertThat(queries.get(YEARS + "/2017/scoreboard?asOf=hôm-qua").code()).isEqualTo("INVALID_INPUT");
-        assertThat(queries.post("/api/admin/projections/khong-co/replay", Map.of()).code())
+        assertThat(queries.as(Http.COUNCIL).post("/api/admin/projections/khong-co/replay", Map.of()).code())
                 .isEqualTo("PROJECTION_NOT_FOUND");
     }
 
     @Test
     @Order(11)
     void aSuccessorKeepsTheRecordOfTheUnitsMergedIntoIt() {
-        accepted(commands.post("/api/clusters/" + CLUSTER_ID + "/mergers", Map.of(
+        accepted(council.post("/api/clusters/" + CLUSTER_ID + "/mergers", Map.of(
                 "mergedUnitIds", List.of(BAC_GIANG, "btc-bac-ninh"),
                 "successor", Map.of("unitId", "btc-bac-ninh", "name", "Ban Tổ chức Tỉnh ủy Bắc Ninh",
                         "province", "Bắc Ninh"),
