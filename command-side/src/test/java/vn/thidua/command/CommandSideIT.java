@@ -298,4 +298,81 @@ class CommandSideIT {
         Response lateReport = officer(UNREPORTED).post(YEARS + "/2017/reports", SeedRequests.report(UNREPORTED, 50, 30));
         assertThat(lateReport.status()).as(lateReport.raw()).isEqualTo(201);
     }
+
+    @Test
+    @Order(10)
+    void anonymousWritesAre401AndAnOfficerCannotActForAnotherUnit() {
+        long before = eventCount();
+        Response anonymousWrite = refused(anonymous.post(YEARS + "/2018/pledge/signatures",
+                SeedRequests.signature(BAC_GIANG)), 401, "UNAUTHENTICATED", before);
+        assertThat(anonymousWrite.body().path("messages").path("vi").asString()).contains("đăng nhập");
+        refused(anonymous.as("hoi-dong-gia").post("/api/clusters", SeedRequests.formCluster()),
+                401, "UNAUTHENTICATED", before);
+        refused(officer(BAC_GIANG).post(YEARS + "/2018/reports", SeedRequests.report("btc-hung-yen", 50, 30)),
+                403, "NOT_YOUR_UNIT", before);
+        refused(officer(BAC_GIANG).put(YEARS + "/2017/reports/btc-hung-yen", SeedRequests.report("btc-hung-yen",
+                50, 30)), 403, "NOT_YOUR_UNIT", before);
+        refused(anonymous.as(Http.VIEWER).post(YEARS + "/2018/ranking", Map.of()), 403, "FORBIDDEN", before);
+        refused(council.post(YEARS + "/2018/ranking", Map.of()), 403, "FORBIDDEN", before);
+        refused(secretariat.post("/api/clusters/cum-99/elections", SeedRequests.election(2019, "HEAD", BAC_GIANG,
+                14, 14)), 403, "NOT_YOUR_CLUSTER", before);
+    }
+
+    @Test
+    @Order(11)
+    void everyEventRecordsWhoActedInWhichRoleAndTheRequest() {
+        Response signed = officer("btc-quang-ninh").with("X-Correlation-Id", "hoi-nghi-2018-01")
+                .post(YEARS + "/2018/pledge/signatures", SeedRequests.signature("btc-quang-ninh"));
+        assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
+        Map<String, Object> metadata = jdbc.sql("""
+                        select meta_data::jsonb ->> 'actor' as actor, meta_data::jsonb ->> 'role' as role,
+                               meta_data::jsonb ->> 'actorUnit' as unit, meta_data::jsonb ->> 'actorCluster' as cluster,
+                               meta_data::jsonb ->> 'correlationId' as correlation
+                        from domain_event_entry where aggregate_identifier = 'cum-2:2018'
+                        order by sequence_number desc limit 1""").query().singleRow();
+        assertThat(metadata).containsEntry("actor", "can-bo-quang-ninh").containsEntry("role", "UNIT_OFFICER")
+                .containsEntry("unit", "btc-quang-ninh").containsEntry("cluster", CLUSTER_ID)
+                .containsEntry("correlation", "hoi-nghi-2018-01");
+    }
+
+    @Test
+    @Order(12)
+    void aStaleIfMatchIs412AndTheCurrentVersionIsAccepted() {
+        long version = officer("btc-lang-son").post(YEARS + "/2018/pledge/signatures",
+                SeedRequests.signature("btc-lang-son")).body().path("version").asLong();
+        long before = eventCount();
+        refused(officer("btc-nghe-an").with("If-Match", "\"" + (version - 1) + "\"")
+                        .post(YEARS + "/2018/pledge/signatures", SeedRequests.signature("btc-nghe-an")),
+                412, "VERSION_STALE", before);
+        Response current = officer("btc-nghe-an").with("If-Match", Long.toString(version))
+                .post(YEARS + "/2018/pledge/signatures", SeedRequests.signature("btc-nghe-an"));
+        assertThat(current.status()).as(current.raw()).isEqualTo(201);
+        assertThat(current.body().path("version").asLong()).isEqualTo(version + 1);
+    }
+
+    @Test
+    @Order(13)
+    void aRepeatedIdempotencyKeyGetsTheSameAnswerAndRecordsOnce() {
+        Http keyed = secretariat.with("Idempotency-Key", "bau-pho-2019-lan-1");
+        Response first = keyed.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2019, "DEPUTY", "btc-ninh-binh", 14, 12));
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        long after = eventCount();
+        Response again = keyed.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2019, "DEPUTY", "btc-ninh-binh", 14, 12));
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(eventCount()).isEqualTo(after);
+        refused(keyed.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2019, "DEPUTY", "btc-ha-nam", 14, 12)), 409, "IDEMPOTENCY_KEY_REUSED", after);
+    }
+
+    @Test
+    @Order(14)
+    void anOversizedBodyIs413() {
+        long before = eventCount();
+        String huge = "{\"reason\":\"" + "x".repeat(300_000) + "\"}";
+        refused(council.post("/api/clusters/" + CLUSTER_ID + "/members/btc-ha-nam/withdrawal", huge),
+                413, "PAYLOAD_TOO_LARGE", before);
+    }
 }

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.ContentCachingRequestWrapper;
@@ -55,11 +53,6 @@ public class IdempotentRequests implements MessageHandlerInterceptor<CommandMess
 
     public IdempotentRequests(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Autowired
-    void registerOn(CommandBus commandBus) {
-        commandBus.registerHandlerInterceptor(this);
     }
 
     /** The key and the request's fingerprint (method, path and body), for the command's metadata. */

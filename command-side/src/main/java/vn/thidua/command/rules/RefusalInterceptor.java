@@ -1,25 +1,19 @@
 package vn.thidua.command.rules;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Carries a refusal as the details of a {@link CommandExecutionException}, the one form that reaches the sender
- * intact whether the command ran in this process or was routed through Axon Server.
+ * intact whether the command ran in this process or was routed through Axon Server. Axon registers handler
+ * interceptor beans on the command bus itself, inside its transaction interceptor.
  */
 @Component
 public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
-
-    @Autowired
-    void registerOn(CommandBus commandBus) {
-        commandBus.registerHandlerInterceptor(this);
-    }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
