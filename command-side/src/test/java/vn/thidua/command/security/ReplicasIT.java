@@ -1,0 +1,235 @@
+package vn.thidua.command.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.command.SeedCluster.BAC_GIANG;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import vn.thidua.command.CommandSideApplication;
+import vn.thidua.command.SeedCluster;
+import vn.thidua.command.support.Http;
+import vn.thidua.command.support.SeedRequests;
+import vn.thidua.command.support.TestDatabase;
+
+/**
+ * Two command-side replicas on one PostgreSQL, as in production: parallel commands on one aggregate end with exactly
+ * the events the rules allow; an Idempotency-Key holds across a restart and across replicas; and a replica that
+ * signs in with JWTs accepts the identity provider's tokens and nothing else.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicasIT {
+
+    private static final String C = "/api/clusters/cum-2";
+
+    @TempDir
+    Path keys;
+
+    private String databaseUrl;
+    private ConfigurableApplicationContext first;
+    private ConfigurableApplicationContext second;
+    private JdbcClient jdbc;
+
+    /** A replica on the shared database; {@code settings} override the defaults by name. */
+    private ConfigurableApplicationContext replica(String... settings) {
+        Map<String, String> arguments = new LinkedHashMap<>(Map.of("server.port", "0",
+                "spring.datasource.url", databaseUrl, "spring.datasource.username", "postgres",
+                "spring.datasource.password", "", "thidua.security.mode", "basic"));
+        for (String setting : settings) {
+            arguments.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
+        return new SpringApplicationBuilder(CommandSideApplication.class).profiles("postgres")
+                .run(arguments.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+    }
+
+    private static Http http(ConfigurableApplicationContext replica) {
+        return new Http("http://127.0.0.1:" + ((WebServerApplicationContext) replica).getWebServer().getPort());
+    }
+
+    private long events(String payloadType) {
+        return jdbc.sql("select count(*) from domain_event_entry where payload_type like ?")
+                .param("%." + payloadType).query(Long.class).single();
+    }
+
+    @BeforeAll
+    void startTwoReplicas() {
+        databaseUrl = TestDatabase.freshDatabase("replicas_it");
+        first = replica();
+        second = replica();
+        jdbc = second.getBean(JdbcClient.class);
+        assertThat(http(first).as(Http.COUNCIL).post("/api/clusters", SeedRequests.formCluster()).status())
+                .isEqualTo(201);
+        assertThat(http(second).as(Http.COUNCIL).post(C + "/years", SeedRequests.openYear(2017)).status())
+                .isEqualTo(201);
+    }
+
+    @AfterAll
+    void stop() {
+        first.close();
+        second.close();
+    }
+
+    private static <T> List<T> inParallel(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(calls)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twentyParallelSignaturesOnTwoReplicasRecordEachUnitOnce() throws Exception {
+        List<String> units = SeedCluster.unitIds();
+        List<Callable<Http.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String unitId = units.get(i % units.size());
+            Http replica = http(i % 2 == 0 ? first : second);
+            calls.add(() -> replica.asOfficerOf(unitId).post(C + "/years/2017/pledge/signatures",
+                    SeedRequests.signature(unitId)));
+        }
+        List<Http.Response> responses = inParallel(calls);
+        long accepted = responses.stream().filter(r -> r.status() == 201).count();
+        responses.forEach(r -> assertThat(r.status()).as(r.raw()).isIn(201, 409));
+        responses.stream().filter(r -> r.status() == 409)
+                .forEach(r -> assertThat(r.code()).isIn("ALREADY_SIGNED", "CONCURRENT_CHANGE"));
+        assertThat(events("PledgeSigned")).as("every accepted signature and no other").isEqualTo(accepted);
+
+        for (String unitId : units) {
+            Http.Response again = http(first).asOfficerOf(unitId).post(C + "/years/2017/pledge/signatures",
+                    SeedRequests.signature(unitId));
+            assertThat(again.status()).isIn(201, 409);
+        }
+        assertThat(events("PledgeSigned")).isEqualTo(14);
+        assertThat(jdbc.sql("select count(distinct payload::jsonb ->> 'unitId') from domain_event_entry"
+                + " where payload_type like '%.PledgeSigned'").query(Long.class).single()).isEqualTo(14);
+    }
+
+    @Test
+    @Order(2)
+    void parallelElectionsForOneOfficeElectExactlyOneHead() throws Exception {
+        List<Callable<Http.Response>> calls = new ArrayList<>();
+        List<String> candidates = SeedCluster.unitIds().subList(0, 6);
+        for (int i = 0; i < candidates.size(); i++) {
+            String candidate = candidates.get(i);
+            Http replica = http(i % 2 == 0 ? first : second).as(Http.SECRETARIAT);
+            calls.add(() -> replica.post(C + "/elections", SeedRequests.election(2018, "HEAD", candidate, 14, 14)));
+        }
+        List<Http.Response> responses = inParallel(calls);
+        assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(1);
+        responses.stream().filter(r -> r.status() != 201).forEach(r -> {
+            assertThat(r.status()).as(r.raw()).isEqualTo(409);
+            assertThat(r.code()).isIn("OFFICE_ALREADY_FILLED", "CONCURRENT_CHANGE");
+        });
+        assertThat(events("ClusterHeadElected")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void anIdempotencyKeyHoldsAcrossARestartAndAcrossReplicas() {
+        Map<String, Object> report = SeedRequests.report(BAC_GIANG, 50, 30);
+        Http.Response answer = http(first).asOfficerOf(BAC_GIANG).with("Idempotency-Key", "bao-cao-2017-bg")
+                .post(C + "/years/2017/reports", report);
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+
+        first.close();
+        first = replica();
+        for (ConfigurableApplicationContext replica : List.of(first, second)) {
+            Http.Response repeat = http(replica).asOfficerOf(BAC_GIANG).with("Idempotency-Key", "bao-cao-2017-bg")
+                    .post(C + "/years/2017/reports", report);
+            assertThat(repeat.status()).isEqualTo(201);
+            assertThat(repeat.body()).isEqualTo(answer.body());
+        }
+        assertThat(events("AnnualReportFiled")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void aReplicaSigningInWithJwtsAcceptsTheIdentityProvidersTokensOnly() throws Exception {
+        KeyPair provider = rsa();
+        Path publicKey = keys.resolve("provider.pem");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(provider.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        try (ConfigurableApplicationContext jwtReplica = replica("thidua.security.mode=jwt",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey)) {
+            Http http = http(jwtReplica);
+            Map<String, Object> cluster = Map.of("clusterId", "cum-jwt", "name", "Cụm thi đua số 9",
+                    "sector", "Ngành Tổ chức xây dựng Đảng", "members", List.of(Map.of("unitId", "btc-hue",
+                            "name", "Ban Tổ chức Thành ủy Huế", "province", "Huế")));
+
+            Http.Response council = http.with("Authorization", "Bearer " + token(provider, "nguyen.van.a", "COUNCIL"))
+                    .post("/api/clusters", cluster);
+            assertThat(council.status()).as(council.raw()).isEqualTo(201);
+            assertThat(jdbc.sql("select meta_data::jsonb ->> 'actor' from domain_event_entry"
+                    + " where aggregate_identifier = 'cum-jwt'").query(String.class).single())
+                    .isEqualTo("nguyen.van.a");
+
+            assertThat(http.with("Authorization", "Bearer " + token(provider, "tran.thi.b", "VIEWER"))
+                    .post("/api/clusters", cluster).status()).isEqualTo(403);
+            assertThat(http.with("Authorization", "Bearer " + token(rsa(), "ke.mao.danh", "COUNCIL"))
+                    .post("/api/clusters", cluster).status()).isEqualTo(401);
+            assertThat(http.as(Http.COUNCIL).post("/api/clusters", cluster).status())
+                    .as("no Basic sign-in in jwt mode").isEqualTo(401);
+        }
+    }
+
+    private static KeyPair rsa() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    private static String token(KeyPair signer, String name, String role) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(name)
+                .claim("preferred_username", name)
+                .claim("thidua_role", role)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        jwt.sign(new RSASSASigner((RSAPrivateKey) signer.getPrivate()));
+        return jwt.serialize();
+    }
+}
