@@ -87,5 +87,8 @@ thidua is running (Ctrl-C stops both apps; data stays in $THIDUA_DATA_DIR).
   Decision log          $q/api/clusters/cum-2/decisions   (verify: /decisions/verification)
   Leadership            $q/api/clusters/cum-2/leadership
   Logs                  $logs
+Sign in with a demo user, password thidua-demo: hoi-dong (council), thu-ky-cum-2 (secretariat of cum-2),
+can-bo-bac-giang ... (officer of each board), kiem-toan (auditor), xem (viewer). For example:
+  curl -u kiem-toan:thidua-demo $q/api/clusters/cum-2/decisions/verification
 TXT
 wait -n "${pids[@]}" || true

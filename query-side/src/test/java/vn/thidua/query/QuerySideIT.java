@@ -386,4 +386,37 @@ class QuerySideIT {
             assertThat(members.findValuesAsString("status")).contains("MERGED");
         });
     }
+
+    @Test
+    @Order(12)
+    void everyRoleReadsOnlyWhatItIsFor() {
+        Http anonymous = new Http("http://127.0.0.1:" + port(querySide));
+        List<String> everyRole = List.of(Http.COUNCIL, Http.SECRETARIAT, "can-bo-bac-giang", Http.AUDITOR,
+                Http.VIEWER);
+        List<String> recordKeepers = List.of(Http.COUNCIL, Http.SECRETARIAT, Http.AUDITOR);
+        Map<String, List<String>> readers = new java.util.LinkedHashMap<>();
+        readers.put("/api/clusters", everyRole);
+        readers.put("/api/clusters/" + CLUSTER_ID, everyRole);
+        readers.put("/api/clusters/" + CLUSTER_ID + "/leadership", everyRole);
+        readers.put(YEARS + "/2017/scoreboard", everyRole);
+        readers.put("/api/units/" + BAC_GIANG + "/record", everyRole);
+        readers.put("/api/clusters/" + CLUSTER_ID + "/decisions", recordKeepers);
+        readers.put("/api/clusters/" + CLUSTER_ID + "/decisions/verification", recordKeepers);
+        readers.put(YEARS + "/2017/timeline", recordKeepers);
+        readers.put(YEARS + "/2017/scoreboard.csv", recordKeepers);
+        readers.put("/api/admin/projections", List.of(Http.COUNCIL, Http.AUDITOR));
+        readers.forEach((path, allowed) -> {
+            assertThat(anonymous.get(path).status()).as("anonymous " + path).isEqualTo(401);
+            for (String role : everyRole) {
+                int status = anonymous.as(role).get(path).status();
+                assertThat(status).as(role + " " + path).isEqualTo(allowed.contains(role) ? 200 : 403);
+            }
+        });
+        for (String role : everyRole) {
+            int status = anonymous.as(role).post("/api/admin/projections/timeline/replay", Map.of()).status();
+            assertThat(status).as(role + " replay").isEqualTo(role.equals(Http.COUNCIL) ? 202 : 403);
+        }
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/metrics").status()).isEqualTo(401);
+    }
 }
