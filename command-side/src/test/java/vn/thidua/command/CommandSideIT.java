@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -45,14 +49,12 @@ class CommandSideIT {
 
     private static final String YEARS = "/api/clusters/" + CLUSTER_ID + "/years";
     private static final String UNREPORTED = "btc-thai-binh";
+    private static final String DASHBOARD = "https://dashboard.example.gov.vn";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshDatabase("command_side_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("thidua.security.mode", () -> "basic");
+        TestDatabase.register(registry, "command_side_it");
+        registry.add("thidua.security.cors-origins", () -> DASHBOARD);
     }
 
     @LocalServerPort
@@ -374,5 +376,26 @@ class CommandSideIT {
         String huge = "{\"reason\":\"" + "x".repeat(300_000) + "\"}";
         refused(council.post("/api/clusters/" + CLUSTER_ID + "/members/btc-ha-nam/withdrawal", huge),
                 413, "PAYLOAD_TOO_LARGE", before);
+    }
+
+    @Test
+    @Order(15)
+    void onlyConfiguredDashboardOriginsMayCallFromABrowser() throws Exception {
+        for (String origin : List.of(DASHBOARD, "https://lua-dao.example.com")) {
+            HttpResponse<Void> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + YEARS + "/2018/reports"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin)
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            if (origin.equals(DASHBOARD)) {
+                assertThat(preflight.statusCode()).isEqualTo(200);
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(DASHBOARD);
+            } else {
+                assertThat(preflight.statusCode()).isEqualTo(403);
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            }
+        }
     }
 }

@@ -16,8 +16,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import vn.thidua.command.web.ExpectedVersionTargetResolver;
-
 import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
 import vn.thidua.command.cluster.ClusterCommands.FormCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
@@ -28,6 +26,7 @@ import vn.thidua.command.rules.BallotRules;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.year.EmulationYear;
 import vn.thidua.command.year.YearCommands.OpenEmulationYear;
+import vn.thidua.command.web.ExpectedVersionTargetResolver;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.MemberUnit;

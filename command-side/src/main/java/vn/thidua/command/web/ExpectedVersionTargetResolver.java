@@ -28,7 +28,7 @@ public class ExpectedVersionTargetResolver implements CommandTargetResolver {
             return target;
         }
         try {
-            return new VersionedAggregateIdentifier(target.getIdentifier(), Long.valueOf(expected.toString()));
+            return new VersionedAggregateIdentifier(target.getIdentifierValue(), Long.valueOf(expected.toString()));
         } catch (NumberFormatException e) {
             throw Rule.VERSION_STALE.refuse(expected);
         }

@@ -20,8 +20,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import vn.thidua.command.web.ExpectedVersionTargetResolver;
-
 import vn.thidua.command.decisions.RescindYearDecision;
 import vn.thidua.command.rules.BallotRules;
 import vn.thidua.command.rules.Rule;
@@ -32,6 +30,7 @@ import vn.thidua.command.year.YearCommands.FileAnnualReport;
 import vn.thidua.command.year.YearCommands.FinalizeRanking;
 import vn.thidua.command.year.YearCommands.ProposeCommendation;
 import vn.thidua.command.year.YearCommands.SignPledge;
+import vn.thidua.command.web.ExpectedVersionTargetResolver;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.decisions.DecisionRescinded;

@@ -41,11 +41,7 @@ class AccessMatrixIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.freshDatabase("access_matrix_it");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("thidua.security.mode", () -> "basic");
+        TestDatabase.register(registry, "access_matrix_it");
     }
 
     @LocalServerPort

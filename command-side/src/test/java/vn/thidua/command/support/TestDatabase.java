@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -30,6 +32,15 @@ public final class TestDatabase {
             }
         }
         return server;
+    }
+
+    /** Points a Spring test context at a fresh database, signing in with the demo users over HTTP Basic. */
+    public static void register(DynamicPropertyRegistry registry, String purpose) {
+        String url = freshDatabase(purpose);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("thidua.security.mode", () -> "basic");
     }
 
     /** Creates an empty database and returns its JDBC URL; user {@code postgres}, no password. */
