@@ -26,6 +26,7 @@ import vn.thidua.command.rules.BallotRules;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.year.EmulationYear;
 import vn.thidua.command.year.YearCommands.OpenEmulationYear;
+import vn.thidua.command.store.EventStoreConfiguration;
 import vn.thidua.command.web.ExpectedVersionTargetResolver;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.ClusterRules;
@@ -44,7 +45,8 @@ import vn.thidua.events.year.EmulationYearOpened;
  * An emulation cluster (cụm thi đua): its member units, its rules and its elected officers. It also opens the
  * cluster's emulation years, because only it knows who the members are at that moment.
  */
-@Aggregate(commandTargetResolver = ExpectedVersionTargetResolver.BEAN)
+@Aggregate(commandTargetResolver = ExpectedVersionTargetResolver.BEAN,
+        cache = EventStoreConfiguration.AGGREGATE_CACHE)
 public class Cluster {
 
     @AggregateIdentifier

@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -27,6 +28,7 @@ import vn.thidua.events.actor.Role;
 
 /** Which role may call which command endpoint; scoping to a cluster or unit is {@link Access}'s job. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
     private static final String YEAR = "/api/clusters/*/years/*";

@@ -2,6 +2,8 @@ package vn.thidua.command.store;
 
 import javax.sql.DataSource;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -31,6 +33,18 @@ import vn.thidua.events.json.EventJson;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    public static final String AGGREGATE_CACHE = "aggregateCache";
+
+    /**
+     * Aggregates stay in memory between commands instead of being rebuilt from their whole stream each time. Safe with
+     * several replicas: a cached aggregate that another replica has moved on fails to append on the unique key, is
+     * evicted with the rolled-back unit of work, and the command is retried on the fresh state.
+     */
+    @Bean(AGGREGATE_CACHE)
+    public Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
 
     @Bean
     public ConnectionProvider connectionProvider(DataSource dataSource) {

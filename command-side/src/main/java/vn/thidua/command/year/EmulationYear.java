@@ -30,6 +30,7 @@ import vn.thidua.command.year.YearCommands.FileAnnualReport;
 import vn.thidua.command.year.YearCommands.FinalizeRanking;
 import vn.thidua.command.year.YearCommands.ProposeCommendation;
 import vn.thidua.command.year.YearCommands.SignPledge;
+import vn.thidua.command.store.EventStoreConfiguration;
 import vn.thidua.command.web.ExpectedVersionTargetResolver;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.MemberUnit;
@@ -50,7 +51,8 @@ import vn.thidua.events.year.Standing;
  * One cluster's emulation year (năm thi đua): the pledge, the reports and their assessment, the ranking, the award
  * proposals and the closing of the record.
  */
-@Aggregate(commandTargetResolver = ExpectedVersionTargetResolver.BEAN)
+@Aggregate(commandTargetResolver = ExpectedVersionTargetResolver.BEAN,
+        cache = EventStoreConfiguration.AGGREGATE_CACHE)
 public class EmulationYear {
 
     /** Deadlines are calendar days in Vietnam: a report filed on the deadline day, Hanoi time, is on time. */

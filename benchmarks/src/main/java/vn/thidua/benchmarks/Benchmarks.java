@@ -1,0 +1,25 @@
+package vn.thidua.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append}. Every benchmark measures its
+ * baseline (the physical limit of the same machine and database) in the same run and reports the ratio.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "append" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (which) {
+            case "append" -> AppendBenchmark.main(rest);
+            default -> {
+                System.err.println("usage: benchmarks append");
+                System.exit(2);
+            }
+        }
+    }
+}
