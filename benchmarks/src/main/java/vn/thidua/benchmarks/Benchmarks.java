@@ -3,7 +3,7 @@ package vn.thidua.benchmarks;
 import java.util.Arrays;
 
 /**
- * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append}. Every benchmark measures its
+ * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay}. Every benchmark measures its
  * baseline (the physical limit of the same machine and database) in the same run and reports the ratio.
  */
 public final class Benchmarks {
@@ -16,8 +16,9 @@ public final class Benchmarks {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (which) {
             case "append" -> AppendBenchmark.main(rest);
+            case "replay" -> ReplayBenchmark.main(rest);
             default -> {
-                System.err.println("usage: benchmarks append");
+                System.err.println("usage: benchmarks append|replay");
                 System.exit(2);
             }
         }

@@ -42,10 +42,13 @@ public class Projections {
                 .orElseThrow(() -> Problem.PROJECTION_NOT_FOUND.raise(name));
     }
 
+    /** The read models this replica runs (a replica may run some only: thidua.read-models.NAME.enabled=false). */
     public List<ProjectionState> list() {
         long head = eventStore.createHeadToken() == null ? 0
                 : eventStore.createHeadToken().position().orElse(0);
-        return READ_MODELS.stream().map(name -> state(name, head)).toList();
+        return READ_MODELS.stream()
+                .filter(name -> processing.eventProcessor(name, StreamingEventProcessor.class).isPresent())
+                .map(name -> state(name, head)).toList();
     }
 
     private ProjectionState state(String name, long head) {

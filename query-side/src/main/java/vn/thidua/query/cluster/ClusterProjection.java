@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.cluster.ClusterFormed;
@@ -16,6 +17,7 @@ import vn.thidua.query.projection.DocumentProjections;
 import vn.thidua.query.projection.Envelope;
 
 @Component
+@ConditionalOnProperty(name = "thidua.read-models.clusters.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(ClusterProjection.MODEL)
 public class ClusterProjection {
 

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,7 @@ import vn.thidua.query.projection.ReadModelChanges;
 
 /** Every decision of a cluster, in the order recorded, hash-chained. */
 @Component
+@ConditionalOnProperty(name = "thidua.read-models.decision-log.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(DecisionLogProjection.MODEL)
 public class DecisionLogProjection {
 

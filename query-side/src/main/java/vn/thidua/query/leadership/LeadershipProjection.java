@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.decisions.Decision;
@@ -12,6 +13,7 @@ import vn.thidua.query.projection.Envelope;
 
 /** Folds every decision of a cluster: the elections and rescissions, and the membership decisions for names. */
 @Component
+@ConditionalOnProperty(name = "thidua.read-models.leadership.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(LeadershipProjection.MODEL)
 public class LeadershipProjection {
 

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.YearEvent;
@@ -15,6 +16,7 @@ import vn.thidua.query.projection.Envelope;
 
 /** Wires {@link ScoreboardFold} to the event stream: one document per cluster and year. */
 @Component
+@ConditionalOnProperty(name = "thidua.read-models.scoreboard.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(ScoreboardProjection.MODEL)
 public class ScoreboardProjection {
 

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.ClusterEvent;
@@ -26,6 +27,7 @@ import vn.thidua.query.projection.ReadModelChanges;
  * under their term year, and membership changes under the calendar year (Hanoi time) in which they happened.
  */
 @Component
+@ConditionalOnProperty(name = "thidua.read-models.timeline.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(TimelineProjection.MODEL)
 public class TimelineProjection {
 

@@ -9,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.decisions.Decision;
@@ -21,6 +22,7 @@ import vn.thidua.query.projection.ReadModelChanges;
 
 /** One document per unit ("unit:{id}"), and per decision the units it touched ("decision:{id}") for rescissions. */
 @Component
+@ConditionalOnProperty(name = "thidua.read-models.unit-record.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(UnitRecordProjection.MODEL)
 public class UnitRecordProjection {
 

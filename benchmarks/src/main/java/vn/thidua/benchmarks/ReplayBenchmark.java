@@ -1,0 +1,240 @@
+package vn.thidua.benchmarks;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.json.JsonMapper;
+import vn.thidua.command.CommandSideApplication;
+import vn.thidua.events.ballot.Ballot;
+import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.MemberUnit;
+import vn.thidua.events.json.EventJson;
+import vn.thidua.events.leadership.ClusterHeadElected;
+import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.year.AnnualReportFiled;
+import vn.thidua.events.year.Award;
+import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.Criterion;
+import vn.thidua.events.year.EmulationYearClosed;
+import vn.thidua.events.year.EmulationYearOpened;
+import vn.thidua.events.year.PledgeSigned;
+import vn.thidua.events.year.PledgeTarget;
+import vn.thidua.events.year.RankingFinalized;
+import vn.thidua.events.year.ReportAssessed;
+import vn.thidua.events.year.Scorecard;
+import vn.thidua.events.year.ScoringTable;
+import vn.thidua.events.year.Signatory;
+import vn.thidua.events.year.Standing;
+import vn.thidua.query.QuerySideApplication;
+import vn.thidua.query.admin.Projections;
+
+/**
+ * Replay: events per second to build the scoreboard and the decision log from a synthetic national history (by
+ * default about 1,000,000 events: clusters of 20 units through the full yearly cycle, written as real events by the
+ * command side's storage engine), against the limit, a raw SELECT in global-index order plus Jackson
+ * deserialization of the same rows.
+ */
+final class ReplayBenchmark {
+
+    private static final int UNITS = 20;
+    private static final ClusterRules RULES = ClusterRules.defaults();
+    private static final ScoringTable TABLE = new ScoringTable(List.of(
+            new Criterion("chuyen-mon", "Nhiệm vụ chuyên môn", "Công tác tổ chức xây dựng Đảng", BigDecimal.valueOf(60)),
+            new Criterion("phong-trao", "Phong trào thi đua", "Tổ chức phong trào", BigDecimal.valueOf(40))),
+            BigDecimal.valueOf(5), BigDecimal.valueOf(5));
+
+    private ReplayBenchmark() {
+    }
+
+    static void main(String[] args) throws Exception {
+        int clusters = Integer.getInteger("clusters", 500);
+        int years = Integer.getInteger("years", 22);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            String[] database = {"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=", "--thidua.security.mode=basic", "--logging.level.root=WARN"};
+            long events;
+            try (ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
+                    .profiles("postgres").web(WebApplicationType.NONE).run(database)) {
+                Instant start = Instant.now();
+                events = generate(commandSide, clusters, years);
+                System.out.printf(Locale.ROOT, "generated %,d events in %s%n", events,
+                        Duration.between(start, Instant.now()));
+            }
+            double limit = rawReadAndDeserialize(url, events);
+            List<String> rows = new ArrayList<>();
+            for (String model : List.of("scoreboard", "decision-log")) {
+                double rate = build(database, model, events);
+                rows.add(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.1f%% |", model, events, limit,
+                        rate, 100 * rate / limit));
+            }
+            System.out.println();
+            System.out.println("Replay, fsync on, " + Instant.now());
+            System.out.println("| read model | events | raw select+deserialize events/s (limit) | build events/s "
+                    + "| ratio |");
+            System.out.println("| --- | --- | --- | --- | --- |");
+            rows.forEach(System.out::println);
+        }
+    }
+
+    /**
+     * Runs the query side with only this read model, lets it build, then replays it from the first event through
+     * the admin operation and times the replay alone (no start-up in the figure).
+     */
+    private static double build(String[] database, String model, long events) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(database));
+        for (String other : Projections.READ_MODELS) {
+            arguments.add("--thidua.read-models." + other + ".enabled=" + other.equals(model));
+        }
+        try (ConfigurableApplicationContext querySide = QuerySideApplication.application()
+                .profiles("postgres").web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
+            Projections projections = querySide.getBean(Projections.class);
+            awaitCaughtUp(projections, events);
+            Instant start = Instant.now();
+            projections.replay(model);
+            awaitCaughtUp(projections, events);
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            System.out.printf(Locale.ROOT, "%s replayed in %.1f s%n", model, seconds);
+            return events / seconds;
+        }
+    }
+
+    private static void awaitCaughtUp(Projections projections, long events) throws InterruptedException {
+        while (true) {
+            Projections.ProjectionState state = projections.list().get(0);
+            if (!state.replaying() && state.position() != null && state.position() >= events) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The limit: every row in global-index order, payload deserialized to its event class. */
+    private static double rawReadAndDeserialize(String url, long events) throws Exception {
+        JsonMapper json = EventJson.mapper();
+        Map<String, Class<?>> types = new HashMap<>();
+        Instant start = Instant.now();
+        long read = 0;
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            connection.setAutoCommit(false);
+            try (Statement select = connection.createStatement()) {
+                select.setFetchSize(1000);
+                try (ResultSet rows = select.executeQuery("select payload_type, payload, meta_data"
+                        + " from domain_event_entry order by global_index")) {
+                    while (rows.next()) {
+                        Class<?> type = types.computeIfAbsent(rows.getString(1), ReplayBenchmark::load);
+                        json.readValue(rows.getString(2), type);
+                        json.readTree(rows.getString(3));
+                        read++;
+                    }
+                }
+            }
+        }
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        System.out.printf(Locale.ROOT, "raw read of %,d rows in %.1f s%n", read, seconds);
+        return events / seconds;
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long generate(ConfigurableApplicationContext commandSide, int clusters, int years) {
+        EventStorageEngine engine = commandSide.getBean(EventStorageEngine.class);
+        TransactionManager transactions = commandSide.getBean(TransactionManager.class);
+        MetaData metadata = MetaData.with("actor", "thu-ky").and("role", "SECRETARIAT")
+                .and("correlationId", UUID.randomUUID().toString());
+        long total = 0;
+        for (int c = 0; c < clusters; c++) {
+            String clusterId = "cum-" + c;
+            List<MemberUnit> units = new ArrayList<>();
+            for (int u = 0; u < UNITS; u++) {
+                units.add(new MemberUnit(clusterId + "-dv-" + u, "Ban Tổ chức Tỉnh ủy số " + u, "Tỉnh " + u));
+            }
+            List<DomainEventMessage<?>> clusterEvents = new ArrayList<>();
+            clusterEvents.add(event("Cluster", clusterId, 0, new ClusterFormed(clusterId, id(), "Cụm thi đua số " + c,
+                    "Ngành Tổ chức xây dựng Đảng", units, RULES), metadata));
+            Ballot ballot = new Ballot(UNITS, UNITS, UNITS - 1, 1, 0);
+            for (int y = 0; y < years; y++) {
+                int year = 2000 + y;
+                String yearId = clusterId + ":" + year;
+                List<DomainEventMessage<?>> yearEvents = new ArrayList<>();
+                yearEvents.add(event("EmulationYear", yearId, 0, new EmulationYearOpened(clusterId, year, id(), TABLE,
+                        List.of(new PledgeTarget("hoan-thanh", "Hoàn thành nhiệm vụ")), LocalDate.of(year, 3, 31),
+                        LocalDate.of(year, 12, 15), units, RULES), metadata));
+                List<Standing> standings = new ArrayList<>();
+                for (int u = 0; u < UNITS; u++) {
+                    String unitId = units.get(u).unitId();
+                    BigDecimal score = BigDecimal.valueOf(95 - u);
+                    Scorecard card = new Scorecard(Map.of("chuyen-mon", BigDecimal.valueOf(55 - u % 10),
+                            "phong-trao", BigDecimal.valueOf(35)), BigDecimal.ONE, BigDecimal.ZERO, score);
+                    yearEvents.add(event("EmulationYear", yearId, yearEvents.size(), new PledgeSigned(clusterId,
+                            year, unitId, new Signatory("Nguyễn Văn Hùng", "Trưởng ban"), false), metadata));
+                    yearEvents.add(event("EmulationYear", yearId, yearEvents.size(), new AnnualReportFiled(clusterId,
+                            year, unitId, "Báo cáo tổng kết năm " + year, card, List.of(), false), metadata));
+                    yearEvents.add(event("EmulationYear", yearId, yearEvents.size(), new ReportAssessed(clusterId,
+                            year, id(), unitId, card, "Thẩm định chéo"), metadata));
+                    standings.add(new Standing(u + 1, unitId, score));
+                }
+                yearEvents.add(event("EmulationYear", yearId, yearEvents.size(), new RankingFinalized(clusterId, year,
+                        id(), standings, null), metadata));
+                for (int u = 0; u < 4; u++) {
+                    yearEvents.add(event("EmulationYear", yearId, yearEvents.size(), new CommendationProposed(
+                            clusterId, year, id(), units.get(u).unitId(),
+                            u == 0 ? Award.EMULATION_FLAG : Award.CERTIFICATE_OF_MERIT, ballot, "BB-" + year),
+                            metadata));
+                }
+                yearEvents.add(event("EmulationYear", yearId, yearEvents.size(), new EmulationYearClosed(clusterId,
+                        year, id(), null), metadata));
+                clusterEvents.add(event("Cluster", clusterId, clusterEvents.size(), new ClusterHeadElected(clusterId,
+                        id(), year + 1, units.get(y % UNITS).unitId(), ballot, "BB-" + year), metadata));
+                clusterEvents.add(event("Cluster", clusterId, clusterEvents.size(), new DeputyHeadElected(clusterId,
+                        id(), year + 1, units.get((y + 1) % UNITS).unitId(), ballot, "BB-" + year), metadata));
+                transactions.executeInTransaction(() -> engine.appendEvents(yearEvents));
+                total += yearEvents.size();
+            }
+            transactions.executeInTransaction(() -> engine.appendEvents(clusterEvents));
+            total += clusterEvents.size();
+        }
+        return total;
+    }
+
+    private static DomainEventMessage<?> event(String type, String aggregateId, long sequence, Object payload,
+                                               MetaData metadata) {
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metadata);
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
