@@ -16,11 +16,15 @@ public class AppliedVersions {
     }
 
     public void record(String model, Envelope event) {
+        record(model, event.aggregateId(), event.sequence());
+    }
+
+    public void record(String model, String aggregateId, long version) {
         jdbc.sql("""
                         insert into applied_version (model, aggregate_id, version) values (?, ?, ?)
                         on conflict (model, aggregate_id)
                         do update set version = greatest(applied_version.version, excluded.version)""")
-                .params(model, event.aggregateId(), event.sequence())
+                .params(model, aggregateId, version)
                 .update();
     }
 
