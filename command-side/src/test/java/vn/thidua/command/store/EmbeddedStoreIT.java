@@ -13,6 +13,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.thidua.command.CommandSideApplication;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
@@ -30,7 +31,8 @@ class EmbeddedStoreIT {
         return new SpringApplicationBuilder(CommandSideApplication.class).run(
                 "--server.port=0",
                 "--thidua.store.embedded.data-dir=" + dataDir,
-                "--thidua.store.embedded.port=" + databasePort);
+                "--thidua.store.embedded.port=" + databasePort,
+                "--spring.datasource.hikari.connection-timeout=1000");
     }
 
     private static Http http(ConfigurableApplicationContext app) {
@@ -59,6 +61,19 @@ class EmbeddedStoreIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void anUnreachableStoreIs503AndTheCommandIsNotTakenAsAccepted() throws IOException {
+        try (ConfigurableApplicationContext app = start(freePort())) {
+            Http http = http(app);
+            assertThat(http.post("/api/clusters", SeedRequests.formCluster()).status()).isEqualTo(201);
+            app.getBean(EmbeddedPostgres.class).close();
+
+            Http.Response unavailable = http.post("/api/clusters/cum-2/years", SeedRequests.openYear(2017));
+            assertThat(unavailable.status()).as(unavailable.raw()).isEqualTo(503);
+            assertThat(unavailable.code()).isEqualTo("STORE_UNAVAILABLE");
         }
     }
 }
