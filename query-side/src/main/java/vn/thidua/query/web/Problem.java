@@ -13,6 +13,8 @@ public enum Problem {
             "The %s read model is being rebuilt from the events; please retry shortly."),
     READ_MODEL_BEHIND(503, "Dữ liệu %s chưa cập nhật tới phiên bản %s; vui lòng thử lại.",
             "The %s read model has not yet caught up with version %s; please retry."),
+    STORE_UNAVAILABLE(503, "Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau.",
+            "The database is unavailable; please retry shortly."),
     REPLAY_REFUSED(409, "Không thể dựng lại %s lúc này: %s.", "The %s read model cannot be rebuilt now: %s.");
 
     private final int status;

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -33,6 +35,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, "1");
         }
         return response.body(body);
+    }
+
+    /** The database went away: say so and when to come back, rather than a 500. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    public ResponseEntity<ProblemDetail> storeUnavailable(Exception e, Locale locale) {
+        return problem(Problem.STORE_UNAVAILABLE.raise(), locale);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
