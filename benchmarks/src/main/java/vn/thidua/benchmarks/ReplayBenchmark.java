@@ -59,7 +59,7 @@ import vn.thidua.query.admin.Projections;
  */
 final class ReplayBenchmark {
 
-    private static final int UNITS = 20;
+    static final int UNITS = 20;
     private static final ClusterRules RULES = ClusterRules.defaults();
     private static final ScoringTable TABLE = new ScoringTable(List.of(
             new Criterion("chuyen-mon", "Nhiệm vụ chuyên môn", "Công tác tổ chức xây dựng Đảng", BigDecimal.valueOf(60)),
@@ -83,7 +83,7 @@ final class ReplayBenchmark {
             try (ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
                     .profiles("postgres").web(WebApplicationType.NONE).run(database)) {
                 Instant start = Instant.now();
-                events = generate(commandSide, clusters, years);
+                events = generate(commandSide, clusters, years, UNITS);
                 System.out.printf(Locale.ROOT, "generated %,d events in %s%n", events,
                         Duration.between(start, Instant.now()));
             }
@@ -169,7 +169,8 @@ final class ReplayBenchmark {
         }
     }
 
-    private static long generate(ConfigurableApplicationContext commandSide, int clusters, int years) {
+    /** Writes the history as real events; {@code units} per cluster, about 4.5 events per unit and year. */
+    static long generate(ConfigurableApplicationContext commandSide, int clusters, int years, int unitCount) {
         EventStorageEngine engine = commandSide.getBean(EventStorageEngine.class);
         TransactionManager transactions = commandSide.getBean(TransactionManager.class);
         MetaData metadata = MetaData.with("actor", "thu-ky").and("role", "SECRETARIAT")
@@ -178,13 +179,13 @@ final class ReplayBenchmark {
         for (int c = 0; c < clusters; c++) {
             String clusterId = "cum-" + c;
             List<MemberUnit> units = new ArrayList<>();
-            for (int u = 0; u < UNITS; u++) {
+            for (int u = 0; u < unitCount; u++) {
                 units.add(new MemberUnit(clusterId + "-dv-" + u, "Ban Tổ chức Tỉnh ủy số " + u, "Tỉnh " + u));
             }
             List<DomainEventMessage<?>> clusterEvents = new ArrayList<>();
             clusterEvents.add(event("Cluster", clusterId, 0, new ClusterFormed(clusterId, id(), "Cụm thi đua số " + c,
                     "Ngành Tổ chức xây dựng Đảng", units, RULES), metadata));
-            Ballot ballot = new Ballot(UNITS, UNITS, UNITS - 1, 1, 0);
+            Ballot ballot = new Ballot(unitCount, unitCount, unitCount - 1, 1, 0);
             for (int y = 0; y < years; y++) {
                 int year = 2000 + y;
                 String yearId = clusterId + ":" + year;
@@ -193,9 +194,9 @@ final class ReplayBenchmark {
                         List.of(new PledgeTarget("hoan-thanh", "Hoàn thành nhiệm vụ")), LocalDate.of(year, 3, 31),
                         LocalDate.of(year, 12, 15), units, RULES), metadata));
                 List<Standing> standings = new ArrayList<>();
-                for (int u = 0; u < UNITS; u++) {
+                for (int u = 0; u < unitCount; u++) {
                     String unitId = units.get(u).unitId();
-                    BigDecimal score = BigDecimal.valueOf(95 - u);
+                    BigDecimal score = BigDecimal.valueOf(1000 - u);
                     Scorecard card = new Scorecard(Map.of("chuyen-mon", BigDecimal.valueOf(55 - u % 10),
                             "phong-trao", BigDecimal.valueOf(35)), BigDecimal.ONE, BigDecimal.ZERO, score);
                     yearEvents.add(event("EmulationYear", yearId, yearEvents.size(), new PledgeSigned(clusterId,
@@ -217,9 +218,9 @@ final class ReplayBenchmark {
                 yearEvents.add(event("EmulationYear", yearId, yearEvents.size(), new EmulationYearClosed(clusterId,
                         year, id(), null), metadata));
                 clusterEvents.add(event("Cluster", clusterId, clusterEvents.size(), new ClusterHeadElected(clusterId,
-                        id(), year + 1, units.get(y % UNITS).unitId(), ballot, "BB-" + year), metadata));
+                        id(), year + 1, units.get(y % unitCount).unitId(), ballot, "BB-" + year), metadata));
                 clusterEvents.add(event("Cluster", clusterId, clusterEvents.size(), new DeputyHeadElected(clusterId,
-                        id(), year + 1, units.get((y + 1) % UNITS).unitId(), ballot, "BB-" + year), metadata));
+                        id(), year + 1, units.get((y + 1) % unitCount).unitId(), ballot, "BB-" + year), metadata));
                 transactions.executeInTransaction(() -> engine.appendEvents(yearEvents));
                 total += yearEvents.size();
             }
