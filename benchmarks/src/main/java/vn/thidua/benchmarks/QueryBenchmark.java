@@ -58,11 +58,6 @@ final class QueryBenchmark {
             }
             List<String> arguments = new ArrayList<>(List.of(database));
             arguments.add("--server.port=0");
-            // One viewer whose password check is cheap: the demo users' bcrypt would be measured instead of the
-            // query path (see the README), as a JWT signature check is in production.
-            arguments.add("--thidua.security.users[0].username=bench");
-            arguments.add("--thidua.security.users[0].password={noop}bench");
-            arguments.add("--thidua.security.users[0].role=VIEWER");
             // Room for the clients besides the processors and the change listener.
             arguments.add("--spring.datasource.hikari.maximum-pool-size=" + (CLIENTS + 20));
             try (ConfigurableApplicationContext querySide = QuerySideApplication.application().profiles("postgres")
@@ -81,7 +76,7 @@ final class QueryBenchmark {
             throws Exception {
         HttpClient client = HttpClient.newBuilder().build();
         String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
+                .encodeToString("xem:thidua-demo".getBytes(StandardCharsets.UTF_8));
         HttpRequest scoreboard = HttpRequest.newBuilder(URI.create(base + SCOREBOARD))
                 .header("Authorization", authorization).build();
 
