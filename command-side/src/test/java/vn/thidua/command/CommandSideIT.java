@@ -314,6 +314,10 @@ class CommandSideIT {
                 403, "NOT_YOUR_UNIT", before);
         refused(officer(BAC_GIANG).put(YEARS + "/2017/reports/btc-hung-yen", SeedRequests.report("btc-hung-yen",
                 50, 30)), 403, "NOT_YOUR_UNIT", before);
+        refused(officer(BAC_GIANG).put(YEARS + "/2018/reports/" + BAC_GIANG, SeedRequests.report("btc-hung-yen",
+                50, 30)), 400, "UNIT_MISMATCH", before);
+        refused(officer(BAC_GIANG).put(YEARS + "/2018/reports/" + BAC_GIANG, SeedRequests.report(BAC_GIANG,
+                50, 30)), 400, "AMENDMENT_REASON_MISSING", before);
         refused(anonymous.as(Http.VIEWER).post(YEARS + "/2018/ranking", Map.of()), 403, "FORBIDDEN", before);
         refused(council.post(YEARS + "/2018/ranking", Map.of()), 403, "FORBIDDEN", before);
         refused(secretariat.post("/api/clusters/cum-99/elections", SeedRequests.election(2019, "HEAD", BAC_GIANG,

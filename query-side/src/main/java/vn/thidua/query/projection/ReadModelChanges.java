@@ -53,10 +53,6 @@ public class ReadModelChanges implements SmartLifecycle {
         listeners.add(listener);
     }
 
-    public void unsubscribe(Consumer<Change> listener) {
-        listeners.remove(listener);
-    }
-
     @Override
     public void start() {
         running = true;
