@@ -18,7 +18,7 @@ import vn.thidua.query.narration.UnitNamesBook;
 import vn.thidua.query.projection.AppliedVersions;
 import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Envelope;
-import vn.thidua.query.projection.ReadModelChanges;
+import vn.thidua.query.projection.ProgressNotes;
 
 /** Every decision of a cluster, in the order recorded, hash-chained. */
 @Component
@@ -31,34 +31,33 @@ public class DecisionLogProjection {
     private final DecisionLog log;
     private final UnitNamesBook names;
     private final AppliedVersions versions;
-    private final ReadModelChanges changes;
+    private final ProgressNotes progress;
     private final JsonMapper json = EventJson.mapper();
 
     public DecisionLogProjection(DecisionLog log, UnitNamesBook names, AppliedVersions versions,
-                                 ReadModelChanges changes) {
+                                 ProgressNotes progress) {
         this.log = log;
         this.names = names;
         this.versions = versions;
-        this.changes = changes;
+        this.progress = progress;
     }
 
     @EventHandler
     void on(Decision decision, DomainEventMessage<?> message) {
-        if (log.contains(decision.decisionId())) {
-            return;
-        }
         Envelope event = Envelope.of(message);
-        UnitNames known = names.namesAfter(MODEL, decision.clusterId(), decision);
-        log.append(new DecisionLog.Entry(decision.clusterId(), 0, event.eventId(), decision.decisionId(),
-                decision.getClass().getSimpleName(), ConcernedYear.of(decision),
+        UnitNames known = names.namesAfter(MODEL, decision.clusterId(), event);
+        boolean appended = log.append(new DecisionLog.Entry(decision.clusterId(), 0, event.eventId(),
+                decision.decisionId(), decision.getClass().getSimpleName(), ConcernedYear.of(decision),
                 DateTimeUtils.formatInstant(event.at()), event.actor(), event.role(), json.writeValueAsString(decision),
                 DecisionFacts.minutesRef(decision), DecisionFacts.reason(decision),
                 Narrator.describe(decision, known), null, null, null));
+        if (!appended) {
+            return;
+        }
         if (decision instanceof DecisionRescinded rescinded) {
             log.markRescinded(rescinded.rescindedDecisionId(), rescinded.decisionId());
         }
-        versions.record(MODEL, event);
-        changes.announce(MODEL, decision.clusterId());
+        progress.applied(MODEL, event, decision.clusterId());
     }
 
     @ResetHandler

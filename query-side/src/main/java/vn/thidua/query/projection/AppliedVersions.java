@@ -15,10 +15,6 @@ public class AppliedVersions {
         this.jdbc = jdbc;
     }
 
-    public void record(String model, Envelope event) {
-        record(model, event.aggregateId(), event.sequence());
-    }
-
     public void record(String model, String aggregateId, long version) {
         jdbc.sql("""
                         insert into applied_version (model, aggregate_id, version) values (?, ?, ?)

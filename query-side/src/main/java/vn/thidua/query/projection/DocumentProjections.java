@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +13,8 @@ import org.springframework.stereotype.Component;
  * the aggregate version and announce the change, all in the processor's transaction with its token.
  * <p>
  * Within a processor's batch the documents stay in memory: each is loaded once, folded with every event of the batch
- * that touches it, and saved once (with one version note and one announcement) just before the batch commits. A
- * replay then costs a few statements per document and batch instead of per event.
+ * that touches it, and saved once (with one note per aggregate it moved and one announcement) just before the batch
+ * commits.
  */
 @Component
 public class DocumentProjections {
@@ -27,11 +25,12 @@ public class DocumentProjections {
     private final AppliedVersions versions;
     private final ReadModelChanges changes;
 
-    /** A document being folded in the current batch. */
+    /** A document being folded in the current batch, and the aggregate versions the batch moved it to. */
     private static final class Pending {
         final String model;
         final String key;
         final Map<String, Long> versions;
+        final Map<String, Long> moved = new HashMap<>();
         Object state;
 
         Pending(String model, String key, Object state, Map<String, Long> versions) {
@@ -48,43 +47,45 @@ public class DocumentProjections {
         this.changes = changes;
     }
 
+    /** Folds the event into the document (once, however often it is delivered) and returns the document. */
     @SuppressWarnings("unchecked")
-    public <S> void fold(String model, String key, Class<S> type, Supplier<S> initial,
-                         BiFunction<S, Envelope, S> fold, Envelope event) {
-        Map<String, Pending> batch = batch();
-        Pending pending = batch.computeIfAbsent(model + "|" + key, k -> {
+    public <S> S fold(String model, String key, Class<S> type, Supplier<S> initial,
+                      BiFunction<S, Envelope, S> fold, Envelope event) {
+        return EndOfBatch.with(BATCH, LinkedHashMap<String, Pending>::new, this::flush, batch -> {
+            Pending pending = pending(batch, model, key, type, initial);
+            Long applied = pending.versions.get(event.aggregateId());
+            if (applied == null || applied < event.sequence()) {
+                pending.versions.put(event.aggregateId(), event.sequence());
+                pending.moved.put(event.aggregateId(), event.sequence());
+                pending.state = fold.apply((S) pending.state, event);
+            }
+            return (S) pending.state;
+        });
+    }
+
+    /** The document as this batch has folded it so far, for a read model that consults another fold. */
+    @SuppressWarnings("unchecked")
+    public <S> S current(String model, String key, Class<S> type, Supplier<S> initial) {
+        return EndOfBatch.with(BATCH, LinkedHashMap<String, Pending>::new, this::flush,
+                batch -> (S) pending(batch, model, key, type, initial).state);
+    }
+
+    private <S> Pending pending(Map<String, Pending> batch, String model, String key, Class<S> type,
+                                Supplier<S> initial) {
+        return batch.computeIfAbsent(model + "|" + key, k -> {
             DocumentStore.Stored<S> stored = documents.load(model, key, type)
                     .orElseGet(() -> new DocumentStore.Stored<>(initial.get(), new HashMap<>()));
             return new Pending(model, key, stored.state(), stored.versions());
-        });
-        Long applied = pending.versions.get(event.aggregateId());
-        if (applied != null && applied >= event.sequence()) {
-            return;
-        }
-        pending.versions.put(event.aggregateId(), event.sequence());
-        pending.state = fold.apply((S) pending.state, event);
-        if (!CurrentUnitOfWork.isStarted()) {
-            flush(batch);
-        }
-    }
-
-    /** The documents of the current unit of work, written out when it prepares to commit. */
-    private Map<String, Pending> batch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new LinkedHashMap<>();
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH, name -> {
-            Map<String, Pending> batch = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(committing -> flush(batch));
-            return batch;
         });
     }
 
     private void flush(Map<String, Pending> batch) {
         for (Pending pending : batch.values()) {
+            if (pending.moved.isEmpty()) {
+                continue;
+            }
             documents.save(pending.model, pending.key, new DocumentStore.Stored<>(pending.state, pending.versions));
-            pending.versions.forEach((aggregateId, sequence) -> versions.record(pending.model, aggregateId, sequence));
+            pending.moved.forEach((aggregateId, sequence) -> versions.record(pending.model, aggregateId, sequence));
             changes.announce(pending.model, pending.key);
         }
         batch.clear();

@@ -20,7 +20,7 @@ import vn.thidua.query.narration.UnitNamesBook;
 import vn.thidua.query.projection.AppliedVersions;
 import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Envelope;
-import vn.thidua.query.projection.ReadModelChanges;
+import vn.thidua.query.projection.ProgressNotes;
 
 /**
  * Every event of a cluster in words, filed under the year it concerns: an emulation year's own events, elections
@@ -37,20 +37,20 @@ public class TimelineProjection {
     private final JdbcClient jdbc;
     private final UnitNamesBook names;
     private final AppliedVersions versions;
-    private final ReadModelChanges changes;
+    private final ProgressNotes progress;
 
     public TimelineProjection(JdbcClient jdbc, UnitNamesBook names, AppliedVersions versions,
-                              ReadModelChanges changes) {
+                              ProgressNotes progress) {
         this.jdbc = jdbc;
         this.names = names;
         this.versions = versions;
-        this.changes = changes;
+        this.progress = progress;
     }
 
     @EventHandler
     void on(ClusterEvent event, DomainEventMessage<?> message) {
         Envelope envelope = Envelope.of(message);
-        UnitNames known = names.namesAfter(MODEL, event.clusterId(), event);
+        UnitNames known = names.namesAfter(MODEL, event.clusterId(), envelope);
         Text text = Narrator.describe(event, known);
         int year = yearOf(event, envelope);
         jdbc.sql("""
@@ -60,8 +60,7 @@ public class TimelineProjection {
                 .params(event.clusterId(), year, envelope.eventId(), DateTimeUtils.formatInstant(envelope.at()),
                         event.getClass().getSimpleName(), unitOf(event), envelope.actor(), text.vi(), text.en())
                 .update();
-        versions.record(MODEL, envelope);
-        changes.announce(MODEL, event.clusterId() + ":" + year);
+        progress.applied(MODEL, envelope, event.clusterId() + ":" + year);
     }
 
     static int yearOf(ClusterEvent event, Envelope envelope) {

@@ -18,7 +18,7 @@ import vn.thidua.query.projection.AppliedVersions;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.DocumentStore.Stored;
 import vn.thidua.query.projection.Envelope;
-import vn.thidua.query.projection.ReadModelChanges;
+import vn.thidua.query.projection.ProgressNotes;
 
 /** One document per unit ("unit:{id}"), and per decision the units it touched ("decision:{id}") for rescissions. */
 @Component
@@ -34,12 +34,12 @@ public class UnitRecordProjection {
 
     private final DocumentStore documents;
     private final AppliedVersions versions;
-    private final ReadModelChanges changes;
+    private final ProgressNotes progress;
 
-    public UnitRecordProjection(DocumentStore documents, AppliedVersions versions, ReadModelChanges changes) {
+    public UnitRecordProjection(DocumentStore documents, AppliedVersions versions, ProgressNotes progress) {
         this.documents = documents;
         this.versions = versions;
-        this.changes = changes;
+        this.progress = progress;
     }
 
     static String unitKey(String unitId) {
@@ -76,9 +76,8 @@ public class UnitRecordProjection {
         pending.forEach((unitId, stored) -> {
             stored.versions().put(event.aggregateId(), event.sequence());
             documents.save(MODEL, unitKey(unitId), stored);
-            changes.announce(MODEL, unitId);
+            progress.applied(MODEL, event, unitId);
         });
-        versions.record(MODEL, event);
     }
 
     @ResetHandler
