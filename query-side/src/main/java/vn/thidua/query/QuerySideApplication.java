@@ -1,11 +1,8 @@
 package vn.thidua.query;
 
-import java.time.Clock;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 
 /** The query side: read models folded from the event store, served as JSON, CSV and server-sent events. */
 @SpringBootApplication
@@ -15,11 +12,6 @@ public class QuerySideApplication {
     /** The application with its own configuration file, {@code query-side.yml}. */
     public static SpringApplicationBuilder application() {
         return new SpringApplicationBuilder(QuerySideApplication.class).properties("spring.config.name=query-side");
-    }
-
-    @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
     }
 
     public static void main(String[] args) {

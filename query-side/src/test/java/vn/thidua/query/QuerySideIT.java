@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.command.CommandSideApplication;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
@@ -49,6 +50,7 @@ class QuerySideIT {
 
     private static final String YEARS = "/api/clusters/" + CLUSTER_ID + "/years";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ConfigurableApplicationContext commandSide;
     private ConfigurableApplicationContext querySide;
@@ -418,5 +420,59 @@ class QuerySideIT {
         }
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/metrics").status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(13)
+    void aPollingDashboardGets304UntilTheScoreboardChangesAndAReadOfItsOwnWriteIsFresh() throws Exception {
+        String path = YEARS + "/2018/scoreboard";
+        HttpResponse<String> first = viewerGet(path, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(Instant.parse(JSON.readTree(first.body()).path("asOf").asString()))
+                .as("the live scoreboard stands at its latest event").isEqualTo(latestEventOf2018());
+
+        HttpResponse<String> unchanged = viewerGet(path, etag);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
+        accepted(commands.asOfficerOf("btc-hung-yen").post(YEARS + "/2018/reports",
+                SeedRequests.report("btc-hung-yen", 55, 30)));
+        await().atMost(PATIENCE).until(() -> viewerGet(path, etag).statusCode() == 200);
+        HttpResponse<String> changed = viewerGet(path, etag);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        JsonNode board = JSON.readTree(changed.body());
+        assertThat(rowOf(board, "btc-hung-yen").path("reportFiled").asBoolean()).isTrue();
+        assertThat(Instant.parse(board.path("asOf").asString())).isEqualTo(latestEventOf2018());
+
+        long version = accepted(commands.asOfficerOf("btc-hai-duong").post(YEARS + "/2018/reports",
+                SeedRequests.report("btc-hai-duong", 52, 30))).body().path("version").asLong();
+        assertThat(rowOf(read(path, version), "btc-hai-duong").path("reportFiled").asBoolean())
+                .as("a read with minVersion is not answered from what was kept before the write").isTrue();
+    }
+
+    private HttpResponse<String> viewerGet(String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(querySide) + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (Http.VIEWER + ":" + Http.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The year's latest event, later than the elections for 2018 the scoreboard also folds. */
+    private Instant latestEventOf2018() {
+        return Instant.parse(jdbc.sql("select max(time_stamp) from domain_event_entry where aggregate_identifier = ?")
+                .param(CLUSTER_ID + ":2018").query(String.class).single());
+    }
+
+    private static JsonNode rowOf(JsonNode board, String unitId) {
+        for (JsonNode row : board.path("rows")) {
+            if (row.path("unitId").asString().equals(unitId)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + unitId + " in " + board);
     }
 }

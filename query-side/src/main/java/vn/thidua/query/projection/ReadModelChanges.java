@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -32,10 +33,14 @@ public class ReadModelChanges implements SmartLifecycle {
     static final String CHANNEL = "thidua_read_model";
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelChanges.class);
     private static final int POLL_MILLIS = 250;
+    /** {@link #listening()} while no change can be heard. */
+    public static final long NOT_LISTENING = -1;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong connections = new AtomicLong();
+    private volatile long listening = NOT_LISTENING;
     private volatile boolean running;
     private Thread listenerThread;
 
@@ -53,6 +58,15 @@ public class ReadModelChanges implements SmartLifecycle {
         listeners.add(listener);
     }
 
+    /**
+     * The connection changes are heard on, numbered from 1 and new after every reconnection; {@link #NOT_LISTENING}
+     * while there is none. Changes committed while no connection listened are never heard, so anything kept on
+     * the promise of hearing them is good only for the connection it was kept under.
+     */
+    public long listening() {
+        return listening;
+    }
+
     @Override
     public void start() {
         running = true;
@@ -64,6 +78,7 @@ public class ReadModelChanges implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        listening = NOT_LISTENING;
         if (listenerThread != null) {
             listenerThread.interrupt();
         }
@@ -76,19 +91,8 @@ public class ReadModelChanges implements SmartLifecycle {
 
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
-                }
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            dispatch(notification.getParameter());
-                        }
-                    }
-                }
+            try {
+                listenUntilLost();
             } catch (SQLException e) {
                 if (running) {
                     LOG.warn("Lost the read-model change channel, listening again: {}", e.getMessage());
@@ -98,7 +102,28 @@ public class ReadModelChanges implements SmartLifecycle {
         }
     }
 
-    private void dispatch(String payload) {
+    private void listenUntilLost() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("listen " + CHANNEL);
+            }
+            listening = connections.incrementAndGet();
+            PGConnection postgres = connection.unwrap(PGConnection.class);
+            while (running) {
+                PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
+                if (notifications != null) {
+                    for (PGNotification notification : notifications) {
+                        dispatch(notification.getParameter());
+                    }
+                }
+            }
+        } finally {
+            listening = NOT_LISTENING;
+        }
+    }
+
+    /** Hands a change heard on the channel to every listener (the channel calls it; so do tests). */
+    void dispatch(String payload) {
         int separator = payload.indexOf('|');
         Change change = new Change(payload.substring(0, separator), payload.substring(separator + 1));
         for (Consumer<Change> listener : listeners) {

@@ -1,6 +1,7 @@
 package vn.thidua.query.scoreboard;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +57,8 @@ public final class Scoreboard {
     Officer head;
     Officer deputy;
     String rankingDecisionId;
+    /** When the latest event folded in was recorded: the instant the live scoreboard stands at. */
+    Instant changedAt;
     List<Row> rows = new ArrayList<>();
 
     Scoreboard() {

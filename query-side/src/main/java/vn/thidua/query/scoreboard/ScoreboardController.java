@@ -3,6 +3,10 @@ package vn.thidua.query.scoreboard;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
@@ -27,18 +32,29 @@ public class ScoreboardController {
         this.stream = stream;
     }
 
-    /** Now, or as it stood at {@code asOf} (ISO-8601 instant). */
+    /**
+     * Now, or as it stood at {@code asOf} (ISO-8601 instant). The live scoreboard carries an entity tag: a dashboard
+     * that polls with {@code If-None-Match} gets 304 and no body until the scoreboard changes.
+     */
     @GetMapping("/scoreboard")
-    public ScoreboardView scoreboard(@PathVariable String clusterId, @PathVariable int year,
-                                     @RequestParam(required = false) Instant asOf,
-                                     @RequestParam(required = false) Long minVersion) {
-        return asOf == null ? queries.live(clusterId, year, minVersion) : queries.asOf(clusterId, year, asOf);
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScoreboardView.class)))
+    public ResponseEntity<?> scoreboard(@PathVariable String clusterId, @PathVariable int year,
+                                        @RequestParam(required = false) Instant asOf,
+                                        @RequestParam(required = false) Long minVersion, WebRequest request) {
+        if (asOf != null) {
+            return ResponseEntity.ok(queries.asOf(clusterId, year, asOf));
+        }
+        ScoreboardQueries.Answer answer = queries.live(clusterId, year, minVersion);
+        if (request.checkNotModified(answer.etag())) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(answer.etag()).contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }
 
     @GetMapping(value = "/scoreboard.csv", produces = "text/csv")
     public ResponseEntity<byte[]> csv(@PathVariable String clusterId, @PathVariable int year,
                                       @RequestParam(required = false) Long minVersion) {
-        String csv = ScoreboardCsv.write(queries.live(clusterId, year, minVersion));
+        String csv = ScoreboardCsv.write(queries.live(clusterId, year, minVersion).view());
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

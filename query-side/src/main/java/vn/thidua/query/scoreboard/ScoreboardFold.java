@@ -28,6 +28,9 @@ public final class ScoreboardFold {
     }
 
     public static Scoreboard apply(Scoreboard board, Envelope event) {
+        if (board.changedAt == null || event.at().isAfter(board.changedAt)) {
+            board.changedAt = event.at();
+        }
         Object payload = event.payload();
         if (payload instanceof EmulationYearOpened opened) {
             board.status = Status.OPEN;

@@ -1,45 +1,80 @@
 package vn.thidua.query.scoreboard;
 
-import java.time.Clock;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.query.admin.Projections;
+import vn.thidua.query.projection.AnswerCache;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.Envelope;
+import vn.thidua.query.projection.ReadModelChanges;
 import vn.thidua.query.projection.ReadYourWrites;
 import vn.thidua.query.web.Problem;
 
-/** The scoreboard now (from the read model) or as it stood at an instant (folded afresh from the events). */
+/**
+ * The scoreboard now (from the read model) or as it stood at an instant (folded afresh from the events). The live
+ * scoreboard is rendered once per change of its document and served from memory until the next change.
+ */
 @Component
 public class ScoreboardQueries {
+
+    /** The live scoreboard, its JSON as served and an entity tag for conditional reads. */
+    public record Answer(ScoreboardView view, byte[] json, String etag) {
+    }
 
     private final DocumentStore documents;
     private final EventStore eventStore;
     private final Projections projections;
     private final ReadYourWrites readYourWrites;
-    private final Clock clock;
+    private final JsonMapper json;
+    private final AnswerCache<Answer> answers;
 
     public ScoreboardQueries(DocumentStore documents, EventStore eventStore, Projections projections,
-                             ReadYourWrites readYourWrites, Clock clock) {
+                             ReadYourWrites readYourWrites, JsonMapper json, ReadModelChanges changes) {
         this.documents = documents;
         this.eventStore = eventStore;
         this.projections = projections;
         this.readYourWrites = readYourWrites;
-        this.clock = clock;
+        this.json = json;
+        this.answers = new AnswerCache<>(ScoreboardProjection.MODEL, changes);
     }
 
-    public ScoreboardView live(String clusterId, int year, Long minVersion) {
+    /** The scoreboard as the read model holds it, once it reflects {@code minVersion} of the year where given. */
+    public Answer live(String clusterId, int year, Long minVersion) {
         projections.requireLive(ScoreboardProjection.MODEL);
+        String key = ScoreboardProjection.key(clusterId, year);
+        if (minVersion == null) {
+            return answers.get(key, () -> render(clusterId, year));
+        }
         readYourWrites.await(ScoreboardProjection.MODEL, yearAggregate(clusterId, year), minVersion);
-        return documents.load(ScoreboardProjection.MODEL, ScoreboardProjection.key(clusterId, year), Scoreboard.class)
+        return answers.refresh(key, () -> render(clusterId, year));
+    }
+
+    private Answer render(String clusterId, int year) {
+        ScoreboardView view = documents.load(ScoreboardProjection.MODEL, ScoreboardProjection.key(clusterId, year),
+                        Scoreboard.class)
                 .map(DocumentStore.Stored::state)
                 .filter(Scoreboard::isOpened)
-                .map(board -> ScoreboardView.of(board, clock.instant()))
+                .map(board -> ScoreboardView.of(board, board.changedAt))
                 .orElseThrow(() -> Problem.YEAR_NOT_FOUND.raise(clusterId, year));
+        byte[] body = json.writeValueAsBytes(view);
+        return new Answer(view, body, etagOf(body));
+    }
+
+    private static String etagOf(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Folds the cluster's and the year's events recorded up to {@code asOf}, with the live projection's fold. */

@@ -39,7 +39,7 @@ public class ScoreboardStream implements SmartLifecycle {
     }
 
     public SseEmitter subscribe(String clusterId, int year) {
-        ScoreboardView current = queries.live(clusterId, year, null);
+        ScoreboardView current = queries.live(clusterId, year, null).view();
         String key = ScoreboardProjection.key(clusterId, year);
         SseEmitter emitter = new SseEmitter(SUBSCRIPTION_TIMEOUT.toMillis());
         List<SseEmitter> forKey = subscribers.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
@@ -82,7 +82,7 @@ public class ScoreboardStream implements SmartLifecycle {
         }
         int separator = key.lastIndexOf(':');
         ScoreboardView view = queries.live(key.substring(0, separator),
-                Integer.parseInt(key.substring(separator + 1)), null);
+                Integer.parseInt(key.substring(separator + 1)), null).view();
         forKey.forEach(emitter -> send(emitter, view));
     }
 
