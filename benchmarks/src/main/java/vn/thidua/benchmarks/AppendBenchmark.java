@@ -63,7 +63,8 @@ final class AppendBenchmark {
                 List<String> rows = new ArrayList<>();
                 for (int threads : new int[] {1, 8}) {
                     double raw = Measurement.perSecond(threads, warmUp, measured, rawInsert(url, threads));
-                    double axon = Measurement.perSecond(threads, warmUp, measured, commands(gateway, threads));
+                    double axon = Measurement.perSecond(threads, warmUp, measured,
+                            commands(gateway, threads, MEMBERS));
                     rows.add(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f%% |", threads, raw, axon,
                             100 * axon / raw));
                 }
@@ -104,13 +105,13 @@ final class AppendBenchmark {
     }
 
     /**
-     * One command, one event: each thread forms its own cluster of 200 members, then opens a year and signs the
-     * pledge for every member, year after year.
+     * One command, one event: each thread forms its own cluster of {@code memberCount} members, then opens a year and
+     * signs the pledge for every member, year after year.
      */
-    private static Measurement.Operation commands(CommandGateway gateway, int threads) {
+    static Measurement.Operation commands(CommandGateway gateway, int threads, int memberCount) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<MemberUnit> members = new ArrayList<>();
-        for (int m = 0; m < MEMBERS; m++) {
+        for (int m = 0; m < memberCount; m++) {
             members.add(new MemberUnit("u-" + m, "Ban Tổ chức Tỉnh ủy số " + m, "Tỉnh " + m));
         }
         ScoringTable table = new ScoringTable(List.of(new Criterion("chuyen-mon", "Nhiệm vụ", "Công tác tổ chức",
@@ -122,8 +123,8 @@ final class AppendBenchmark {
         Signatory signatory = new Signatory("Nguyễn Văn Hùng", "Trưởng ban");
         return (thread, iteration) -> {
             String clusterId = cluster(run, thread);
-            int year = 2000 + (int) (iteration / (MEMBERS + 1));
-            int step = (int) (iteration % (MEMBERS + 1));
+            int year = 2000 + (int) (iteration / (memberCount + 1));
+            int step = (int) (iteration % (memberCount + 1));
             if (step == 0) {
                 gateway.sendAndWait(new OpenEmulationYear(clusterId, year, UUID.randomUUID().toString(), table,
                         List.of(new PledgeTarget("t", "Hoàn thành nhiệm vụ")), LocalDate.of(year, 3, 31),

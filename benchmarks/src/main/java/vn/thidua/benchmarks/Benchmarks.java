@@ -3,7 +3,7 @@ package vn.thidua.benchmarks;
 import java.util.Arrays;
 
 /**
- * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay|queries}. Every benchmark measures its
+ * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay|queries|http}. Every benchmark measures its
  * baseline (the physical limit of the same machine and database) in the same run and reports the ratio.
  */
 public final class Benchmarks {
@@ -18,8 +18,9 @@ public final class Benchmarks {
             case "append" -> AppendBenchmark.main(rest);
             case "replay" -> ReplayBenchmark.main(rest);
             case "queries" -> QueryBenchmark.main(rest);
+            case "http" -> HttpBenchmark.main(rest);
             default -> {
-                System.err.println("usage: benchmarks append|replay|queries");
+                System.err.println("usage: benchmarks append|replay|queries|http");
                 System.exit(2);
             }
         }

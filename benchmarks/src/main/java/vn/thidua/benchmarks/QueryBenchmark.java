@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -50,14 +46,17 @@ final class QueryBenchmark {
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             String[] database = {"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--thidua.security.mode=basic", "--logging.level.root=WARN"};
+                    "--spring.datasource.password=", "--logging.level.root=WARN"};
             long events;
             try (ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
                     .profiles("postgres").web(WebApplicationType.NONE).run(database)) {
                 events = ReplayBenchmark.generate(commandSide, 1, 1, 330);
             }
+            IdentityProvider provider = new IdentityProvider();
             List<String> arguments = new ArrayList<>(List.of(database));
             arguments.add("--server.port=0");
+            arguments.add("--thidua.security.mode=jwt");
+            arguments.add(provider.publicKeyProperty());
             // Room for the clients besides the processors and the change listener.
             arguments.add("--spring.datasource.hikari.maximum-pool-size=" + (CLIENTS + 20));
             try (ConfigurableApplicationContext querySide = QuerySideApplication.application().profiles("postgres")
@@ -67,16 +66,16 @@ final class QueryBenchmark {
                     Thread.sleep(100);
                 }
                 String base = "http://127.0.0.1:" + ((WebServerApplicationContext) querySide).getWebServer().getPort();
-                report(events, base, url, warmUp, measured);
+                report(events, base, url, "Bearer " + provider.token("xem", "VIEWER", null, null), warmUp, measured);
+            } finally {
+                provider.close();
             }
         }
     }
 
-    private static void report(long events, String base, String url, Duration warmUp, Duration measured)
-            throws Exception {
-        HttpClient client = HttpClient.newBuilder().build();
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString("xem:thidua-demo".getBytes(StandardCharsets.UTF_8));
+    private static void report(long events, String base, String url, String authorization, Duration warmUp,
+                               Duration measured) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest scoreboard = HttpRequest.newBuilder(URI.create(base + SCOREBOARD))
                 .header("Authorization", authorization).build();
 
@@ -86,14 +85,21 @@ final class QueryBenchmark {
             System.out.printf(Locale.ROOT, "single GET: %d, %d bytes, %.1f ms%n", one.statusCode(), one.body().length,
                     (System.nanoTime() - start) / 1e6);
         }
-        ConcurrentLinkedQueue<Long> httpLatencies = new ConcurrentLinkedQueue<>();
-        double httpRate = Measurement.perSecond(CLIENTS, warmUp, measured, (thread, iteration) -> {
-            long start = System.nanoTime();
+        Measurement.Result http = Measurement.run(CLIENTS, warmUp, measured, (thread, iteration) -> {
             HttpResponse<byte[]> response = client.send(scoreboard, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("scoreboard answered " + response.statusCode());
             }
-            httpLatencies.add(System.nanoTime() - start);
+        });
+        String etag = client.send(scoreboard, HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("ETag").orElseThrow();
+        HttpRequest poll = HttpRequest.newBuilder(URI.create(base + SCOREBOARD))
+                .header("Authorization", authorization).header("If-None-Match", etag).build();
+        Measurement.Result unchanged = Measurement.run(CLIENTS, warmUp, measured, (thread, iteration) -> {
+            HttpResponse<Void> response = client.send(poll, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 304) {
+                throw new IllegalStateException("an unchanged scoreboard answered " + response.statusCode());
+            }
         });
 
         List<PreparedStatement> reads = new ArrayList<>();
@@ -101,9 +107,7 @@ final class QueryBenchmark {
             reads.add(DriverManager.getConnection(url, "postgres", "")
                     .prepareStatement("select body, versions from read_document where model = ? and doc_key = ?"));
         }
-        ConcurrentLinkedQueue<Long> rawLatencies = new ConcurrentLinkedQueue<>();
-        double rawRate = Measurement.perSecond(CLIENTS, warmUp, measured, (thread, iteration) -> {
-            long start = System.nanoTime();
+        Measurement.Result raw = Measurement.run(CLIENTS, warmUp, measured, (thread, iteration) -> {
             PreparedStatement read = reads.get(thread);
             read.setString(1, "scoreboard");
             read.setString(2, "cum-0:2000");
@@ -111,7 +115,6 @@ final class QueryBenchmark {
                 row.next();
                 row.getString(1);
             }
-            rawLatencies.add(System.nanoTime() - start);
         });
 
         HttpRequest asOf = HttpRequest.newBuilder(URI.create(base + SCOREBOARD + "?asOf=" + Instant.now()))
@@ -140,6 +143,10 @@ final class QueryBenchmark {
                 }
             }
         }
+        Arrays.sort(asOfLatencies);
+        Arrays.sort(rawYearReads);
+        Measurement.Result asOfResult = new Measurement.Result(Double.NaN, asOfLatencies);
+        Measurement.Result rawYear = new Measurement.Result(Double.NaN, rawYearReads);
 
         System.out.println();
         System.out.println("Queries, " + measured.toSeconds() + " s per figure, " + CLIENTS + " clients, "
@@ -147,30 +154,17 @@ final class QueryBenchmark {
         System.out.println("| measure | limit | thidua | ratio |");
         System.out.println("| --- | --- | --- | --- |");
         System.out.printf(Locale.ROOT, "| scoreboard reads/s | %.0f (JDBC row read) | %.0f (HTTP GET) | %.0f%% |%n",
-                rawRate, httpRate, 100 * httpRate / rawRate);
-        System.out.printf(Locale.ROOT, "| scoreboard p99 ms | %.2f | %.2f | %.1fx |%n", p(rawLatencies, 99),
-                p(httpLatencies, 99), p(httpLatencies, 99) / p(rawLatencies, 99));
+                raw.perSecond(), http.perSecond(), 100 * http.perSecond() / raw.perSecond());
+        System.out.printf(Locale.ROOT, "| scoreboard p50 / p99 ms | %.2f / %.2f | %.2f / %.2f | %.1fx |%n",
+                raw.percentileMillis(50), raw.percentileMillis(99), http.percentileMillis(50),
+                http.percentileMillis(99), http.percentileMillis(99) / raw.percentileMillis(99));
+        System.out.printf(Locale.ROOT, "| unchanged scoreboard (If-None-Match, 304) reads/s, p50 / p99 ms | | %.0f, "
+                        + "%.2f / %.2f | |%n", unchanged.perSecond(), unchanged.percentileMillis(50),
+                unchanged.percentileMillis(99));
         System.out.printf(Locale.ROOT, "| asOf p50 / p99 ms | %.2f / %.2f (read the rows) | %.2f / %.2f | %.1fx |%n",
-                p(rawYearReads, 50), p(rawYearReads, 99), p(asOfLatencies, 50), p(asOfLatencies, 99),
-                p(asOfLatencies, 50) / p(rawYearReads, 50));
+                rawYear.percentileMillis(50), rawYear.percentileMillis(99), asOfResult.percentileMillis(50),
+                asOfResult.percentileMillis(99), asOfResult.percentileMillis(50) / rawYear.percentileMillis(50));
         System.out.println("| peak RSS of the benchmark JVM (query side and load) | | "
-                + peakResidentMegabytes() + " MB | |");
-    }
-
-    private static double p(ConcurrentLinkedQueue<Long> latencies, int percentile) {
-        return p(latencies.stream().mapToLong(Long::longValue).toArray(), percentile);
-    }
-
-    private static double p(long[] latencies, int percentile) {
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
-    }
-
-    private static String peakResidentMegabytes() throws Exception {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(line -> line.startsWith("VmHWM:"))
-                .map(line -> Long.toString(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024))
-                .findFirst().orElse("?");
+                + HttpBenchmark.peakResidentMegabytes(Path.of("/proc/self/status")) + " MB | |");
     }
 }

@@ -66,10 +66,14 @@ final class ReplayBenchmark {
             new Criterion("phong-trao", "Phong trào thi đua", "Tổ chức phong trào", BigDecimal.valueOf(40))),
             BigDecimal.valueOf(5), BigDecimal.valueOf(5));
 
+    private static final Instant HISTORY_START = Instant.parse("2000-01-01T01:00:00Z");
+    private static long recorded;
+
     private ReplayBenchmark() {
     }
 
     static void main(String[] args) throws Exception {
+        List<String> models = List.of(System.getProperty("models", "scoreboard,decision-log").split(","));
         int clusters = Integer.getInteger("clusters", 500);
         int years = Integer.getInteger("years", 22);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -89,8 +93,8 @@ final class ReplayBenchmark {
             }
             double limit = rawReadAndDeserialize(url, events);
             List<String> rows = new ArrayList<>();
-            for (String model : List.of("scoreboard", "decision-log")) {
-                double rate = build(database, model, events);
+            for (String model : models) {
+                double rate = build(database, model, events, args);
                 rows.add(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.1f%% |", model, events, limit,
                         rate, 100 * rate / limit));
             }
@@ -104,11 +108,14 @@ final class ReplayBenchmark {
     }
 
     /**
-     * Runs the query side with only this read model, lets it build, then replays it from the first event through
+     * Runs the query side with only this read model (and the settings given after {@code replay} on the command line,
+     * such as {@code --axon.eventhandling.processors.scoreboard.batch-size=500}), lets it build, then replays it from the first event through
      * the admin operation and times the replay alone (no start-up in the figure).
      */
-    private static double build(String[] database, String model, long events) throws Exception {
+    private static double build(String[] database, String model, long events, String[] querySideSettings)
+            throws Exception {
         List<String> arguments = new ArrayList<>(List.of(database));
+        arguments.addAll(List.of(querySideSettings));
         for (String other : Projections.READ_MODELS) {
             arguments.add("--thidua.read-models." + other + ".enabled=" + other.equals(model));
         }
@@ -182,9 +189,12 @@ final class ReplayBenchmark {
             for (int u = 0; u < unitCount; u++) {
                 units.add(new MemberUnit(clusterId + "-dv-" + u, "Ban Tổ chức Tỉnh ủy số " + u, "Tỉnh " + u));
             }
-            List<DomainEventMessage<?>> clusterEvents = new ArrayList<>();
-            clusterEvents.add(event("Cluster", clusterId, 0, new ClusterFormed(clusterId, id(), "Cụm thi đua số " + c,
-                    "Ngành Tổ chức xây dựng Đảng", units, RULES), metadata));
+            // Appended in the order recorded, as the command side appends: the chain order of the decision log
+            // (recorded time) then matches the order the processors read.
+            DomainEventMessage<?> formed = event("Cluster", clusterId, 0, new ClusterFormed(clusterId, id(),
+                    "Cụm thi đua số " + c, "Ngành Tổ chức xây dựng Đảng", units, RULES), metadata);
+            transactions.executeInTransaction(() -> engine.appendEvents(formed));
+            long clusterSequence = 1;
             Ballot ballot = new Ballot(unitCount, unitCount, unitCount - 1, 1, 0);
             for (int y = 0; y < years; y++) {
                 int year = 2000 + y;
@@ -217,22 +227,25 @@ final class ReplayBenchmark {
                 }
                 yearEvents.add(event("EmulationYear", yearId, yearEvents.size(), new EmulationYearClosed(clusterId,
                         year, id(), null), metadata));
-                clusterEvents.add(event("Cluster", clusterId, clusterEvents.size(), new ClusterHeadElected(clusterId,
-                        id(), year + 1, units.get(y % unitCount).unitId(), ballot, "BB-" + year), metadata));
-                clusterEvents.add(event("Cluster", clusterId, clusterEvents.size(), new DeputyHeadElected(clusterId,
-                        id(), year + 1, units.get((y + 1) % unitCount).unitId(), ballot, "BB-" + year), metadata));
                 transactions.executeInTransaction(() -> engine.appendEvents(yearEvents));
-                total += yearEvents.size();
+                List<DomainEventMessage<?>> elections = List.of(
+                        event("Cluster", clusterId, clusterSequence++, new ClusterHeadElected(clusterId, id(),
+                                year + 1, units.get(y % unitCount).unitId(), ballot, "BB-" + year), metadata),
+                        event("Cluster", clusterId, clusterSequence++, new DeputyHeadElected(clusterId, id(),
+                                year + 1, units.get((y + 1) % unitCount).unitId(), ballot, "BB-" + year), metadata));
+                transactions.executeInTransaction(() -> engine.appendEvents(elections));
+                total += yearEvents.size() + elections.size();
             }
-            transactions.executeInTransaction(() -> engine.appendEvents(clusterEvents));
-            total += clusterEvents.size();
+            total++;
         }
         return total;
     }
 
+    /** Each event a minute after the one before, so that recorded order is append order, as in the command side. */
     private static DomainEventMessage<?> event(String type, String aggregateId, long sequence, Object payload,
                                                MetaData metadata) {
-        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metadata);
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metadata, id(),
+                HISTORY_START.plus(Duration.ofMinutes(recorded++)));
     }
 
     private static String id() {

@@ -1,0 +1,275 @@
+package vn.thidua.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.thidua.command.CommandSideApplication;
+
+/**
+ * HTTP end to end: command requests per second and their latency at 1, 8 and 64 concurrent clients on loopback, with
+ * the command side as its own process (the built jar, signing in with JWTs as in production, the heap of the
+ * Kubernetes pod), against the same commands through the CommandGateway in process. The query side runs beside it as
+ * its own process and projects the commands as they come; the peak resident memory of both processes is reported.
+ */
+final class HttpBenchmark {
+
+    private static final int[] CLIENTS = {1, 8, 64};
+    private static final int MEMBERS = 100;
+    /** A year's commands: the opening and one signature per member. */
+    private static final int YEAR_STEPS = MEMBERS + 1;
+    /** The API takes years 2000 to 2100; a client that got through them goes on in a new cluster. */
+    private static final int YEARS_PER_CLUSTER = 100;
+    /** The Kubernetes pods have a 1 GiB limit and MaxRAMPercentage=75. */
+    private static final String HEAP = "-Xmx768m";
+    private static final String POOL = "--spring.datasource.hikari.maximum-pool-size=16";
+
+    private HttpBenchmark() {
+    }
+
+    static void main(String[] args) throws Exception {
+        Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 3));
+        Duration measured = Duration.ofSeconds(Long.getLong("seconds", 15));
+        Path commandJar = builtJar("command-side");
+        Path queryJar = builtJar("query-side");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            Map<Integer, Measurement.Result> inProcess = new LinkedHashMap<>();
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)
+                    .profiles("postgres").web(WebApplicationType.NONE)
+                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=", "--thidua.security.mode=basic", POOL,
+                            "--logging.level.root=WARN")) {
+                CommandGateway gateway = app.getBean(CommandGateway.class);
+                for (int clients : CLIENTS) {
+                    inProcess.put(clients, Measurement.run(clients, warmUp, measured,
+                            AppendBenchmark.commands(gateway, clients, MEMBERS)));
+                }
+            }
+
+            IdentityProvider provider = new IdentityProvider();
+            int commandPort = freePort();
+            int queryPort = freePort();
+            Map<String, String> environment = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "THIDUA_DB_URL", url,
+                    "THIDUA_DB_USER", "postgres", "THIDUA_DB_PASSWORD", "", "THIDUA_AUTH_MODE", "jwt",
+                    "THIDUA_COMMAND_PORT", Integer.toString(commandPort),
+                    "THIDUA_QUERY_PORT", Integer.toString(queryPort));
+            List<String> arguments = List.of(POOL, provider.publicKeyProperty());
+            Process commandSide = launch(commandJar, environment, arguments);
+            Process querySide = launch(queryJar, environment, arguments);
+            try {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                awaitReady(client, commandPort, commandSide);
+                awaitReady(client, queryPort, querySide);
+                Tokens tokens = new Tokens(provider);
+                Map<Integer, Measurement.Result> overHttp = new LinkedHashMap<>();
+                for (int clients : CLIENTS) {
+                    overHttp.put(clients, Measurement.run(clients, warmUp, measured,
+                            commandsOverHttp(client, "http://127.0.0.1:" + commandPort, tokens, clients)));
+                }
+                report(measured, inProcess, overHttp, peakResidentMegabytes(commandSide),
+                        peakResidentMegabytes(querySide));
+            } finally {
+                stop(querySide);
+                stop(commandSide);
+                provider.close();
+            }
+        }
+    }
+
+    private static void report(Duration measured, Map<Integer, Measurement.Result> inProcess,
+                               Map<Integer, Measurement.Result> overHttp, long commandRss, long queryRss) {
+        System.out.println();
+        System.out.println("HTTP end to end, " + measured.toSeconds() + " s per figure, fsync on, " + Instant.now());
+        System.out.println("| clients | gateway in process cmd/s | p50 / p99 ms | HTTP requests/s | p50 / p99 ms "
+                + "| ratio |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        for (int clients : CLIENTS) {
+            Measurement.Result limit = inProcess.get(clients);
+            Measurement.Result http = overHttp.get(clients);
+            System.out.printf(Locale.ROOT, "| %d | %.0f | %.2f / %.2f | %.0f | %.2f / %.2f | %.0f%% |%n", clients,
+                    limit.perSecond(), limit.percentileMillis(50), limit.percentileMillis(99), http.perSecond(),
+                    http.percentileMillis(50), http.percentileMillis(99), 100 * http.perSecond() / limit.perSecond());
+        }
+        System.out.println("| peak RSS (" + HEAP + ") | command side " + commandRss + " MB | query side " + queryRss
+                + " MB |");
+    }
+
+    /**
+     * The HTTP twin of {@link AppendBenchmark#commands}: each client forms its own cluster, then opens a year (as
+     * the council) and signs the pledge for every member (as that member's officer), year after year.
+     */
+    private static Measurement.Operation commandsOverHttp(HttpClient client, String base, Tokens tokens,
+                                                          int clients) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        IntStream.range(0, clients).parallel().forEach(c -> tokens.prepare(cluster(run, c, 0)));
+        return (thread, iteration) -> {
+            int generation = (int) (iteration / ((long) YEARS_PER_CLUSTER * YEAR_STEPS));
+            String clusterId = cluster(run, thread, generation);
+            int year = 2000 + (int) (iteration / YEAR_STEPS) % YEARS_PER_CLUSTER;
+            int step = (int) (iteration % YEAR_STEPS);
+            if (step == 0 && year == 2000) {
+                send(client, base + "/api/clusters", tokens.council(), formCluster(clusterId));
+            }
+            if (step == 0) {
+                send(client, base + "/api/clusters/" + clusterId + "/years", tokens.council(), openYear(year));
+            } else {
+                String unitId = "u-" + (step - 1);
+                send(client, base + "/api/clusters/" + clusterId + "/years/" + year + "/pledge/signatures",
+                        tokens.officer(clusterId, unitId), "{\"unitId\":\"" + unitId
+                                + "\",\"signatory\":{\"name\":\"Nguyễn Văn Hùng\",\"title\":\"Trưởng ban\"}}");
+            }
+        };
+    }
+
+    private static String cluster(String run, int thread, int generation) {
+        return "http-" + run + "-" + thread + "-" + generation;
+    }
+
+    private static void send(HttpClient client, String url, String token, String body) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static String formCluster(String clusterId) {
+        StringBuilder members = new StringBuilder();
+        for (int m = 0; m < MEMBERS; m++) {
+            members.append(m == 0 ? "" : ",").append("{\"unitId\":\"u-").append(m)
+                    .append("\",\"name\":\"Ban Tổ chức Tỉnh ủy số ").append(m).append("\",\"province\":\"Tỉnh ")
+                    .append(m).append("\"}");
+        }
+        return "{\"clusterId\":\"" + clusterId + "\",\"name\":\"Cụm thi đua " + clusterId
+                + "\",\"sector\":\"Ngành Tổ chức xây dựng Đảng\",\"members\":[" + members + "]}";
+    }
+
+    private static String openYear(int year) {
+        return "{\"year\":" + year + ",\"scoringTable\":{\"criteria\":[{\"criterionId\":\"chuyen-mon\","
+                + "\"group\":\"Nhiệm vụ\",\"title\":\"Công tác tổ chức\",\"maxPoints\":100}],\"maxBonus\":1,"
+                + "\"maxPenalty\":1},\"pledge\":{\"targets\":[{\"targetId\":\"t\",\"text\":\"Hoàn thành nhiệm vụ\"}]},"
+                + "\"pledgeDeadline\":\"" + year + "-03-31\",\"reportDeadline\":\"" + year + "-12-15\"}";
+    }
+
+    /** The council's token, and each officer's, signed ahead so that the measured period does not pay for it. */
+    private static final class Tokens {
+        private final IdentityProvider provider;
+        private final String council;
+        private final Map<String, String> officers = new ConcurrentHashMap<>();
+
+        Tokens(IdentityProvider provider) {
+            this.provider = provider;
+            this.council = provider.token("hoi-dong", "COUNCIL", null, null);
+        }
+
+        String council() {
+            return council;
+        }
+
+        void prepare(String clusterId) {
+            for (int m = 0; m < MEMBERS; m++) {
+                officer(clusterId, "u-" + m);
+            }
+        }
+
+        String officer(String clusterId, String unitId) {
+            return officers.computeIfAbsent(clusterId + "/" + unitId,
+                    key -> provider.token("can-bo-" + unitId, "UNIT_OFFICER", clusterId, unitId));
+        }
+    }
+
+    /** The repackaged jar of a module, as {@code ./mvnw install} leaves it (run from the repository's root). */
+    private static Path builtJar(String module) throws IOException {
+        Path target = Path.of(module, "target");
+        try (var jars = Files.list(target)) {
+            return jars.filter(jar -> jar.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + module + " jar in " + target.toAbsolutePath()
+                            + ": build with ./mvnw -B -q -DskipTests install from the repository's root"));
+        }
+    }
+
+    private static Process launch(Path jar, Map<String, String> environment, List<String> arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true",
+                "-Dfile.encoding=UTF-8", HEAP, "-jar", jar.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("benchmarks", "target", "benchmark-"
+                        + jar.getFileName().toString().replace(".jar", ".log")).toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static void awaitReady(HttpClient client, int port, Process process) throws Exception {
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/health/readiness")).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the process on port " + port + " stopped; see benchmarks/target/benchmark-*.log");
+            }
+            try {
+                if (client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the process on port " + port + " did not get ready in 120 s");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** VmHWM: the most memory the process held resident at any one time, in MB. */
+    static long peakResidentMegabytes(Process process) throws IOException {
+        return peakResidentMegabytes(Path.of("/proc", Long.toString(process.pid()), "status"));
+    }
+
+    static long peakResidentMegabytes(Path status) throws IOException {
+        return Files.readAllLines(status).stream()
+                .filter(line -> line.startsWith("VmHWM:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024)
+                .findFirst().orElseThrow();
+    }
+}
