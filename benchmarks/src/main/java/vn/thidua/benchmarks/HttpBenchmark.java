@@ -87,11 +87,15 @@ final class HttpBenchmark {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 awaitReady(client, commandPort, commandSide);
                 awaitReady(client, queryPort, querySide);
+                List<KeepAliveClient> connections = new ArrayList<>();
+                for (int c = 0; c < CLIENTS[CLIENTS.length - 1]; c++) {
+                    connections.add(new KeepAliveClient(commandPort));
+                }
                 Tokens tokens = new Tokens(provider);
                 Map<Integer, Measurement.Result> overHttp = new LinkedHashMap<>();
                 for (int clients : CLIENTS) {
                     overHttp.put(clients, Measurement.run(clients, warmUp, measured,
-                            commandsOverHttp(client, "http://127.0.0.1:" + commandPort, tokens, clients)));
+                            commandsOverHttp(connections, commandPort, tokens, clients)));
                 }
                 report(measured, inProcess, overHttp, peakResidentMegabytes(commandSide),
                         peakResidentMegabytes(querySide));
@@ -125,23 +129,24 @@ final class HttpBenchmark {
      * The HTTP twin of {@link AppendBenchmark#commands}: each client forms its own cluster, then opens a year (as
      * the council) and signs the pledge for every member (as that member's officer), year after year.
      */
-    private static Measurement.Operation commandsOverHttp(HttpClient client, String base, Tokens tokens,
-                                                          int clients) {
+    private static Measurement.Operation commandsOverHttp(List<KeepAliveClient> connections, int port,
+                                                          Tokens tokens, int clients) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         IntStream.range(0, clients).parallel().forEach(c -> tokens.prepare(cluster(run, c, 0)));
         return (thread, iteration) -> {
+            KeepAliveClient connection = connections.get(thread);
             int generation = (int) (iteration / ((long) YEARS_PER_CLUSTER * YEAR_STEPS));
             String clusterId = cluster(run, thread, generation);
             int year = 2000 + (int) (iteration / YEAR_STEPS) % YEARS_PER_CLUSTER;
             int step = (int) (iteration % YEAR_STEPS);
             if (step == 0 && year == 2000) {
-                send(client, base + "/api/clusters", tokens.council(), formCluster(clusterId));
+                send(connection, port, "/api/clusters", tokens.council(), formCluster(clusterId));
             }
             if (step == 0) {
-                send(client, base + "/api/clusters/" + clusterId + "/years", tokens.council(), openYear(year));
+                send(connection, port, "/api/clusters/" + clusterId + "/years", tokens.council(), openYear(year));
             } else {
                 String unitId = "u-" + (step - 1);
-                send(client, base + "/api/clusters/" + clusterId + "/years/" + year + "/pledge/signatures",
+                send(connection, port, "/api/clusters/" + clusterId + "/years/" + year + "/pledge/signatures",
                         tokens.officer(clusterId, unitId), "{\"unitId\":\"" + unitId
                                 + "\",\"signatory\":{\"name\":\"Nguyễn Văn Hùng\",\"title\":\"Trưởng ban\"}}");
             }
@@ -152,12 +157,12 @@ final class HttpBenchmark {
         return "http-" + run + "-" + thread + "-" + generation;
     }
 
-    private static void send(HttpClient client, String url, String token, String body) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+    private static void send(KeepAliveClient connection, int port, String path, String token, String json)
+            throws IOException {
+        int status = connection.exchange(KeepAliveClient.post(port, path, "Authorization: Bearer " + token + "\r\n",
+                json), null).status();
+        if (status >= 300) {
+            throw new IllegalStateException(path + " answered " + status);
         }
     }
 

@@ -1,9 +1,5 @@
 package vn.thidua.benchmarks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,7 +20,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.command.CommandSideApplication;
+import vn.thidua.events.json.EventJson;
 import vn.thidua.query.QuerySideApplication;
 import vn.thidua.query.admin.Projections;
 
@@ -65,42 +65,43 @@ final class QueryBenchmark {
                 while (projections.list().stream().anyMatch(p -> p.position() == null || p.position() < events)) {
                     Thread.sleep(100);
                 }
-                String base = "http://127.0.0.1:" + ((WebServerApplicationContext) querySide).getWebServer().getPort();
-                report(events, base, url, "Bearer " + provider.token("xem", "VIEWER", null, null), warmUp, measured);
+                int port = ((WebServerApplicationContext) querySide).getWebServer().getPort();
+                report(events, port, url, "Bearer " + provider.token("xem", "VIEWER", null, null), warmUp, measured);
             } finally {
                 provider.close();
             }
         }
     }
 
-    private static void report(long events, String base, String url, String authorization, Duration warmUp,
+    private static void report(long events, int port, String url, String authorization, Duration warmUp,
                                Duration measured) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest scoreboard = HttpRequest.newBuilder(URI.create(base + SCOREBOARD))
-                .header("Authorization", authorization).build();
-
+        String signedIn = "Authorization: " + authorization + "\r\n";
+        byte[] scoreboard = KeepAliveClient.get(port, SCOREBOARD, signedIn);
+        List<KeepAliveClient> connections = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            connections.add(new KeepAliveClient(port));
+        }
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
-            HttpResponse<byte[]> one = client.send(scoreboard, HttpResponse.BodyHandlers.ofByteArray());
-            System.out.printf(Locale.ROOT, "single GET: %d, %d bytes, %.1f ms%n", one.statusCode(), one.body().length,
+            KeepAliveClient.Answer one = connections.get(0).exchange(scoreboard, "etag");
+            System.out.printf(Locale.ROOT, "single GET: %d, %d bytes, %.2f ms%n", one.status(), one.bodyLength(),
                     (System.nanoTime() - start) / 1e6);
         }
         Measurement.Result http = Measurement.run(CLIENTS, warmUp, measured, (thread, iteration) -> {
-            HttpResponse<byte[]> response = client.send(scoreboard, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("scoreboard answered " + response.statusCode());
+            int status = connections.get(thread).exchange(scoreboard, null).status();
+            if (status != 200) {
+                throw new IllegalStateException("scoreboard answered " + status);
             }
         });
-        String etag = client.send(scoreboard, HttpResponse.BodyHandlers.discarding()).headers()
-                .firstValue("ETag").orElseThrow();
-        HttpRequest poll = HttpRequest.newBuilder(URI.create(base + SCOREBOARD))
-                .header("Authorization", authorization).header("If-None-Match", etag).build();
+        String etag = connections.get(0).exchange(scoreboard, "etag").header();
+        byte[] poll = KeepAliveClient.get(port, SCOREBOARD, signedIn + "If-None-Match: " + etag + "\r\n");
         Measurement.Result unchanged = Measurement.run(CLIENTS, warmUp, measured, (thread, iteration) -> {
-            HttpResponse<Void> response = client.send(poll, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 304) {
-                throw new IllegalStateException("an unchanged scoreboard answered " + response.statusCode());
+            int status = connections.get(thread).exchange(poll, null).status();
+            if (status != 304) {
+                throw new IllegalStateException("an unchanged scoreboard answered " + status);
             }
         });
+        byte[] asOf = KeepAliveClient.get(port, SCOREBOARD + "?asOf=" + Instant.now(), signedIn);
 
         List<PreparedStatement> reads = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
@@ -117,26 +118,25 @@ final class QueryBenchmark {
             }
         });
 
-        HttpRequest asOf = HttpRequest.newBuilder(URI.create(base + SCOREBOARD + "?asOf=" + Instant.now()))
-                .header("Authorization", authorization).build();
         long[] asOfLatencies = new long[200];
         for (int i = -20; i < asOfLatencies.length; i++) {
             long start = System.nanoTime();
-            client.send(asOf, HttpResponse.BodyHandlers.discarding());
+            connections.get(0).exchange(asOf, null);
             if (i >= 0) {
                 asOfLatencies[i] = System.nanoTime() - start;
             }
         }
         long[] rawYearReads = new long[200];
+        JsonMapper json = EventJson.mapper();
+        Map<String, Class<?>> types = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             PreparedStatement year = connection.prepareStatement("select payload from domain_event_entry"
-                     + " where aggregate_identifier in ('cum-0', 'cum-0:2000') order by global_index")) {
+             PreparedStatement year = connection.prepareStatement("select " + ReplayBenchmark.DESERIALIZED_COLUMNS
+                     + " from domain_event_entry where aggregate_identifier in ('cum-0', 'cum-0:2000')"
+                     + " order by global_index")) {
             for (int i = -20; i < rawYearReads.length; i++) {
                 long start = System.nanoTime();
                 try (ResultSet rows = year.executeQuery()) {
-                    while (rows.next()) {
-                        rows.getString(1);
-                    }
+                    ReplayBenchmark.deserializeAll(rows, json, types);
                 }
                 if (i >= 0) {
                     rawYearReads[i] = System.nanoTime() - start;
@@ -161,7 +161,7 @@ final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "| unchanged scoreboard (If-None-Match, 304) reads/s, p50 / p99 ms | | %.0f, "
                         + "%.2f / %.2f | |%n", unchanged.perSecond(), unchanged.percentileMillis(50),
                 unchanged.percentileMillis(99));
-        System.out.printf(Locale.ROOT, "| asOf p50 / p99 ms | %.2f / %.2f (read the rows) | %.2f / %.2f | %.1fx |%n",
+        System.out.printf(Locale.ROOT, "| asOf p50 / p99 ms | %.2f / %.2f (read and deserialize the rows) | %.2f / %.2f | %.1fx |%n",
                 rawYear.percentileMillis(50), rawYear.percentileMillis(99), asOfResult.percentileMillis(50),
                 asOfResult.percentileMillis(99), asOfResult.percentileMillis(50) / rawYear.percentileMillis(50));
         System.out.println("| peak RSS of the benchmark JVM (query side and load) | | "

@@ -3,7 +3,9 @@ package vn.thidua.query.scoreboard;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
@@ -60,6 +62,8 @@ public final class Scoreboard {
     /** When the latest event folded in was recorded: the instant the live scoreboard stands at. */
     Instant changedAt;
     List<Row> rows = new ArrayList<>();
+    /** Not stored: rebuilt from the rows. */
+    private final transient Map<String, Row> rowsByUnit = new HashMap<>();
 
     Scoreboard() {
     }
@@ -74,12 +78,24 @@ public final class Scoreboard {
     }
 
     Row row(String unitId) {
-        return rows.stream().filter(row -> row.unitId.equals(unitId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no participant " + unitId + " in " + year));
+        Row row = rowsByUnit().get(unitId);
+        if (row == null) {
+            throw new IllegalStateException("no participant " + unitId + " in " + year);
+        }
+        return row;
     }
 
     String nameOf(String unitId) {
-        return rows.stream().filter(row -> row.unitId.equals(unitId)).map(row -> row.unitName).findFirst()
-                .orElse(null);
+        Row row = rowsByUnit().get(unitId);
+        return row == null ? null : row.unitName;
+    }
+
+    /** Rows are only ever added, so an index of the same size is current. */
+    private Map<String, Row> rowsByUnit() {
+        if (rowsByUnit.size() != rows.size()) {
+            rowsByUnit.clear();
+            rows.forEach(row -> rowsByUnit.put(row.unitId, row));
+        }
+        return rowsByUnit;
     }
 }
