@@ -45,6 +45,8 @@ final class HttpBenchmark {
     /** The Kubernetes pods have a 1 GiB limit and MaxRAMPercentage=75. */
     private static final String HEAP = "-Xmx768m";
     private static final String POOL = "--spring.datasource.hikari.maximum-pool-size=16";
+    /** {@code -DquerySide=false}: the command side alone, without the query side projecting beside it. */
+    private static final boolean WITH_QUERY_SIDE = Boolean.parseBoolean(System.getProperty("querySide", "true"));
 
     private HttpBenchmark() {
     }
@@ -82,11 +84,13 @@ final class HttpBenchmark {
                     "THIDUA_QUERY_PORT", Integer.toString(queryPort));
             List<String> arguments = List.of(POOL, provider.publicKeyProperty());
             Process commandSide = launch(commandJar, environment, arguments);
-            Process querySide = launch(queryJar, environment, arguments);
+            Process querySide = WITH_QUERY_SIDE ? launch(queryJar, environment, arguments) : null;
             try {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 awaitReady(client, commandPort, commandSide);
-                awaitReady(client, queryPort, querySide);
+                if (querySide != null) {
+                    awaitReady(client, queryPort, querySide);
+                }
                 List<KeepAliveClient> connections = new ArrayList<>();
                 for (int c = 0; c < CLIENTS[CLIENTS.length - 1]; c++) {
                     connections.add(new KeepAliveClient(commandPort));
@@ -98,9 +102,11 @@ final class HttpBenchmark {
                             commandsOverHttp(connections, commandPort, tokens, clients)));
                 }
                 report(measured, inProcess, overHttp, peakResidentMegabytes(commandSide),
-                        peakResidentMegabytes(querySide));
+                        querySide == null ? "not running" : peakResidentMegabytes(querySide) + " MB");
             } finally {
-                stop(querySide);
+                if (querySide != null) {
+                    stop(querySide);
+                }
                 stop(commandSide);
                 provider.close();
             }
@@ -108,7 +114,7 @@ final class HttpBenchmark {
     }
 
     private static void report(Duration measured, Map<Integer, Measurement.Result> inProcess,
-                               Map<Integer, Measurement.Result> overHttp, long commandRss, long queryRss) {
+                               Map<Integer, Measurement.Result> overHttp, long commandRss, String queryRss) {
         System.out.println();
         System.out.println("HTTP end to end, " + measured.toSeconds() + " s per figure, fsync on, " + Instant.now());
         System.out.println("| clients | gateway in process cmd/s | p50 / p99 ms | HTTP requests/s | p50 / p99 ms "
@@ -122,7 +128,7 @@ final class HttpBenchmark {
                     http.percentileMillis(50), http.percentileMillis(99), 100 * http.perSecond() / limit.perSecond());
         }
         System.out.println("| peak RSS (" + HEAP + ") | command side " + commandRss + " MB | query side " + queryRss
-                + " MB |");
+                + " |");
     }
 
     /**
@@ -159,10 +165,11 @@ final class HttpBenchmark {
 
     private static void send(KeepAliveClient connection, int port, String path, String token, String json)
             throws IOException {
-        int status = connection.exchange(KeepAliveClient.post(port, path, "Authorization: Bearer " + token + "\r\n",
-                json), null).status();
-        if (status >= 300) {
-            throw new IllegalStateException(path + " answered " + status);
+        KeepAliveClient.Answer answer = connection.exchange(KeepAliveClient.post(port, path,
+                "Authorization: Bearer " + token + "\r\n", json), null);
+        if (answer.status() >= 300) {
+            throw new IllegalStateException(path + " answered " + answer.status() + ": "
+                    + connection.lastBody(answer.bodyLength()));
         }
     }
 
@@ -180,7 +187,7 @@ final class HttpBenchmark {
     private static String openYear(int year) {
         return "{\"year\":" + year + ",\"scoringTable\":{\"criteria\":[{\"criterionId\":\"chuyen-mon\","
                 + "\"group\":\"Nhiệm vụ\",\"title\":\"Công tác tổ chức\",\"maxPoints\":100}],\"maxBonus\":1,"
-                + "\"maxPenalty\":1},\"pledge\":{\"targets\":[{\"targetId\":\"t\",\"text\":\"Hoàn thành nhiệm vụ\"}]},"
+                + "\"maxPenalty\":1},\"pledge\":{\"targets\":[{\"targetId\":\"hoan-thanh\",\"text\":\"Hoàn thành nhiệm vụ\"}]},"
                 + "\"pledgeDeadline\":\"" + year + "-03-31\",\"reportDeadline\":\"" + year + "-12-15\"}";
     }
 

@@ -20,6 +20,11 @@ final class KeepAliveClient implements AutoCloseable {
     record Answer(int status, String header, int bodyLength) {
     }
 
+    /** The last answer's body as text, to explain a failure. */
+    String lastBody(int length) {
+        return new String(body, 0, Math.min(length, body.length), StandardCharsets.UTF_8);
+    }
+
     private final int port;
     private Socket socket;
     private OutputStream out;

@@ -76,7 +76,7 @@ final class ReplayBenchmark {
     static void main(String[] args) throws Exception {
         List<String> models = List.of(System.getProperty("models", "scoreboard,decision-log").split(","));
         int clusters = Integer.getInteger("clusters", 500);
-        int years = Integer.getInteger("years", 22);
+        int years = Integer.getInteger("years", 29);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -186,7 +186,7 @@ final class ReplayBenchmark {
         }
     }
 
-    /** Writes the history as real events; {@code units} per cluster, about 4.5 events per unit and year. */
+    /** Writes the history as real events; {@code units} per cluster, 3 events per unit and 9 more per year. */
     static long generate(ConfigurableApplicationContext commandSide, int clusters, int years, int unitCount) {
         EventStorageEngine engine = commandSide.getBean(EventStorageEngine.class);
         TransactionManager transactions = commandSide.getBean(TransactionManager.class);
