@@ -48,11 +48,7 @@ final class AppendBenchmark {
     static void main(String[] args) throws Exception {
         Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 3));
         Duration measured = Duration.ofSeconds(Long.getLong("seconds", 15));
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start()) {
+        try (EmbeddedPostgres postgres = Benchmarks.durablePostgres()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)
                     .profiles("postgres").web(WebApplicationType.NONE)

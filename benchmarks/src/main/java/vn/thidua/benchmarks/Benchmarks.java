@@ -1,6 +1,9 @@
 package vn.thidua.benchmarks;
 
+import java.io.IOException;
 import java.util.Arrays;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay|queries|http}. Every benchmark measures its
@@ -9,6 +12,18 @@ import java.util.Arrays;
 public final class Benchmarks {
 
     private Benchmarks() {
+    }
+
+    /**
+     * The embedded PostgreSQL every benchmark measures on, with durability on: zonky turns fsync and synchronous
+     * commit off by default, which would flatter every write.
+     */
+    static EmbeddedPostgres durablePostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
     }
 
     public static void main(String[] args) throws Exception {

@@ -56,11 +56,7 @@ final class HttpBenchmark {
         Duration measured = Duration.ofSeconds(Long.getLong("seconds", 15));
         Path commandJar = builtJar("command-side");
         Path queryJar = builtJar("query-side");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start()) {
+        try (EmbeddedPostgres postgres = Benchmarks.durablePostgres()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             Map<Integer, Measurement.Result> inProcess = new LinkedHashMap<>();
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)

@@ -42,8 +42,7 @@ final class QueryBenchmark {
     static void main(String[] args) throws Exception {
         Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 3));
         Duration measured = Duration.ofSeconds(Long.getLong("seconds", 15));
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
+        try (EmbeddedPostgres postgres = Benchmarks.durablePostgres()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             String[] database = {"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--logging.level.root=WARN"};

@@ -77,10 +77,7 @@ final class ReplayBenchmark {
         List<String> models = List.of(System.getProperty("models", "scoreboard,decision-log").split(","));
         int clusters = Integer.getInteger("clusters", 500);
         int years = Integer.getInteger("years", 29);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .start()) {
+        try (EmbeddedPostgres postgres = Benchmarks.durablePostgres()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             String[] database = {"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--thidua.security.mode=basic", "--logging.level.root=WARN"};
