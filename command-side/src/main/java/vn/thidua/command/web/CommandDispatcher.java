@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -12,6 +13,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -94,12 +96,30 @@ public class CommandDispatcher {
         } catch (IdempotentRequests.RepeatedRequest repeat) {
             IdempotentRequests.Outcome earlier = idempotency.earlier(repeat);
             return earlier.version().orElseThrow(() -> Rule.IDEMPOTENCY_KEY_REUSED.refuse(earlier.key()));
-        } catch (EventStoreException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
-            throw Rule.STORE_UNAVAILABLE.refuse();
         } catch (CommandExecutionException e) {
             // A refusal that crossed a process boundary (Axon Server) arrives as the exception's details.
-            throw e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast)
-                    .map(RuleViolation::new).orElseThrow(() -> e);
+            RuntimeException refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast)
+                    .map(RuleViolation::new).orElse(null);
+            throw refusal != null ? refusal : storeLost(e) ? Rule.STORE_UNAVAILABLE.refuse() : e;
+        } catch (RuntimeException e) {
+            throw storeLost(e) ? Rule.STORE_UNAVAILABLE.refuse() : e;
         }
+    }
+
+    /**
+     * Whether the command failed because the store could not be reached, in whichever form that surfaces: Axon's
+     * and Spring's wrappers, or a rollback that failed too when the connection died mid-command (the rollback's
+     * exception then replaces the first one).
+     */
+    static boolean storeLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EventStoreException || cause instanceof JdbcException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransactionSystemException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
