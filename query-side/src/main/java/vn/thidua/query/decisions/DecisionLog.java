@@ -159,10 +159,7 @@ public class DecisionLog {
 
     /** Notes which decision rescinded an entry; a display annotation outside the hashed content. */
     public void markRescinded(String decisionId, String rescindedBy) {
-        EndOfBatch.with(BATCH, Appends::new, this::insert, appends -> {
-            insert(appends);
-            return null;
-        });
+        EndOfBatch.run(BATCH, Appends::new, this::insert, this::insert);
         jdbc.sql("update decision_log set rescinded_by = ? where decision_id = ?").params(rescindedBy, decisionId)
                 .update();
     }

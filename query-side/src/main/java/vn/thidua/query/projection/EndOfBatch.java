@@ -35,4 +35,12 @@ public final class EndOfBatch {
             return resource;
         }));
     }
+
+    /** {@link #with} for work that returns nothing. */
+    public static <R> void run(String name, Supplier<R> create, Consumer<R> flush, Consumer<R> use) {
+        with(name, create, flush, resource -> {
+            use.accept(resource);
+            return null;
+        });
+    }
 }

@@ -32,10 +32,10 @@ public class ProgressNotes {
 
     /** The model applied this event, which changed what is read under {@code key}. */
     public void applied(String model, Envelope event, String key) {
-        EndOfBatch.with(BATCH, Notes::new, this::write, notes -> {
+        EndOfBatch.run(BATCH, Notes::new, this::write, notes -> {
             notes.versions.computeIfAbsent(model, m -> new HashMap<>())
                     .merge(event.aggregateId(), event.sequence(), Math::max);
-            return notes.changedKeys.computeIfAbsent(model, m -> new LinkedHashSet<>()).add(key);
+            notes.changedKeys.computeIfAbsent(model, m -> new LinkedHashSet<>()).add(key);
         });
     }
 
