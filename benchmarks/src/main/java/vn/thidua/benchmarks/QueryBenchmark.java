@@ -27,9 +27,9 @@ import vn.thidua.query.QuerySideApplication;
 import vn.thidua.query.admin.Projections;
 
 /**
- * Queries: scoreboard GETs over HTTP on loopback at 64 concurrent clients, against the limit of reading the same
- * read-model row with JDBC on 64 connections; and the latency of {@code asOf} on a year of about 1,000 events, against
- * reading those rows. Also the benchmark JVM's peak resident memory.
+ * Queries: scoreboard GETs (plain and conditional) over HTTP on loopback at 64 concurrent clients, against the limit
+ * of reading the same read-model row with JDBC on 64 connections; and the latency of {@code asOf} on a year of about
+ * 1,000 events, against reading and deserializing those rows. Also the benchmark JVM's peak resident memory.
  */
 final class QueryBenchmark {
 

@@ -57,6 +57,11 @@ public class ScoreboardQueries {
         return answers.refresh(key, () -> render(clusterId, year));
     }
 
+    /** The scoreboard rendered afresh, for a subscriber told of a change that this cache may not have heard yet. */
+    Answer afterChange(String clusterId, int year) {
+        return answers.refresh(ScoreboardProjection.key(clusterId, year), () -> render(clusterId, year));
+    }
+
     private Answer render(String clusterId, int year) {
         ScoreboardView view = documents.load(ScoreboardProjection.MODEL, ScoreboardProjection.key(clusterId, year),
                         Scoreboard.class)

@@ -81,8 +81,8 @@ public class ScoreboardStream implements SmartLifecycle {
             return;
         }
         int separator = key.lastIndexOf(':');
-        ScoreboardView view = queries.live(key.substring(0, separator),
-                Integer.parseInt(key.substring(separator + 1)), null).view();
+        ScoreboardView view = queries.afterChange(key.substring(0, separator),
+                Integer.parseInt(key.substring(separator + 1))).view();
         forKey.forEach(emitter -> send(emitter, view));
     }
 

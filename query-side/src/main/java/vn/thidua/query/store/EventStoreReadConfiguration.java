@@ -23,7 +23,6 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,19 +80,13 @@ public class EventStoreReadConfiguration {
                 .build();
     }
 
-    /**
-     * {@code fetchSize}: events per query, both when the processors read the stream and when {@code asOf} reads an
-     * aggregate's events (Axon's default is 100).
-     */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer defaultSerializer, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
-                                                 Configuration configuration,
-                                                 @Value("${thidua.store.fetch-size:100}") int fetchSize) {
+                                                 Configuration configuration) {
         return JdbcEventStorageEngine.builder()
-                .batchSize(fetchSize)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
