@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ import vn.thidua.command.support.TestDatabase;
 /**
  * Both apps' configurations on one real PostgreSQL: the seed story is sent to the command side over HTTP, and the
  * query side's read models are awaited (never slept on) and checked: scoreboard, CSV, decision log and its hash chain,
- * tampering, replay, asOf, minVersion and the live stream.
+ * tampering, replay, asOf, minPosition and the live stream.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -97,9 +99,9 @@ class QuerySideIT {
         return response;
     }
 
-    /** Reads once the read model has applied the version the command side answered with. */
-    private JsonNode read(String path, long version) {
-        Response response = queries.get(path + (path.contains("?") ? "&" : "?") + "minVersion=" + version);
+    /** Reads once the read model has processed the position the command side answered with. */
+    private JsonNode read(String path, long position) {
+        Response response = queries.get(path + (path.contains("?") ? "&" : "?") + "minPosition=" + position);
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return response.body();
     }
@@ -114,13 +116,13 @@ class QuerySideIT {
     void theSeedStoryReachesTheReadModels() {
         accepted(council.post("/api/clusters", SeedRequests.formCluster()));
         accepted(council.post(YEARS, SeedRequests.openYear(2017)));
-        long version = 0;
+        long position = 0;
         for (String unitId : SeedCluster.unitIds()) {
-            version = accepted(commands.asOfficerOf(unitId).post(YEARS + "/2017/pledge/signatures",
+            position = accepted(commands.asOfficerOf(unitId).post(YEARS + "/2017/pledge/signatures",
                     SeedRequests.signature(unitId)))
-                    .body().path("version").asLong();
+                    .body().path("position").asLong();
         }
-        scoreboardAfterSignatures = read(YEARS + "/2017/scoreboard", version);
+        scoreboardAfterSignatures = read(YEARS + "/2017/scoreboard", position);
         tick();
         afterSignatures = Instant.now();
         tick();
@@ -134,20 +136,20 @@ class QuerySideIT {
                 "scores", Map.of("chuyen-mon", 50, "phong-trao", 35), "bonusPoints", 0, "penaltyPoints", 2,
                 "note", "Thẩm định chéo")));
         accepted(secretariat.post(YEARS + "/2017/ranking", Map.of("note", "Hội nghị tổng kết năm 2017")));
-        version = accepted(secretariat.post(YEARS + "/2017/commendations", Map.of("unitId", BAC_GIANG,
+        position = accepted(secretariat.post(YEARS + "/2017/commendations", Map.of("unitId", BAC_GIANG,
                 "award", "EMULATION_FLAG", "minutesRef", "Biên bản số 02/BB-CTĐ2", "ballot", Map.of(
                         "eligibleVoters", 14, "votersPresent", 14, "votesFor", 14, "votesAgainst", 0,
-                        "invalid", 0)))).body().path("version").asLong();
+                        "invalid", 0)))).body().path("position").asLong();
         accepted(council.post(YEARS, SeedRequests.openYear(2018)));
-        read(YEARS + "/2017/scoreboard", version);
+        read(YEARS + "/2017/scoreboard", position);
 
         tick();
         beforeElection = Instant.now();
         tick();
-        long clusterVersion = accepted(secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
-                SeedRequests.election(2018, "HEAD", BAC_GIANG, 14, 13))).body().path("version").asLong();
-        read("/api/clusters/" + CLUSTER_ID + "/leadership", clusterVersion);
-        read("/api/clusters/" + CLUSTER_ID + "/decisions", clusterVersion);
+        long electionPosition = accepted(secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "HEAD", BAC_GIANG, 14, 13))).body().path("position").asLong();
+        read("/api/clusters/" + CLUSTER_ID + "/leadership", electionPosition);
+        read("/api/clusters/" + CLUSTER_ID + "/decisions", electionPosition);
         tick();
         afterElection = Instant.now();
     }
@@ -356,7 +358,7 @@ class QuerySideIT {
     @Test
     @Order(10)
     void aReadThatCannotCatchUpAnswers503AndUnknownThings404() {
-        Response behind = queries.get(YEARS + "/2017/scoreboard?minVersion=999");
+        Response behind = queries.get(YEARS + "/2017/scoreboard?minPosition=999999");
         assertThat(behind.status()).isEqualTo(503);
         assertThat(behind.code()).isEqualTo("READ_MODEL_BEHIND");
         assertThat(queries.get("/api/clusters/cum-99").code()).isEqualTo("CLUSTER_NOT_FOUND");
@@ -445,10 +447,87 @@ class QuerySideIT {
         assertThat(rowOf(board, "btc-hung-yen").path("reportFiled").asBoolean()).isTrue();
         assertThat(Instant.parse(board.path("asOf").asString())).isEqualTo(latestEventOf2018());
 
-        long version = accepted(commands.asOfficerOf("btc-hai-duong").post(YEARS + "/2018/reports",
-                SeedRequests.report("btc-hai-duong", 52, 30))).body().path("version").asLong();
-        assertThat(rowOf(read(path, version), "btc-hai-duong").path("reportFiled").asBoolean())
-                .as("a read with minVersion is not answered from what was kept before the write").isTrue();
+        long position = accepted(commands.asOfficerOf("btc-hai-duong").post(YEARS + "/2018/reports",
+                SeedRequests.report("btc-hai-duong", 52, 30))).body().path("position").asLong();
+        assertThat(rowOf(read(path, position), "btc-hai-duong").path("reportFiled").asBoolean())
+                .as("a read with minPosition is not answered from what was kept before the write").isTrue();
+    }
+
+    @Test
+    @Order(14)
+    void aReadWithMinPositionSeesTheWriteOnEveryModelItTouchesAtOnce() {
+        String cluster = "/api/clusters/" + CLUSTER_ID;
+        JsonNode assessment = accepted(secretariat.post(YEARS + "/2018/reports/btc-hai-duong/assessment", Map.of(
+                "scores", Map.of("chuyen-mon", 50, "phong-trao", 30), "bonusPoints", 0, "penaltyPoints", 0,
+                "note", "Thẩm định chéo năm 2018"))).body();
+        long assessed = assessment.path("position").asLong();
+        assertThat(decisionIds(read(cluster + "/decisions", assessed)))
+                .contains(assessment.path("decisionId").asString());
+        assertThat(rowOf(read(YEARS + "/2018/scoreboard", assessed), "btc-hai-duong").path("assessedScore")
+                .decimalValue()).isEqualByComparingTo("80");
+        assertThat(read(YEARS + "/2018/timeline", assessed).findValuesAsString("type")).contains("ReportAssessed");
+
+        JsonNode admission = accepted(council.post(cluster + "/members", Map.of("unitId", "btc-ha-noi",
+                "name", "Ban Tổ chức Thành ủy Hà Nội", "province", "Hà Nội", "reason", "Điều chỉnh cụm"))).body();
+        long admitted = admission.path("position").asLong();
+        assertThat(decisionIds(read(cluster + "/decisions", admitted)))
+                .contains(admission.path("decisionId").asString());
+        assertThat(read(cluster, admitted).path("members").findValuesAsString("unitId")).contains("btc-ha-noi");
+        assertThat(read("/api/units/btc-ha-noi/record", admitted).path("name").asString())
+                .isEqualTo("Ban Tổ chức Thành ủy Hà Nội");
+        int thisYear = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        assertThat(read(YEARS + "/" + thisYear + "/timeline", admitted).findValuesAsString("type"))
+                .contains("UnitAdmitted");
+
+        JsonNode election = accepted(secretariat.post(cluster + "/elections",
+                SeedRequests.election(2018, "DEPUTY", "btc-hung-yen", 14, 12))).body();
+        long elected = election.path("position").asLong();
+        assertThat(decisionIds(read(cluster + "/decisions", elected)))
+                .contains(election.path("decisionId").asString());
+        assertThat(read(cluster + "/leadership", elected).findValuesAsString("unitId")).contains("btc-hung-yen");
+        assertThat(read("/api/units/btc-hung-yen/record", elected).path("years").findValuesAsString("office"))
+                .contains("DEPUTY");
+        assertThat(read(YEARS + "/2018/timeline", elected).findValuesAsString("type"))
+                .contains("DeputyHeadElected");
+    }
+
+    private static List<String> decisionIds(JsonNode log) {
+        return log.findValuesAsString("decisionId");
+    }
+
+    /**
+     * A unit's record takes events from every cluster: twelve clusters each merging two units into one successor
+     * give it 24 predecessors, live and after every replay (segments sequenced by cluster lost some).
+     */
+    @Test
+    @Order(15)
+    void twelveMergersIntoOneSuccessorKeepEveryPredecessorLiveAndAfterReplays() {
+        Map<String, Object> successor = Map.of("unitId", "btc-hop-nhat", "name", "Ban Tổ chức hợp nhất",
+                "province", "Hà Nội");
+        long last = 0;
+        for (int k = 1; k <= 12; k++) {
+            accepted(council.post("/api/clusters", Map.of("clusterId", "cum-hop-" + k, "name", "Cụm hợp nhất " + k,
+                    "sector", SeedCluster.SECTOR, "members", List.of(
+                            Map.of("unitId", "dv-" + k + "-a", "name", "Đơn vị " + k + "A", "province", "Hà Nội"),
+                            Map.of("unitId", "dv-" + k + "-b", "name", "Đơn vị " + k + "B", "province", "Hà Nội")))));
+        }
+        for (int k = 1; k <= 12; k++) {
+            last = accepted(council.post("/api/clusters/cum-hop-" + k + "/mergers", Map.of(
+                    "mergedUnitIds", List.of("dv-" + k + "-a", "dv-" + k + "-b"), "successor", successor,
+                    "effectiveDate", "2025-07-01", "reason", "Sắp xếp đơn vị"))).body().path("position").asLong();
+        }
+        String record = "/api/units/btc-hop-nhat/record";
+        assertThat(read(record, last).path("predecessors")).hasSize(24);
+        for (int replay = 1; replay <= 5; replay++) {
+            assertThat(queries.as(Http.COUNCIL).post("/api/admin/projections/unit-record/replay", Map.of())
+                    .status()).isEqualTo(202);
+            long through = last;
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                Response rebuilt = queries.get(record + "?minPosition=" + through);
+                assertThat(rebuilt.status()).as(rebuilt.raw()).isEqualTo(200);
+                assertThat(rebuilt.body().path("predecessors")).hasSize(24);
+            });
+        }
     }
 
     private HttpResponse<String> viewerGet(String path, String ifNoneMatch) throws Exception {

@@ -97,6 +97,7 @@ public class Cluster {
     @CommandHandler
     public long handle(MergeUnits command) {
         requireDistinct(command.mergedUnitIds());
+        Rule.MERGER_TOO_SMALL.require(command.mergedUnitIds().size() >= 2);
         command.mergedUnitIds().forEach(this::requireMember);
         String successorId = command.successor().unitId();
         boolean successorTakesOverAMergedId = command.mergedUnitIds().contains(successorId);

@@ -25,6 +25,7 @@ import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
 import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.Recorded;
 import vn.thidua.command.web.CommandDispatcher;
 import vn.thidua.command.web.CommonRequests.ReasonRequest;
 import vn.thidua.command.web.CommonRequests.UnitRequest;
@@ -85,38 +86,38 @@ public class ClusterController {
     @PostMapping
     public ResponseEntity<Accepted> form(@Valid @RequestBody FormClusterRequest request) {
         String decisionId = commands.newDecisionId();
-        long version = commands.create(new FormCluster(request.clusterId(), decisionId, request.name(),
+        Recorded recorded = commands.create(new FormCluster(request.clusterId(), decisionId, request.name(),
                         request.sector(), request.members().stream().map(UnitRequest::toMemberUnit).toList(),
                         request.rules() == null ? null : request.rules().toRules()),
                 Rule.CLUSTER_NOT_FOUND.refuse(request.clusterId()), Rule.CLUSTER_EXISTS.refuse(request.clusterId()));
         return ResponseEntity.created(URI.create("/api/clusters/" + request.clusterId()))
-                .body(Accepted.ofCluster(request.clusterId(), decisionId, version));
+                .body(Accepted.ofCluster(request.clusterId(), decisionId, recorded));
     }
 
     @PostMapping("/{clusterId}/members")
     public Accepted admit(@PathVariable @Slug String clusterId, @Valid @RequestBody AdmissionRequest request) {
         String decisionId = commands.newDecisionId();
         UnitRequest unit = new UnitRequest(request.unitId(), request.name(), request.province());
-        long version = commands.send(new AdmitUnit(clusterId, decisionId, unit.toMemberUnit(), request.reason()),
+        Recorded recorded = commands.send(new AdmitUnit(clusterId, decisionId, unit.toMemberUnit(), request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
-        return Accepted.ofUnit(clusterId, null, request.unitId(), decisionId, version);
+        return Accepted.ofUnit(clusterId, null, request.unitId(), decisionId, recorded);
     }
 
     @PostMapping("/{clusterId}/members/{unitId}/withdrawal")
     public Accepted withdraw(@PathVariable @Slug String clusterId, @PathVariable @Slug String unitId,
                              @Valid @RequestBody ReasonRequest request) {
         String decisionId = commands.newDecisionId();
-        long version = commands.send(new WithdrawUnit(clusterId, decisionId, unitId, request.reason()),
+        Recorded recorded = commands.send(new WithdrawUnit(clusterId, decisionId, unitId, request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
-        return Accepted.ofUnit(clusterId, null, unitId, decisionId, version);
+        return Accepted.ofUnit(clusterId, null, unitId, decisionId, recorded);
     }
 
     @PostMapping("/{clusterId}/mergers")
     public Accepted merge(@PathVariable @Slug String clusterId, @Valid @RequestBody MergerRequest request) {
         String decisionId = commands.newDecisionId();
-        long version = commands.send(new MergeUnits(clusterId, decisionId, request.mergedUnitIds(),
+        Recorded recorded = commands.send(new MergeUnits(clusterId, decisionId, request.mergedUnitIds(),
                         request.successor().toMemberUnit(), request.effectiveDate(), request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
-        return Accepted.ofUnit(clusterId, null, request.successor().unitId(), decisionId, version);
+        return Accepted.ofUnit(clusterId, null, request.successor().unitId(), decisionId, recorded);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.Recorded;
 import vn.thidua.command.web.CommandDispatcher;
 import vn.thidua.command.web.CommonRequests.ReasonRequest;
 import vn.thidua.command.web.Slug;
@@ -32,11 +33,11 @@ public class RescissionController {
         DecisionDirectory.Entry entry = directory.find(clusterId, decisionId)
                 .orElseThrow(() -> Rule.DECISION_NOT_FOUND.refuse(decisionId));
         String rescissionId = commands.newDecisionId();
-        long version = entry.recordedByTheCluster()
+        Recorded recorded = entry.recordedByTheCluster()
                 ? commands.send(new RescindClusterDecision(clusterId, rescissionId, decisionId, request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId))
                 : commands.send(new RescindYearDecision(clusterId, entry.year(), rescissionId, decisionId,
                 request.reason()), Rule.YEAR_NOT_FOUND.refuse(clusterId, entry.year()));
-        return Accepted.ofYear(clusterId, entry.recordedByTheCluster() ? null : entry.year(), rescissionId, version);
+        return Accepted.ofYear(clusterId, entry.recordedByTheCluster() ? null : entry.year(), rescissionId, recorded);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.security.Access;
 import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.Recorded;
 import vn.thidua.command.web.CommandDispatcher;
 import vn.thidua.command.web.CommonRequests.BallotRequest;
 import vn.thidua.command.web.Slug;
@@ -45,9 +46,9 @@ public class ElectionController {
     public Accepted elect(@PathVariable @Slug String clusterId, @Valid @RequestBody ElectionRequest request) {
         access.requireSecretariatOf(clusterId);
         String decisionId = commands.newDecisionId();
-        long version = commands.send(new ElectOfficer(clusterId, decisionId, request.termYear(), request.office(),
+        Recorded recorded = commands.send(new ElectOfficer(clusterId, decisionId, request.termYear(), request.office(),
                         request.unitId(), request.ballot().toBallot(), request.minutesRef()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
-        return Accepted.ofUnit(clusterId, request.termYear(), request.unitId(), decisionId, version);
+        return Accepted.ofUnit(clusterId, request.termYear(), request.unitId(), decisionId, recorded);
     }
 }

@@ -3,21 +3,24 @@ package vn.thidua.command.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The answer to an accepted command: the ids it concerns or created, and {@code version}, the sequence number of the
- * aggregate after the command, which a client passes to the query side as {@code ?minVersion=} to read its write.
+ * The answer to an accepted command: the ids it concerns or created, {@code version}, the sequence number of the
+ * aggregate after the command (for {@code If-Match}), and {@code position}, the event store's global index of the
+ * command's last event, which a client passes to the query side as {@code ?minPosition=} to read its write.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Accepted(String clusterId, Integer year, String unitId, String decisionId, long version) {
+public record Accepted(String clusterId, Integer year, String unitId, String decisionId, long version,
+                       Long position) {
 
-    public static Accepted ofCluster(String clusterId, String decisionId, long version) {
-        return new Accepted(clusterId, null, null, decisionId, version);
+    public static Accepted ofCluster(String clusterId, String decisionId, Recorded recorded) {
+        return ofUnit(clusterId, null, null, decisionId, recorded);
     }
 
-    public static Accepted ofYear(String clusterId, Integer year, String decisionId, long version) {
-        return new Accepted(clusterId, year, null, decisionId, version);
+    public static Accepted ofYear(String clusterId, Integer year, String decisionId, Recorded recorded) {
+        return ofUnit(clusterId, year, null, decisionId, recorded);
     }
 
-    public static Accepted ofUnit(String clusterId, Integer year, String unitId, String decisionId, long version) {
-        return new Accepted(clusterId, year, unitId, decisionId, version);
+    public static Accepted ofUnit(String clusterId, Integer year, String unitId, String decisionId,
+                                  Recorded recorded) {
+        return new Accepted(clusterId, year, unitId, decisionId, recorded.version(), recorded.position());
     }
 }

@@ -3,14 +3,18 @@ package vn.thidua.command.web;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -40,11 +44,15 @@ public class CommandDispatcher {
     private final CommandGateway commandGateway;
     private final IdempotentRequests idempotency;
     private final Actors actors;
+    private final JdbcClient jdbc;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    public CommandDispatcher(CommandGateway commandGateway, IdempotentRequests idempotency, Actors actors) {
+    public CommandDispatcher(CommandGateway commandGateway, IdempotentRequests idempotency, Actors actors,
+                             JdbcClient jdbc) {
         this.commandGateway = commandGateway;
         this.idempotency = idempotency;
         this.actors = actors;
+        this.jdbc = jdbc;
     }
 
     /** A new decision's id; a repeat of the same keyed request gets the same one, hence the same answer. */
@@ -58,8 +66,8 @@ public class CommandDispatcher {
         return UUID.randomUUID().toString();
     }
 
-    /** Sends a command to an existing aggregate and returns the aggregate's version after it. */
-    public long send(Object command, RuleViolation ifAggregateMissing) {
+    /** Sends a command to an existing aggregate and returns the aggregate's version and position after it. */
+    public Recorded send(Object command, RuleViolation ifAggregateMissing) {
         return dispatch(command, ifAggregateMissing, Rule.CONCURRENT_CHANGE.refuse());
     }
 
@@ -67,14 +75,15 @@ public class CommandDispatcher {
      * Sends a command that creates an aggregate; {@code ifAlreadyExists} is the refusal when one with that id was
      * created before (the first event of a stream clashes on the store's unique key).
      */
-    public long create(Object command, RuleViolation ifAggregateMissing, RuleViolation ifAlreadyExists) {
+    public Recorded create(Object command, RuleViolation ifAggregateMissing, RuleViolation ifAlreadyExists) {
         return dispatch(command, ifAggregateMissing, ifAlreadyExists);
     }
 
-    private long dispatch(Object command, RuleViolation ifAggregateMissing, RuleViolation ifAlreadyExists) {
+    private Recorded dispatch(Object command, RuleViolation ifAggregateMissing, RuleViolation ifAlreadyExists) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(command, ifAggregateMissing, ifAlreadyExists);
+                long version = attempt(command, ifAggregateMissing, ifAlreadyExists);
+                return new Recorded(version, positionOf(command, version));
             } catch (ConcurrencyException e) {
                 if (attempt == ATTEMPTS) {
                     throw Rule.CONCURRENT_CHANGE.refuse();
@@ -101,6 +110,23 @@ public class CommandDispatcher {
             RuntimeException refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast)
                     .map(RuleViolation::new).orElse(null);
             throw refusal != null ? refusal : storeLost(e) ? Rule.STORE_UNAVAILABLE.refuse() : e;
+        } catch (RuntimeException e) {
+            throw storeLost(e) ? Rule.STORE_UNAVAILABLE.refuse() : e;
+        }
+    }
+
+    /**
+     * The global index of the event that gave the command's aggregate that version: the command's last event, also
+     * for a repeated keyed request (its first answer's event). Empty where events are not in this database (Axon
+     * Server).
+     */
+    private Long positionOf(Object command, long version) {
+        String aggregateId = targets.resolveTarget(GenericCommandMessage.asCommandMessage(command))
+                .getIdentifierValue().toString();
+        try {
+            return jdbc.sql("select global_index from domain_event_entry"
+                            + " where aggregate_identifier = ? and sequence_number = ?")
+                    .params(aggregateId, version).query(Long.class).optional().orElse(null);
         } catch (RuntimeException e) {
             throw storeLost(e) ? Rule.STORE_UNAVAILABLE.refuse() : e;
         }

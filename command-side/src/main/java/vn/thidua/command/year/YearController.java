@@ -31,6 +31,7 @@ import vn.thidua.command.rules.Rule;
 import vn.thidua.command.rules.RuleViolation;
 import vn.thidua.command.security.Access;
 import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.Recorded;
 import vn.thidua.command.web.CommandDispatcher;
 import vn.thidua.command.web.CommonRequests;
 import vn.thidua.command.web.CommonRequests.BallotRequest;
@@ -143,13 +144,13 @@ public class YearController {
                                          @Valid @RequestBody OpenYearRequest request) {
         String decisionId = commands.newDecisionId();
         int year = request.year();
-        long version = commands.create(new OpenEmulationYear(clusterId, year, decisionId,
+        Recorded recorded = commands.create(new OpenEmulationYear(clusterId, year, decisionId,
                         request.scoringTable().toTable(), request.pledge().targets().stream()
                         .map(t -> new PledgeTarget(t.targetId(), t.text())).toList(),
                         request.pledgeDeadline(), request.reportDeadline()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId), Rule.YEAR_ALREADY_OPENED.refuse(year));
         return ResponseEntity.created(URI.create("/api/clusters/" + clusterId + "/years/" + year))
-                .body(Accepted.ofYear(clusterId, year, decisionId, version));
+                .body(Accepted.ofYear(clusterId, year, decisionId, recorded));
     }
 
     @PostMapping("/{year}/pledge/signatures")
@@ -158,9 +159,9 @@ public class YearController {
                          @Valid @RequestBody SignatureRequest request) {
         access.requireOfficerOf(clusterId, request.unitId());
         Signatory signatory = new Signatory(request.signatory().name(), request.signatory().title());
-        long version = commands.send(new SignPledge(clusterId, year, request.unitId(), signatory),
+        Recorded recorded = commands.send(new SignPledge(clusterId, year, request.unitId(), signatory),
                 yearNotFound(clusterId, year));
-        return Accepted.ofUnit(clusterId, year, request.unitId(), null, version);
+        return Accepted.ofUnit(clusterId, year, request.unitId(), null, recorded);
     }
 
     @PostMapping("/{year}/reports")
@@ -168,10 +169,10 @@ public class YearController {
     public Accepted file(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                          @Valid @RequestBody ReportRequest request) {
         access.requireOfficerOf(clusterId, request.unitId());
-        long version = commands.send(new FileAnnualReport(clusterId, year, request.unitId(), request.summary(),
+        Recorded recorded = commands.send(new FileAnnualReport(clusterId, year, request.unitId(), request.summary(),
                         request.selfScores(), request.bonusPoints(), request.penaltyPoints(), request.evidenceList()),
                 yearNotFound(clusterId, year));
-        return Accepted.ofUnit(clusterId, year, request.unitId(), null, version);
+        return Accepted.ofUnit(clusterId, year, request.unitId(), null, recorded);
     }
 
     /** The unit in the path is the one amended; a body that names another unit is refused as invalid. */
@@ -185,11 +186,11 @@ public class YearController {
         if (request.reason() == null || request.reason().isBlank()) {
             throw Rule.AMENDMENT_REASON_MISSING.refuse();
         }
-        long version = commands.send(new AmendAnnualReport(clusterId, year, unitId, request.summary(),
+        Recorded recorded = commands.send(new AmendAnnualReport(clusterId, year, unitId, request.summary(),
                         request.selfScores(), request.bonusPoints(), request.penaltyPoints(), request.evidenceList(),
                         request.reason()),
                 yearNotFound(clusterId, year));
-        return Accepted.ofUnit(clusterId, year, unitId, null, version);
+        return Accepted.ofUnit(clusterId, year, unitId, null, recorded);
     }
 
     @PostMapping("/{year}/reports/{unitId}/assessment")
@@ -197,10 +198,10 @@ public class YearController {
                            @PathVariable @Slug String unitId, @Valid @RequestBody AssessmentRequest request) {
         access.requireSecretariatOf(clusterId);
         String decisionId = commands.newDecisionId();
-        long version = commands.send(new AssessReport(clusterId, year, decisionId, unitId, request.scores(),
+        Recorded recorded = commands.send(new AssessReport(clusterId, year, decisionId, unitId, request.scores(),
                         request.bonusPoints(), request.penaltyPoints(), request.note()),
                 yearNotFound(clusterId, year));
-        return Accepted.ofUnit(clusterId, year, unitId, decisionId, version);
+        return Accepted.ofUnit(clusterId, year, unitId, decisionId, recorded);
     }
 
     @PostMapping("/{year}/ranking")
@@ -209,9 +210,9 @@ public class YearController {
                                     @Valid @RequestBody NoteRequest request) {
         access.requireSecretariatOf(clusterId);
         String decisionId = commands.newDecisionId();
-        long version = commands.send(new FinalizeRanking(clusterId, year, decisionId, request.note()),
+        Recorded recorded = commands.send(new FinalizeRanking(clusterId, year, decisionId, request.note()),
                 yearNotFound(clusterId, year));
-        return Accepted.ofYear(clusterId, year, decisionId, version);
+        return Accepted.ofYear(clusterId, year, decisionId, recorded);
     }
 
     @PostMapping("/{year}/commendations")
@@ -220,10 +221,10 @@ public class YearController {
                             @Valid @RequestBody CommendationRequest request) {
         access.requireSecretariatOf(clusterId);
         String decisionId = commands.newDecisionId();
-        long version = commands.send(new ProposeCommendation(clusterId, year, decisionId, request.unitId(),
+        Recorded recorded = commands.send(new ProposeCommendation(clusterId, year, decisionId, request.unitId(),
                         request.award(), request.ballot().toBallot(), request.minutesRef()),
                 yearNotFound(clusterId, year));
-        return Accepted.ofUnit(clusterId, year, request.unitId(), decisionId, version);
+        return Accepted.ofUnit(clusterId, year, request.unitId(), decisionId, recorded);
     }
 
     @PostMapping("/{year}/closure")
@@ -231,9 +232,9 @@ public class YearController {
                           @Valid @RequestBody NoteRequest request) {
         access.requireSecretariatOf(clusterId);
         String decisionId = commands.newDecisionId();
-        long version = commands.send(new CloseEmulationYear(clusterId, year, decisionId, request.note()),
+        Recorded recorded = commands.send(new CloseEmulationYear(clusterId, year, decisionId, request.note()),
                 yearNotFound(clusterId, year));
-        return Accepted.ofYear(clusterId, year, decisionId, version);
+        return Accepted.ofYear(clusterId, year, decisionId, recorded);
     }
 
     private static RuleViolation yearNotFound(String clusterId, int year) {

@@ -205,9 +205,18 @@ class ClusterTest {
         @Test
         void refusesASuccessorThatIsAnotherActiveMember() {
             fixture.given(FORMED)
-                    .when(new MergeUnits(CLUSTER_ID, "d-merge", List.of(BAC_GIANG), MEMBERS.get(5),
+                    .when(new MergeUnits(CLUSTER_ID, "d-merge", List.of(BAC_GIANG, "btc-bac-ninh"), MEMBERS.get(5),
                             LocalDate.of(2025, 7, 1), "?"))
                     .expectException(refusedBy(Rule.ALREADY_A_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAMergerOfOneUnit() {
+            fixture.given(FORMED)
+                    .when(new MergeUnits(CLUSTER_ID, "d-merge", List.of(BAC_GIANG), HA_NOI,
+                            LocalDate.of(2025, 7, 1), "?"))
+                    .expectException(refusedBy(Rule.MERGER_TOO_SMALL))
                     .expectNoEvents();
         }
     }

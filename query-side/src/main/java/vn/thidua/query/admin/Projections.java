@@ -1,13 +1,21 @@
 package vn.thidua.query.admin;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.query.web.Problem;
@@ -28,10 +36,15 @@ public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
 
-    public Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
+                       Serializer serializer) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -88,6 +101,32 @@ public class Projections {
         } finally {
             processor.start();
         }
+    }
+
+    /**
+     * Whether the read model has processed every event up to that global index: every segment's token covers it.
+     * Segments this replica works on are read from memory (a segment's token moves there as soon as a batch commits,
+     * or at once when the batch had nothing for it); the others from the token store.
+     */
+    public boolean processedThrough(String name, long position) {
+        Map<Integer, TrackingToken> tokens = new HashMap<>();
+        jdbc.sql("select segment, token, token_type from token_entry where processor_name = ?").param(name)
+                .query((row, i) -> tokens.put(row.getInt(1), row.getString(2) == null ? null
+                        : serializer.deserialize(new SimpleSerializedObject<>(row.getString(2), String.class,
+                        row.getString(3), null))))
+                .list();
+        processing.eventProcessor(name, StreamingEventProcessor.class)
+                .ifPresent(processor -> processor.processingStatus()
+                        .forEach((segment, status) -> tokens.put(segment, status.getTrackingToken())));
+        return !tokens.isEmpty() && tokens.values().stream().allMatch(token -> covers(token, position));
+    }
+
+    private static boolean covers(TrackingToken token, long position) {
+        TrackingToken lowerBound = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        if (lowerBound instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return lowerBound != null && lowerBound.position().orElse(-1) >= position;
     }
 
     public void requireLive(String name) {

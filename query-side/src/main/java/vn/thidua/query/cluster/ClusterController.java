@@ -9,9 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.thidua.events.cluster.ClusterRules;
-import vn.thidua.query.admin.Projections;
 import vn.thidua.query.projection.DocumentStore;
-import vn.thidua.query.projection.ReadYourWrites;
+import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.web.Problem;
 
 @RestController
@@ -28,18 +27,16 @@ public class ClusterController {
     }
 
     private final DocumentStore documents;
-    private final Projections projections;
-    private final ReadYourWrites readYourWrites;
+    private final ReadGate gate;
 
-    public ClusterController(DocumentStore documents, Projections projections, ReadYourWrites readYourWrites) {
+    public ClusterController(DocumentStore documents, ReadGate gate) {
         this.documents = documents;
-        this.projections = projections;
-        this.readYourWrites = readYourWrites;
+        this.gate = gate;
     }
 
     @GetMapping("/api/clusters")
-    public List<ClusterSummary> clusters() {
-        projections.requireLive(ClusterProjection.MODEL);
+    public List<ClusterSummary> clusters(@RequestParam(required = false) Long minPosition) {
+        gate.enter(ClusterProjection.MODEL, minPosition);
         return documents.loadAll(ClusterProjection.MODEL, ClusterDocument.class).stream()
                 .filter(ClusterDocument::isFormed)
                 .map(cluster -> new ClusterSummary(cluster.clusterId, cluster.name, cluster.sector,
@@ -48,9 +45,8 @@ public class ClusterController {
     }
 
     @GetMapping("/api/clusters/{clusterId}")
-    public ClusterDetail cluster(@PathVariable String clusterId, @RequestParam(required = false) Long minVersion) {
-        projections.requireLive(ClusterProjection.MODEL);
-        readYourWrites.await(ClusterProjection.MODEL, clusterId, minVersion);
+    public ClusterDetail cluster(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
+        gate.enter(ClusterProjection.MODEL, minPosition);
         ClusterDocument cluster = documents.load(ClusterProjection.MODEL, clusterId, ClusterDocument.class)
                 .map(DocumentStore.Stored::state).filter(ClusterDocument::isFormed)
                 .orElseThrow(() -> Problem.CLUSTER_NOT_FOUND.raise(clusterId));

@@ -10,9 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.events.json.EventJson;
-import vn.thidua.query.admin.Projections;
 import vn.thidua.query.narration.Text;
-import vn.thidua.query.projection.ReadYourWrites;
+import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.web.Problem;
 
 /** The decision log for inspectors and auditors, and the recomputation of its hash chain. */
@@ -31,21 +30,19 @@ public class DecisionLogController {
     }
 
     private final DecisionLog log;
-    private final Projections projections;
-    private final ReadYourWrites readYourWrites;
+    private final ReadGate gate;
     private final JsonMapper json = EventJson.mapper();
 
-    public DecisionLogController(DecisionLog log, Projections projections, ReadYourWrites readYourWrites) {
+    public DecisionLogController(DecisionLog log, ReadGate gate) {
         this.log = log;
-        this.projections = projections;
-        this.readYourWrites = readYourWrites;
+        this.gate = gate;
     }
 
     @GetMapping("/api/clusters/{clusterId}/decisions")
     public List<EntryView> decisions(@PathVariable String clusterId, @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) String type,
-                                     @RequestParam(required = false) Long minVersion) {
-        List<DecisionLog.Entry> entries = entriesOf(clusterId, year, type, minVersion);
+                                     @RequestParam(required = false) Long minPosition) {
+        List<DecisionLog.Entry> entries = entriesOf(clusterId, year, type, minPosition);
         return entries.stream().map(e -> new EntryView(e.seq(), e.decisionId(), e.type(), e.year(), e.summary(),
                 json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(), e.minutesRef(), e.reason(),
                 e.rescindedBy(), e.hash(), e.prevHash())).toList();
@@ -56,9 +53,8 @@ public class DecisionLogController {
         return verify(entriesOf(clusterId, null, null, null));
     }
 
-    private List<DecisionLog.Entry> entriesOf(String clusterId, Integer year, String type, Long minVersion) {
-        projections.requireLive(DecisionLogProjection.MODEL);
-        readYourWrites.await(DecisionLogProjection.MODEL, clusterId, minVersion);
+    private List<DecisionLog.Entry> entriesOf(String clusterId, Integer year, String type, Long minPosition) {
+        gate.enter(DecisionLogProjection.MODEL, minPosition);
         if (!log.hasCluster(clusterId)) {
             throw Problem.CLUSTER_NOT_FOUND.raise(clusterId);
         }

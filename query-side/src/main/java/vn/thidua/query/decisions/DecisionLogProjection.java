@@ -15,7 +15,6 @@ import vn.thidua.events.json.EventJson;
 import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.UnitNames;
 import vn.thidua.query.narration.UnitNamesBook;
-import vn.thidua.query.projection.AppliedVersions;
 import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ProgressNotes;
@@ -30,15 +29,12 @@ public class DecisionLogProjection {
 
     private final DecisionLog log;
     private final UnitNamesBook names;
-    private final AppliedVersions versions;
     private final ProgressNotes progress;
     private final JsonMapper json = EventJson.mapper();
 
-    public DecisionLogProjection(DecisionLog log, UnitNamesBook names, AppliedVersions versions,
-                                 ProgressNotes progress) {
+    public DecisionLogProjection(DecisionLog log, UnitNamesBook names, ProgressNotes progress) {
         this.log = log;
         this.names = names;
-        this.versions = versions;
         this.progress = progress;
     }
 
@@ -57,13 +53,12 @@ public class DecisionLogProjection {
         if (decision instanceof DecisionRescinded rescinded) {
             log.markRescinded(rescinded.rescindedDecisionId(), rescinded.decisionId());
         }
-        progress.applied(MODEL, event, decision.clusterId());
+        progress.applied(MODEL, decision.clusterId());
     }
 
     @ResetHandler
     void reset() {
         log.clear();
-        versions.deleteModel(MODEL);
         names.forget(MODEL);
     }
 }

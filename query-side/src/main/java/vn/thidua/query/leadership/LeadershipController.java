@@ -7,9 +7,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.thidua.query.admin.Projections;
 import vn.thidua.query.projection.DocumentStore;
-import vn.thidua.query.projection.ReadYourWrites;
+import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.web.Problem;
 
 @RestController
@@ -22,20 +21,17 @@ public class LeadershipController {
     }
 
     private final DocumentStore documents;
-    private final Projections projections;
-    private final ReadYourWrites readYourWrites;
+    private final ReadGate gate;
 
-    public LeadershipController(DocumentStore documents, Projections projections, ReadYourWrites readYourWrites) {
+    public LeadershipController(DocumentStore documents, ReadGate gate) {
         this.documents = documents;
-        this.projections = projections;
-        this.readYourWrites = readYourWrites;
+        this.gate = gate;
     }
 
     @GetMapping("/api/clusters/{clusterId}/leadership")
     public List<TermView> leadership(@PathVariable String clusterId,
-                                     @RequestParam(required = false) Long minVersion) {
-        projections.requireLive(LeadershipProjection.MODEL);
-        readYourWrites.await(LeadershipProjection.MODEL, clusterId, minVersion);
+                                     @RequestParam(required = false) Long minPosition) {
+        gate.enter(LeadershipProjection.MODEL, minPosition);
         Leadership leadership = documents.load(LeadershipProjection.MODEL, clusterId, Leadership.class)
                 .map(DocumentStore.Stored::state)
                 .orElseThrow(() -> Problem.CLUSTER_NOT_FOUND.raise(clusterId));

@@ -9,12 +9,11 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * The Spring side of a folded read model: load the document, fold the event in unless it already was, save it, note
- * the aggregate version and announce the change, all in the processor's transaction with its token.
+ * The Spring side of a folded read model: load the document, fold the event in unless it already was, save it and
+ * announce the change, all in the processor's transaction with its token.
  * <p>
  * Within a processor's batch the documents stay in memory: each is loaded once, folded with every event of the batch
- * that touches it, and saved once (with one note per aggregate it moved and one announcement) just before the batch
- * commits.
+ * that touches it, and saved once (with one announcement) just before the batch commits.
  */
 @Component
 public class DocumentProjections {
@@ -22,15 +21,14 @@ public class DocumentProjections {
     private static final String BATCH = DocumentProjections.class.getName() + ".batch";
 
     private final DocumentStore documents;
-    private final AppliedVersions versions;
     private final ReadModelChanges changes;
 
-    /** A document being folded in the current batch, and the aggregate versions the batch moved it to. */
+    /** A document being folded in the current batch, with the last version of each aggregate folded into it. */
     private static final class Pending {
         final String model;
         final String key;
         final Map<String, Long> versions;
-        final Map<String, Long> moved = new HashMap<>();
+        boolean changed;
         Object state;
 
         Pending(String model, String key, Object state, Map<String, Long> versions) {
@@ -41,9 +39,8 @@ public class DocumentProjections {
         }
     }
 
-    public DocumentProjections(DocumentStore documents, AppliedVersions versions, ReadModelChanges changes) {
+    public DocumentProjections(DocumentStore documents, ReadModelChanges changes) {
         this.documents = documents;
-        this.versions = versions;
         this.changes = changes;
     }
 
@@ -56,7 +53,7 @@ public class DocumentProjections {
             Long applied = pending.versions.get(event.aggregateId());
             if (applied == null || applied < event.sequence()) {
                 pending.versions.put(event.aggregateId(), event.sequence());
-                pending.moved.put(event.aggregateId(), event.sequence());
+                pending.changed = true;
                 pending.state = fold.apply((S) pending.state, event);
             }
             return (S) pending.state;
@@ -81,11 +78,10 @@ public class DocumentProjections {
 
     private void flush(Map<String, Pending> batch) {
         for (Pending pending : batch.values()) {
-            if (pending.moved.isEmpty()) {
+            if (!pending.changed) {
                 continue;
             }
             documents.save(pending.model, pending.key, new DocumentStore.Stored<>(pending.state, pending.versions));
-            pending.moved.forEach((aggregateId, sequence) -> versions.record(pending.model, aggregateId, sequence));
             changes.announce(pending.model, pending.key);
         }
         batch.clear();
@@ -93,6 +89,5 @@ public class DocumentProjections {
 
     public void clear(String model) {
         documents.deleteModel(model);
-        versions.deleteModel(model);
     }
 }

@@ -33,18 +33,19 @@ public class ScoreboardController {
     }
 
     /**
-     * Now, or as it stood at {@code asOf} (ISO-8601 instant). The live scoreboard carries an entity tag: a dashboard
+     * Now, or as it stood at {@code asOf} (ISO-8601 instant). An {@code asOf} answer is folded from the event store
+     * itself, so it reflects any {@code minPosition} a client already holds. The live scoreboard carries an entity tag: a dashboard
      * that polls with {@code If-None-Match} gets 304 and no body until the scoreboard changes.
      */
     @GetMapping("/scoreboard")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScoreboardView.class)))
     public ResponseEntity<?> scoreboard(@PathVariable String clusterId, @PathVariable int year,
                                         @RequestParam(required = false) Instant asOf,
-                                        @RequestParam(required = false) Long minVersion, WebRequest request) {
+                                        @RequestParam(required = false) Long minPosition, WebRequest request) {
         if (asOf != null) {
             return ResponseEntity.ok(queries.asOf(clusterId, year, asOf));
         }
-        ScoreboardQueries.Answer answer = queries.live(clusterId, year, minVersion);
+        ScoreboardQueries.Answer answer = queries.live(clusterId, year, minPosition);
         if (request.checkNotModified(answer.etag())) {
             return null;
         }
@@ -53,8 +54,8 @@ public class ScoreboardController {
 
     @GetMapping(value = "/scoreboard.csv", produces = "text/csv")
     public ResponseEntity<byte[]> csv(@PathVariable String clusterId, @PathVariable int year,
-                                      @RequestParam(required = false) Long minVersion) {
-        String csv = ScoreboardCsv.write(queries.live(clusterId, year, minVersion).view());
+                                      @RequestParam(required = false) Long minPosition) {
+        String csv = ScoreboardCsv.write(queries.live(clusterId, year, minPosition).view());
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -10,12 +10,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
-import vn.thidua.query.admin.Projections;
 import vn.thidua.query.projection.AnswerCache;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ReadModelChanges;
-import vn.thidua.query.projection.ReadYourWrites;
+import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.web.Problem;
 
 /**
@@ -31,29 +30,25 @@ public class ScoreboardQueries {
 
     private final DocumentStore documents;
     private final EventStore eventStore;
-    private final Projections projections;
-    private final ReadYourWrites readYourWrites;
+    private final ReadGate gate;
     private final JsonMapper json;
     private final AnswerCache<Answer> answers;
 
-    public ScoreboardQueries(DocumentStore documents, EventStore eventStore, Projections projections,
-                             ReadYourWrites readYourWrites, JsonMapper json, ReadModelChanges changes) {
+    public ScoreboardQueries(DocumentStore documents, EventStore eventStore, ReadGate gate, JsonMapper json, ReadModelChanges changes) {
         this.documents = documents;
         this.eventStore = eventStore;
-        this.projections = projections;
-        this.readYourWrites = readYourWrites;
+        this.gate = gate;
         this.json = json;
         this.answers = new AnswerCache<>(ScoreboardProjection.MODEL, changes);
     }
 
-    /** The scoreboard as the read model holds it, once it reflects {@code minVersion} of the year where given. */
-    public Answer live(String clusterId, int year, Long minVersion) {
-        projections.requireLive(ScoreboardProjection.MODEL);
+    /** The scoreboard as the read model holds it, once it reflects {@code minPosition} where given. */
+    public Answer live(String clusterId, int year, Long minPosition) {
+        gate.enter(ScoreboardProjection.MODEL, minPosition);
         String key = ScoreboardProjection.key(clusterId, year);
-        if (minVersion == null) {
+        if (minPosition == null) {
             return answers.get(key, () -> render(clusterId, year));
         }
-        readYourWrites.await(ScoreboardProjection.MODEL, yearAggregate(clusterId, year), minVersion);
         return answers.refresh(key, () -> render(clusterId, year));
     }
 

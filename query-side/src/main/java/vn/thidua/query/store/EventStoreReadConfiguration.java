@@ -40,6 +40,8 @@ import vn.thidua.events.json.EventJson;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreReadConfiguration {
 
+    private static final String IN_ONE_SEQUENCE = "all";
+
     /** New events from the command side are polled for this often. */
     static final long FETCH_DELAY_MILLIS = 100;
 
@@ -122,10 +124,16 @@ public class EventStoreReadConfiguration {
                 .build();
     }
 
-    /** All events of one cluster are handled in order by one segment: the decision log's hash chain needs it. */
+    /** All events of one cluster are handled in order by one segment: for read models keyed by cluster or year. */
     @Bean
     public SequencingPolicy<EventMessage<?>> byCluster() {
         return event -> event.getPayload() instanceof ClusterEvent clusterEvent
                 ? clusterEvent.clusterId() : event.getIdentifier();
+    }
+
+    /** Every event in one sequence: for read models whose documents take events from several clusters. */
+    @Bean
+    public SequencingPolicy<EventMessage<?>> inOneSequence() {
+        return event -> IN_ONE_SEQUENCE;
     }
 }

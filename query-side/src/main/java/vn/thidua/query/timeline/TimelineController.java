@@ -8,9 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.thidua.query.admin.Projections;
 import vn.thidua.query.narration.Text;
-import vn.thidua.query.projection.ReadYourWrites;
+import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.web.Problem;
 
 @RestController
@@ -21,20 +20,17 @@ public class TimelineController {
     }
 
     private final JdbcClient jdbc;
-    private final Projections projections;
-    private final ReadYourWrites readYourWrites;
+    private final ReadGate gate;
 
-    public TimelineController(JdbcClient jdbc, Projections projections, ReadYourWrites readYourWrites) {
+    public TimelineController(JdbcClient jdbc, ReadGate gate) {
         this.jdbc = jdbc;
-        this.projections = projections;
-        this.readYourWrites = readYourWrites;
+        this.gate = gate;
     }
 
     @GetMapping("/api/clusters/{clusterId}/years/{year}/timeline")
     public List<Line> timeline(@PathVariable String clusterId, @PathVariable int year,
-                               @RequestParam(required = false) Long minVersion) {
-        projections.requireLive(TimelineProjection.MODEL);
-        readYourWrites.await(TimelineProjection.MODEL, clusterId + ":" + year, minVersion);
+                               @RequestParam(required = false) Long minPosition) {
+        gate.enter(TimelineProjection.MODEL, minPosition);
         List<Line> lines = jdbc.sql("""
                         select at, event_type, unit_id, actor, text_vi, text_en from timeline_entry
                         where cluster_id = ? and year = ? order by at, event_id""")

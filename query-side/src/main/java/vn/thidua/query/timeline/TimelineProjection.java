@@ -17,7 +17,6 @@ import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
 import vn.thidua.query.narration.UnitNamesBook;
-import vn.thidua.query.projection.AppliedVersions;
 import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ProgressNotes;
@@ -36,14 +35,11 @@ public class TimelineProjection {
 
     private final JdbcClient jdbc;
     private final UnitNamesBook names;
-    private final AppliedVersions versions;
     private final ProgressNotes progress;
 
-    public TimelineProjection(JdbcClient jdbc, UnitNamesBook names, AppliedVersions versions,
-                              ProgressNotes progress) {
+    public TimelineProjection(JdbcClient jdbc, UnitNamesBook names, ProgressNotes progress) {
         this.jdbc = jdbc;
         this.names = names;
-        this.versions = versions;
         this.progress = progress;
     }
 
@@ -60,7 +56,7 @@ public class TimelineProjection {
                 .params(event.clusterId(), year, envelope.eventId(), DateTimeUtils.formatInstant(envelope.at()),
                         event.getClass().getSimpleName(), unitOf(event), envelope.actor(), text.vi(), text.en())
                 .update();
-        progress.applied(MODEL, envelope, event.clusterId() + ":" + year);
+        progress.applied(MODEL, event.clusterId() + ":" + year);
     }
 
     static int yearOf(ClusterEvent event, Envelope envelope) {
@@ -85,7 +81,6 @@ public class TimelineProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("delete from timeline_entry").update();
-        versions.deleteModel(MODEL);
         names.forget(MODEL);
     }
 }

@@ -9,11 +9,12 @@ import java.util.Set;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.thidua.events.leadership.Office;
 import vn.thidua.events.year.Award;
-import vn.thidua.query.admin.Projections;
+import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.web.Problem;
 
@@ -30,16 +31,16 @@ public class UnitRecordController {
     }
 
     private final DocumentStore documents;
-    private final Projections projections;
+    private final ReadGate gate;
 
-    public UnitRecordController(DocumentStore documents, Projections projections) {
+    public UnitRecordController(DocumentStore documents, ReadGate gate) {
         this.documents = documents;
-        this.projections = projections;
+        this.gate = gate;
     }
 
     @GetMapping("/api/units/{unitId}/record")
-    public RecordView record(@PathVariable String unitId) {
-        projections.requireLive(UnitRecordProjection.MODEL);
+    public RecordView record(@PathVariable String unitId, @RequestParam(required = false) Long minPosition) {
+        gate.enter(UnitRecordProjection.MODEL, minPosition);
         UnitRecord unit = load(unitId);
         if (unit == null) {
             throw Problem.UNIT_NOT_FOUND.raise(unitId);

@@ -1,8 +1,7 @@
 package vn.thidua.query.unitrecord;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.stream.Stream;
 
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.MemberUnit;
@@ -17,9 +16,9 @@ import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.events.year.Standing;
 
 /**
- * Unit records + event -> unit records. An event may touch several units (a ranking, a merger); {@code touched} tells
- * which, and {@code record} gives the current record of each. A rescission is resolved through the ids of the units
- * each decision touched, which the caller keeps.
+ * Unit record + event -> unit record. An event may touch several units (a ranking, a merger): {@code touched} tells
+ * which, and {@code apply} folds it into each of their records. A rescission touches the units its rescinded decision
+ * touched, which the caller keeps.
  */
 final class UnitRecordFold {
 
@@ -33,8 +32,8 @@ final class UnitRecordFold {
         } else if (payload instanceof UnitAdmitted admitted) {
             return List.of(admitted.unit().unitId());
         } else if (payload instanceof UnitsMerged merged) {
-            return java.util.stream.Stream.concat(merged.mergedUnitIds().stream(),
-                    java.util.stream.Stream.of(merged.successor().unitId())).distinct().toList();
+            return Stream.concat(merged.mergedUnitIds().stream(),
+                    Stream.of(merged.successor().unitId())).distinct().toList();
         } else if (payload instanceof RankingFinalized ranking) {
             return ranking.standings().stream().filter(s -> s.rank() != null).map(Standing::unitId).toList();
         } else if (payload instanceof CommendationProposed proposed) {
@@ -47,43 +46,45 @@ final class UnitRecordFold {
         return List.of();
     }
 
-    static void apply(Object payload, Function<String, UnitRecord> record) {
+    /** What the event does to this one unit's record (the units it does something to are {@link #touched}). */
+    static UnitRecord apply(UnitRecord unit, Object payload) {
+        String unitId = unit.unitId;
         if (payload instanceof ClusterFormed formed) {
-            formed.members().forEach(unit -> record.apply(unit.unitId()).name = unit.name());
+            formed.members().stream().filter(member -> member.unitId().equals(unitId))
+                    .forEach(member -> unit.name = member.name());
         } else if (payload instanceof UnitAdmitted admitted) {
-            record.apply(admitted.unit().unitId()).name = admitted.unit().name();
+            unit.name = admitted.unit().name();
         } else if (payload instanceof UnitsMerged merged) {
             String successorId = merged.successor().unitId();
-            UnitRecord successor = record.apply(successorId);
-            successor.name = merged.successor().name();
-            merged.mergedUnitIds().stream().filter(unitId -> !unitId.equals(successorId)).forEach(unitId -> {
-                record.apply(unitId).successor = successorId;
-                if (!successor.predecessors.contains(unitId)) {
-                    successor.predecessors.add(unitId);
-                }
-            });
+            if (unitId.equals(successorId)) {
+                unit.name = merged.successor().name();
+                merged.mergedUnitIds().stream()
+                        .filter(predecessor -> !predecessor.equals(successorId)
+                                && !unit.predecessors.contains(predecessor))
+                        .forEach(unit.predecessors::add);
+            } else {
+                unit.successor = successorId;
+            }
         } else if (payload instanceof RankingFinalized ranking) {
-            ranking.standings().stream().filter(s -> s.rank() != null).forEach(standing -> {
-                UnitRecord.Year year = record.apply(standing.unitId()).year(ranking.clusterId(), ranking.year());
-                year.rank = standing.rank();
-                year.finalScore = standing.score();
-                year.rankingDecisionId = ranking.decisionId();
-            });
+            ranking.standings().stream().filter(s -> unitId.equals(s.unitId()) && s.rank() != null)
+                    .forEach(standing -> {
+                        UnitRecord.Year year = unit.year(ranking.clusterId(), ranking.year());
+                        year.rank = standing.rank();
+                        year.finalScore = standing.score();
+                        year.rankingDecisionId = ranking.decisionId();
+                    });
         } else if (payload instanceof CommendationProposed proposed) {
-            UnitRecord.Year year = record.apply(proposed.unitId()).year(proposed.clusterId(), proposed.year());
+            UnitRecord.Year year = unit.year(proposed.clusterId(), proposed.year());
             year.award = proposed.award();
             year.awardDecisionId = proposed.decisionId();
         } else if (payload instanceof ClusterHeadElected elected) {
-            holdOffice(record.apply(elected.unitId()), elected.clusterId(), elected.termYear(), Office.HEAD,
-                    elected.decisionId());
+            holdOffice(unit, elected.clusterId(), elected.termYear(), Office.HEAD, elected.decisionId());
         } else if (payload instanceof DeputyHeadElected elected) {
-            holdOffice(record.apply(elected.unitId()), elected.clusterId(), elected.termYear(), Office.DEPUTY,
-                    elected.decisionId());
+            holdOffice(unit, elected.clusterId(), elected.termYear(), Office.DEPUTY, elected.decisionId());
+        } else if (payload instanceof DecisionRescinded rescinded) {
+            unit.rescind(rescinded.rescindedDecisionId());
         }
-    }
-
-    static void rescind(DecisionRescinded rescinded, Map<String, UnitRecord> touchedRecords) {
-        touchedRecords.values().forEach(unit -> unit.rescind(rescinded.rescindedDecisionId()));
+        return unit;
     }
 
     private static void holdOffice(UnitRecord unit, String clusterId, int termYear, Office office, String decisionId) {

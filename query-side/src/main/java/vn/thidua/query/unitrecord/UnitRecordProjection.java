@@ -1,9 +1,6 @@
 package vn.thidua.query.unitrecord;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -14,13 +11,14 @@ import org.springframework.stereotype.Component;
 
 import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
-import vn.thidua.query.projection.AppliedVersions;
-import vn.thidua.query.projection.DocumentStore;
-import vn.thidua.query.projection.DocumentStore.Stored;
+import vn.thidua.query.projection.DocumentProjections;
 import vn.thidua.query.projection.Envelope;
-import vn.thidua.query.projection.ProgressNotes;
 
-/** One document per unit ("unit:{id}"), and per decision the units it touched ("decision:{id}") for rescissions. */
+/**
+ * One document per unit ("unit:{id}"), and per decision the units it touched ("decision:{id}") for rescissions. A
+ * unit's record takes events from every cluster it was ever in, so its processor runs them in one sequence (one
+ * segment): two segments sequenced by cluster would fold two clusters' events into one record at once.
+ */
 @Component
 @ConditionalOnProperty(name = "thidua.read-models.unit-record.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(UnitRecordProjection.MODEL)
@@ -32,57 +30,40 @@ public class UnitRecordProjection {
     record TouchedUnits(List<String> unitIds) {
     }
 
-    private final DocumentStore documents;
-    private final AppliedVersions versions;
-    private final ProgressNotes progress;
+    private final DocumentProjections projections;
 
-    public UnitRecordProjection(DocumentStore documents, AppliedVersions versions, ProgressNotes progress) {
-        this.documents = documents;
-        this.versions = versions;
-        this.progress = progress;
+    public UnitRecordProjection(DocumentProjections projections) {
+        this.projections = projections;
     }
 
     static String unitKey(String unitId) {
         return "unit:" + unitId;
     }
 
+    private static String decisionKey(String decisionId) {
+        return "decision:" + decisionId;
+    }
+
     @EventHandler
     void on(Decision decision, DomainEventMessage<?> message) {
         Envelope event = Envelope.of(message);
-        List<String> unitIds = decision instanceof DecisionRescinded rescinded
-                ? documents.load(MODEL, "decision:" + rescinded.rescindedDecisionId(), TouchedUnits.class)
-                .map(stored -> stored.state().unitIds()).orElse(List.of())
-                : UnitRecordFold.touched(decision);
-        Map<String, Stored<UnitRecord>> pending = new LinkedHashMap<>();
-        for (String unitId : unitIds) {
-            Stored<UnitRecord> stored = documents.load(MODEL, unitKey(unitId), UnitRecord.class)
-                    .orElseGet(() -> new Stored<>(new UnitRecord(unitId), new HashMap<>()));
-            if (!stored.hasApplied(event)) {
-                pending.put(unitId, stored);
-            }
-        }
-        if (pending.isEmpty()) {
-            return;
-        }
-        Map<String, UnitRecord> records = new HashMap<>();
-        pending.forEach((unitId, stored) -> records.put(unitId, stored.state()));
+        List<String> unitIds;
         if (decision instanceof DecisionRescinded rescinded) {
-            UnitRecordFold.rescind(rescinded, records);
+            unitIds = projections.current(MODEL, decisionKey(rescinded.rescindedDecisionId()), TouchedUnits.class,
+                    () -> new TouchedUnits(List.of())).unitIds();
         } else {
-            UnitRecordFold.apply(decision, records::get);
-            documents.save(MODEL, "decision:" + decision.decisionId(),
-                    new Stored<>(new TouchedUnits(unitIds), Map.of()));
+            unitIds = UnitRecordFold.touched(decision);
+            projections.fold(MODEL, decisionKey(decision.decisionId()), TouchedUnits.class,
+                    () -> new TouchedUnits(List.of()), (touched, e) -> new TouchedUnits(unitIds), event);
         }
-        pending.forEach((unitId, stored) -> {
-            stored.versions().put(event.aggregateId(), event.sequence());
-            documents.save(MODEL, unitKey(unitId), stored);
-            progress.applied(MODEL, event, unitId);
-        });
+        for (String unitId : unitIds) {
+            projections.fold(MODEL, unitKey(unitId), UnitRecord.class, () -> new UnitRecord(unitId),
+                    (unit, e) -> UnitRecordFold.apply(unit, e.payload()), event);
+        }
     }
 
     @ResetHandler
     void reset() {
-        documents.deleteModel(MODEL);
-        versions.deleteModel(MODEL);
+        projections.clear(MODEL);
     }
 }

@@ -1,0 +1,50 @@
+package vn.thidua.query.projection;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import vn.thidua.query.admin.Projections;
+import vn.thidua.query.web.Problem;
+
+/**
+ * What every read does before it loads: refuse while the model is rebuilding (503 {@code PROJECTION_REBUILDING}), and,
+ * for {@code ?minPosition=}, wait, bounded, until the model has processed every event up to that global index, so
+ * that a client reads its own write whatever aggregates the model folds; past the bound, 503
+ * {@code READ_MODEL_BEHIND}.
+ */
+@Component
+public class ReadGate {
+
+    private static final long POLL_MILLIS = 20;
+
+    private final Projections projections;
+    private final Duration maxWait;
+
+    public ReadGate(Projections projections, @Value("${thidua.read.max-wait:PT5S}") Duration maxWait) {
+        this.projections = projections;
+        this.maxWait = maxWait;
+    }
+
+    public void enter(String model, Long minPosition) {
+        projections.requireLive(model);
+        if (minPosition == null) {
+            return;
+        }
+        Instant deadline = Instant.now().plus(maxWait);
+        while (!projections.processedThrough(model, minPosition)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw Problem.READ_MODEL_BEHIND.raise(model, minPosition);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Problem.READ_MODEL_BEHIND.raise(model, minPosition);
+            }
+        }
+        projections.requireLive(model);
+    }
+}
