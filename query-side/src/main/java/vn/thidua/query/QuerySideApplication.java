@@ -3,10 +3,14 @@ package vn.thidua.query;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import vn.thidua.platform.PlatformConfiguration;
 
 /** The query side: read models folded from the event store, served as JSON, CSV and server-sent events. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(PlatformConfiguration.class)
 public class QuerySideApplication {
 
     /** The application with its own configuration file, {@code query-side.yml}. */

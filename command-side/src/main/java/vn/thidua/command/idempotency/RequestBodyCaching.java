@@ -12,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.thidua.platform.security.SecurityProperties;
 
 /**
  * Keeps a copy of the body of keyed requests, so that their fingerprint covers what was sent; and refuses bodies
@@ -23,7 +24,7 @@ public class RequestBodyCaching extends OncePerRequestFilter {
 
     private final long maxBodyBytes;
 
-    public RequestBodyCaching(vn.thidua.command.security.SecurityProperties properties) {
+    public RequestBodyCaching(SecurityProperties properties) {
         this.maxBodyBytes = properties.maxBodyBytes();
     }
 

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 
 import vn.thidua.command.rules.Rule;
 import vn.thidua.events.actor.Actor;
+import vn.thidua.platform.security.Actors;
 
 /**
  * The part of authorization that depends on the request's content: a secretariat acts only for its cluster, a unit

@@ -1,11 +1,9 @@
 package vn.thidua.command.store;
 
-import javax.sql.DataSource;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -14,22 +12,16 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.thidua.events.json.EventJson;
 
 /**
  * Axon's JDBC storage engine on the PostgreSQL schema of {@code V1__event_store.sql}: snake_case columns, payload and
  * metadata stored as JSON text an auditor can read with SQL, and a unique-key clash recognised as a concurrent append.
- * <p>
- * The connection provider and transaction manager are declared here because Axon 4.13's auto-configuration orders
- * itself after Spring Boot 3's class names: under Boot 4 it would miss the DataSource and fall back to no
- * transactions at all, and the events and the command side's own tables would no longer commit together.
+ * The schema, connection provider and transaction manager are the platform's {@code EventStoreSchema}.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -44,34 +36,6 @@ public class EventStoreConfiguration {
     @Bean(AGGREGATE_CACHE)
     public Cache aggregateCache() {
         return new WeakReferenceCache();
-    }
-
-    @Bean
-    public ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
-    }
-
-    @Bean
-    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
-    }
-
-    @Bean
-    public EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
     }
 
     @Bean

@@ -26,7 +26,7 @@ import vn.thidua.command.idempotency.IdempotentRequests;
 import vn.thidua.command.rules.Refusal;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.rules.RuleViolation;
-import vn.thidua.command.security.Actors;
+import vn.thidua.platform.security.Actors;
 import vn.thidua.events.actor.Actor;
 
 /**

@@ -1,6 +1,5 @@
 package vn.thidua.command.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.thidua.platform.web.ProblemDetails;
+
 import tools.jackson.core.JacksonException;
 import vn.thidua.command.rules.Refusal;
 import vn.thidua.command.rules.RuleViolation;
@@ -34,7 +35,6 @@ import vn.thidua.command.rules.RuleViolation;
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_PREFIX = "urn:thidua:problem:";
     static final String INVALID_INPUT = "INVALID_INPUT";
     static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
 
@@ -101,12 +101,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String code = status == null ? "HTTP_" + statusCode.value() : status.name();
-            problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-            problem.setProperty("code", code);
-        }
+        ProblemDetails.codeSpringsOwn(body, statusCode);
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
     }
 
@@ -117,12 +112,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known == null ? code : known.getReasonPhrase());
-        problem.setProperty("code", code);
-        return problem;
+        return ProblemDetails.of(status, code, detail);
     }
 
     private static String fieldOf(MessageSourceResolvable error, String parameterName) {

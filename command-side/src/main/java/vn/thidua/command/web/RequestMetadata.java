@@ -19,7 +19,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import vn.thidua.command.idempotency.IdempotentRequests;
-import vn.thidua.command.security.Actors;
+import vn.thidua.platform.security.Actors;
 import vn.thidua.events.actor.Actor;
 
 /**

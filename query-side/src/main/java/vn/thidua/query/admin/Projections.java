@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 import vn.thidua.query.web.Problem;
 
 /**
- * The read models, each fed by its own pooled streaming processor of the same name: their state, a replay from the
- * first event, and the guard that keeps a rebuilding model from passing half-built data off as final.
+ * The read models, each fed by its own pooled streaming processor of the same name, but for the decision log, which
+ * follows the ledger: their state, a replay from the first event, how far each has read, and the guard that keeps a
+ * rebuilding model from passing half-built data off as final.
  */
 @Component
 public class Projections {
@@ -38,13 +39,15 @@ public class Projections {
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final Map<String, LedgerOrderedModel> ledgerOrdered = new HashMap<>();
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
-                       Serializer serializer) {
+                       Serializer serializer, List<LedgerOrderedModel> ledgerOrdered) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        ledgerOrdered.forEach(model -> this.ledgerOrdered.put(model.name(), model));
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -60,11 +63,18 @@ public class Projections {
         long head = eventStore.createHeadToken() == null ? 0
                 : eventStore.createHeadToken().position().orElse(0);
         return READ_MODELS.stream()
-                .filter(name -> processing.eventProcessor(name, StreamingEventProcessor.class).isPresent())
+                .filter(name -> ledgerOrdered.containsKey(name)
+                        || processing.eventProcessor(name, StreamingEventProcessor.class).isPresent())
                 .map(name -> state(name, head)).toList();
     }
 
     private ProjectionState state(String name, long head) {
+        LedgerOrderedModel followed = ledgerOrdered.get(name);
+        if (followed != null) {
+            boolean replaying = followed.isReplaying();
+            return new ProjectionState(name, followed.isRunning() ? "RUNNING" : "STOPPED", followed.sealedThrough(),
+                    replaying, replaying ? followed.progress() : fraction(followed.sealedThrough(), head));
+        }
         StreamingEventProcessor processor = processor(name);
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
@@ -92,6 +102,10 @@ public class Projections {
 
     /** Stops the processor, resets its tokens (the reset handler clears the model) and starts it again. */
     public void replay(String name) {
+        if (ledgerOrdered.containsKey(name)) {
+            ledgerOrdered.get(name).replay();
+            return;
+        }
         StreamingEventProcessor processor = processor(name);
         processor.shutDown();
         try {
@@ -109,6 +123,9 @@ public class Projections {
      * or at once when the batch had nothing for it); the others from the token store.
      */
     public boolean processedThrough(String name, long position) {
+        if (ledgerOrdered.containsKey(name)) {
+            return ledgerOrdered.get(name).processedThrough(position);
+        }
         Map<Integer, TrackingToken> tokens = new HashMap<>();
         jdbc.sql("select segment, token, token_type from token_entry where processor_name = ?").param(name)
                 .query((row, i) -> tokens.put(row.getInt(1), row.getString(2) == null ? null
@@ -130,7 +147,9 @@ public class Projections {
     }
 
     public void requireLive(String name) {
-        if (processor(name).isReplaying()) {
+        boolean replaying = ledgerOrdered.containsKey(name) ? ledgerOrdered.get(name).isReplaying()
+                : processor(name).isReplaying();
+        if (replaying) {
             throw Problem.PROJECTION_REBUILDING.raise(name);
         }
     }

@@ -1,7 +1,12 @@
 package vn.thidua.query.decisions;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,51 +15,109 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.events.json.EventJson;
+import vn.thidua.ledger.StoredEvent;
+import vn.thidua.query.ledger.LedgerVerification;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.web.Problem;
 
-/** The decision log for inspectors and auditors, and the recomputation of its hash chain. */
+/** The decision log for inspectors and auditors, and the verification of its chain against the ledger. */
 @RestController
 public class DecisionLogController {
 
     /** An entry as served: {@code details} is the decision's content, {@code payload} the same JSON as hashed. */
-    public record EntryView(long seq, String decisionId, String type, Integer year, Text summary, JsonNode details,
-                            String payload, String actor, String role, String occurredAt, String minutesRef,
-                            String reason,
-                            String rescindedBy, String hash, String prevHash) {
+    public record EntryView(long seq, long leafIndex, String decisionId, String type, Integer year, Text summary,
+                            JsonNode details, String payload, String actor, String role, String occurredAt,
+                            String minutesRef, String reason, String rescindedBy, String hash, String prevHash) {
     }
 
-    /** The answer of the verification: whether the chain holds, and where it first breaks. */
-    public record Verification(boolean valid, int entries, String headHash, Long firstBrokenSeq) {
+    /**
+     * Whether the log holds, and where it first breaks: {@code firstBrokenSeq} the entry, {@code firstBrokenLeaf}
+     * its leaf in the ledger when the event behind it changed, {@code reason} in words.
+     */
+    public record Verification(boolean valid, int entries, String headHash, Long firstBrokenSeq,
+                               Long firstBrokenLeaf, String reason) {
+
+        static Verification broken(List<DecisionLog.Entry> entries, DecisionLog.Entry at, String reason) {
+            return new Verification(false, entries.size(), entries.get(entries.size() - 1).hash(),
+                    at == null ? null : at.seq(), at == null ? null : at.leafIndex(), reason);
+        }
+    }
+
+    /** An entry's leaf as sealed and its event as the store holds it now. */
+    private record SealedEvent(String eventId, byte[] leafHash, StoredEvent now) {
     }
 
     private final DecisionLog log;
     private final ReadGate gate;
+    private final JdbcClient jdbc;
+    private final LedgerVerification ledger;
     private final JsonMapper json = EventJson.mapper();
 
-    public DecisionLogController(DecisionLog log, ReadGate gate) {
+    public DecisionLogController(DecisionLog log, ReadGate gate, JdbcClient jdbc, LedgerVerification ledger) {
         this.log = log;
         this.gate = gate;
+        this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     @GetMapping("/api/clusters/{clusterId}/decisions")
     public List<EntryView> decisions(@PathVariable String clusterId, @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) String type,
                                      @RequestParam(required = false) Long minPosition) {
-        List<DecisionLog.Entry> entries = entriesOf(clusterId, year, type, minPosition);
-        return entries.stream().map(e -> new EntryView(e.seq(), e.decisionId(), e.type(), e.year(), e.summary(),
-                json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(), e.minutesRef(), e.reason(),
-                e.rescindedBy(), e.hash(), e.prevHash())).toList();
+        return entriesOf(clusterId, year, type, minPosition).stream()
+                .map(e -> new EntryView(e.seq(), e.leafIndex(), e.decisionId(), e.type(), e.year(), e.summary(),
+                        json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(),
+                        e.minutesRef(), e.reason(), e.rescindedBy(), e.hash(), e.prevHash()))
+                .toList();
     }
 
+    /**
+     * Recomputes the chain from the stored entries, then checks each entry against the ledger: its event, as the
+     * store holds it now, must hash to the leaf sealed when it was recorded, and the sealed leaves to the signed root.
+     * A replay after the event table was edited rebuilds a chain that holds, but not one that matches the ledger.
+     */
     @GetMapping("/api/clusters/{clusterId}/decisions/verification")
-    public Verification verify(@PathVariable String clusterId) {
-        return verify(entriesOf(clusterId, null, null, null));
+    public Verification verify(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
+        List<DecisionLog.Entry> entries = entriesOf(clusterId, null, null, minPosition);
+        Verification chain = verifyChain(entries);
+        if (!chain.valid()) {
+            return chain;
+        }
+        Map<Long, SealedEvent> sealed = sealedEvents(clusterId);
+        for (DecisionLog.Entry entry : entries) {
+            SealedEvent leaf = sealed.get(entry.leafIndex());
+            if (leaf == null || !leaf.eventId().equals(entry.eventId())) {
+                return Verification.broken(entries, entry, "the entry is not the decision sealed as its leaf");
+            }
+            if (leaf.now() == null) {
+                return Verification.broken(entries, entry, "missing: its event is no longer in the store");
+            }
+            if (!Arrays.equals(leaf.now().leafHash(), leaf.leafHash())) {
+                return Verification.broken(entries, entry, "edited: its event is not as it was when it was sealed");
+            }
+            if (!leaf.now().payload().equals(entry.payload())) {
+                return Verification.broken(entries, entry, "the entry's payload is not its event's");
+            }
+        }
+        Optional<String> ledgerBroken = ledger.sealedLeavesMatchSignedRoot();
+        return ledgerBroken.map(reason -> Verification.broken(entries, null, reason)).orElse(chain);
+    }
+
+    private Map<Long, SealedEvent> sealedEvents(String clusterId) {
+        return jdbc.sql("select d.leaf_index, l.event_id as sealed_event, l.leaf_hash, e.* from decision_log d"
+                        + " left join ledger_leaf l on l.leaf_index = d.leaf_index"
+                        + " left join domain_event_entry e on e.event_identifier = l.event_id"
+                        + " where d.cluster_id = ?").param(clusterId)
+                .query((row, i) -> Map.entry(row.getLong("leaf_index"), new SealedEvent(row.getString("sealed_event"),
+                        row.getBytes("leaf_hash"),
+                        row.getString("event_identifier") == null ? null : StoredEvent.read(row))))
+                .list().stream().filter(entry -> entry.getValue().eventId() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }
 
     private List<DecisionLog.Entry> entriesOf(String clusterId, Integer year, String type, Long minPosition) {
-        gate.enter(DecisionLogProjection.MODEL, minPosition);
+        gate.enter(DecisionLogFollower.MODEL, minPosition);
         if (!log.hasCluster(clusterId)) {
             throw Problem.CLUSTER_NOT_FOUND.raise(clusterId);
         }
@@ -62,18 +125,19 @@ public class DecisionLogController {
     }
 
     /** Recomputes every hash from the stored content: a changed, missing or reordered entry breaks the chain. */
-    static Verification verify(List<DecisionLog.Entry> entries) {
+    static Verification verifyChain(List<DecisionLog.Entry> entries) {
         String previousHash = HashChain.GENESIS;
         long expectedSeq = 1;
         for (DecisionLog.Entry entry : entries) {
             boolean intact = entry.seq() == expectedSeq && entry.prevHash().equals(previousHash)
                     && HashChain.hash(entry.content()).equals(entry.hash());
             if (!intact) {
-                return new Verification(false, entries.size(), entries.get(entries.size() - 1).hash(), expectedSeq);
+                return new Verification(false, entries.size(), entries.get(entries.size() - 1).hash(), expectedSeq,
+                        null, "the chain breaks: entry " + expectedSeq + " is not as it was chained");
             }
             previousHash = entry.hash();
             expectedSeq++;
         }
-        return new Verification(true, entries.size(), previousHash, null);
+        return new Verification(true, entries.size(), previousHash, null, null, null);
     }
 }

@@ -3,39 +3,33 @@ package vn.thidua.query.store;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import vn.thidua.events.ClusterEvent;
 import vn.thidua.events.json.EventJson;
+import vn.thidua.platform.store.EventStoreSchema;
 
 /**
  * The query side reads the command side's event table (never writes it) and keeps its processors' tokens in
- * {@code token_entry}, in the same transaction as the read-model rows. As on the command side, the connection
- * provider and transaction manager are declared here because Axon 4.13's auto-configuration misses Boot 4's
- * DataSource.
+ * {@code token_entry}, in the same transaction as the read-model rows (the platform's {@code EventStoreSchema}
+ * supplies the schema, connection provider and transaction manager).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreReadConfiguration {
@@ -44,16 +38,6 @@ public class EventStoreReadConfiguration {
 
     /** New events from the command side are polled for this often. */
     static final long FETCH_DELAY_MILLIS = 100;
-
-    @Bean
-    public ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
-    }
-
-    @Bean
-    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(transactionManager);
-    }
 
     /**
      * Events in their published JSON form; tracking tokens also carry typed fields (a replay token's context), which
@@ -67,19 +51,6 @@ public class EventStoreReadConfiguration {
                         .allowIfSubType("java.lang.")
                         .allowIfSubType("java.util.")
                         .build());
-    }
-
-    /** The command side's table layout (its {@code V1__event_store.sql}). */
-    @Bean
-    public EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index").timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier").aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number").typeColumn("type")
-                .payloadTypeColumn("payload_type").payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload").metaDataColumn("meta_data")
-                .build();
     }
 
     @Bean
@@ -114,11 +85,7 @@ public class EventStoreReadConfiguration {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .schema(TokenSchema.builder()
-                        .setTokenTable("token_entry").setProcessorNameColumn("processor_name")
-                        .setSegmentColumn("segment").setTokenColumn("token").setTokenTypeColumn("token_type")
-                        .setTimestampColumn("timestamp").setOwnerColumn("owner")
-                        .build())
+                .schema(EventStoreSchema.tokenSchema())
                 .contentType(String.class)
                 .claimTimeout(Duration.ofSeconds(10))
                 .build();

@@ -15,6 +15,14 @@ public enum Problem {
             "The %s read model has not yet caught up with position %s of the event store; please retry."),
     STORE_UNAVAILABLE(503, "Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau.",
             "The database is unavailable; please retry shortly."),
+    EVENT_NOT_SEALED(404, "Sự kiện %s chưa được niêm phong vào sổ cái (hoặc không tồn tại).",
+            "Event %s is not sealed into the ledger (yet), or does not exist."),
+    LEDGER_NOT_STARTED(503, "Sổ cái chưa có điểm kiểm tra nào được ký; vui lòng thử lại sau giây lát.",
+            "The ledger has no signed checkpoint yet; please retry shortly."),
+    TREE_SIZE_INVALID(400, "Kích thước cây %s không hợp lệ: sổ cái hiện có %s lá.",
+            "Tree size %s is not valid: the ledger has %s leaves."),
+    NOT_YOUR_UNIT(403, "Cán bộ đơn vị chỉ được lấy biên nhận cho các hoạt động của đơn vị mình.",
+            "A unit officer may fetch receipts for its own unit's acts only."),
     REPLAY_REFUSED(409, "Không thể dựng lại %s lúc này: %s.", "The %s read model cannot be rebuilt now: %s.");
 
     private final int status;

@@ -1,6 +1,5 @@
 package vn.thidua.query.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +17,12 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.thidua.platform.web.ProblemDetails;
+
 /** RFC 7807 answers with a stable {@code code}, as on the command side; {@code detail} follows Accept-Language. */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
-    private static final String TYPE_PREFIX = "urn:thidua:problem:";
 
     @ExceptionHandler(ProblemException.class)
     public ResponseEntity<ProblemDetail> problem(ProblemException e, Locale locale) {
@@ -54,21 +54,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String code = status == null ? "HTTP_" + statusCode.value() : status.name();
-            problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-            problem.setProperty("code", code);
-        }
+        ProblemDetails.codeSpringsOwn(body, statusCode);
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
     }
 
     private static ProblemDetail detail(HttpStatusCode status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known == null ? code : known.getReasonPhrase());
-        problem.setProperty("code", code);
-        return problem;
+        return ProblemDetails.of(status, code, detail);
     }
 }

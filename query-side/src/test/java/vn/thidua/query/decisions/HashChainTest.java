@@ -32,7 +32,7 @@ class HashChainTest {
         long seq = 0;
         String previous = HashChain.GENESIS;
         for (int i = 0; i < length; i++) {
-            DecisionLog.Entry entry = new DecisionLog.Entry("cum-2", 0, "e-" + i, "d-" + i, "ReportAssessed", 2017,
+            DecisionLog.Entry entry = new DecisionLog.Entry("cum-2", 0, i, "e-" + i, "d-" + i, "ReportAssessed", 2017,
                     "2017-12-20T02:00:0" + i + ".000Z", "thu-ky", "SECRETARIAT",
                     "{\"unitId\":\"btc-bac-giang\",\"i\":" + i + "}",
                     null, null, new Text("vi", "en"), null, null, null).chainedAfter(seq, previous);
@@ -46,7 +46,7 @@ class HashChainTest {
     @Test
     void anIntactChainVerifies() {
         List<DecisionLog.Entry> entries = chain(5);
-        DecisionLogController.Verification verification = DecisionLogController.verify(entries);
+        DecisionLogController.Verification verification = DecisionLogController.verifyChain(entries);
         assertThat(verification.valid()).isTrue();
         assertThat(verification.entries()).isEqualTo(5);
         assertThat(verification.headHash()).isEqualTo(entries.get(4).hash());
@@ -57,17 +57,17 @@ class HashChainTest {
     void aChangedEntryBreaksTheChainAtItsSeq() {
         List<DecisionLog.Entry> entries = chain(5);
         DecisionLog.Entry third = entries.get(2);
-        entries.set(2, new DecisionLog.Entry(third.clusterId(), third.seq(), third.eventId(), third.decisionId(),
+        entries.set(2, new DecisionLog.Entry(third.clusterId(), third.seq(), third.leafIndex(), third.eventId(), third.decisionId(),
                 third.type(), third.year(), third.occurredAt(), "someone-else", third.role(), third.payload(), null, null,
                 third.summary(), third.prevHash(), third.hash(), null));
-        assertThat(DecisionLogController.verify(entries).firstBrokenSeq()).isEqualTo(3);
+        assertThat(DecisionLogController.verifyChain(entries).firstBrokenSeq()).isEqualTo(3);
     }
 
     @Test
     void aMissingEntryBreaksTheChainWhereItWas() {
         List<DecisionLog.Entry> entries = chain(5);
         entries.remove(1);
-        DecisionLogController.Verification verification = DecisionLogController.verify(entries);
+        DecisionLogController.Verification verification = DecisionLogController.verifyChain(entries);
         assertThat(verification.valid()).isFalse();
         assertThat(verification.firstBrokenSeq()).isEqualTo(2);
     }
@@ -76,10 +76,10 @@ class HashChainTest {
     void theRescissionMarkIsOutsideTheHashedContent() {
         List<DecisionLog.Entry> entries = chain(2);
         DecisionLog.Entry first = entries.get(0);
-        entries.set(0, new DecisionLog.Entry(first.clusterId(), first.seq(), first.eventId(), first.decisionId(),
+        entries.set(0, new DecisionLog.Entry(first.clusterId(), first.seq(), first.leafIndex(), first.eventId(), first.decisionId(),
                 first.type(), first.year(), first.occurredAt(), first.actor(), first.role(), first.payload(),
                 first.minutesRef(),
                 first.reason(), first.summary(), first.prevHash(), first.hash(), "d-later"));
-        assertThat(DecisionLogController.verify(entries).valid()).isTrue();
+        assertThat(DecisionLogController.verifyChain(entries).valid()).isTrue();
     }
 }

@@ -1,4 +1,4 @@
-package vn.thidua.command.security;
+package vn.thidua.platform.security;
 
 import java.util.List;
 
@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import vn.thidua.events.actor.Role;
 
 /**
- * Who may sign in and how. {@code basic}: the users listed here, over HTTP Basic, with bcrypt password hashes (the
+ * Who may sign in and how, the same for both apps so that one identity provider serves both. {@code basic}: the users listed here, over HTTP Basic, with bcrypt password hashes (the
  * embedded default's demo users). {@code jwt}: bearer tokens from the organisation's identity provider, whose claims
- * name the role, cluster and unit.
+ * name the role, cluster and unit. {@code maxBodyBytes} bounds a command's body (the query side takes none).
  */
 @ConfigurationProperties("thidua.security")
 public record SecurityProperties(Mode mode, List<User> users, Claims claims, List<String> corsOrigins,

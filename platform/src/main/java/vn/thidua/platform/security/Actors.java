@@ -1,17 +1,16 @@
-package vn.thidua.command.security;
+package vn.thidua.platform.security;
 
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.stereotype.Component;
 
 import vn.thidua.events.actor.Actor;
 import vn.thidua.events.actor.Role;
 
 /** The actor of the current request, from the configured user or from the token's claims. */
-@Component
+
 public class Actors {
 
     private final SecurityProperties properties;

@@ -1,0 +1,16 @@
+package vn.thidua.command.ledger;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The sealer's settings. The signer key is a secret: {@code signerKey} (THIDUA_LEDGER_SIGNER_KEY, in Go's
+ * {@code PRIVATE+KEY+...} form) wins; otherwise the key is read from {@code signerKeyFile}, which is created with a
+ * new key on first start when it does not exist (the embedded default's way; production passes its own key).
+ */
+@ConfigurationProperties("thidua.ledger")
+public record LedgerProperties(boolean sealing, String origin, String signerKey, Path signerKeyFile,
+                               Duration gapTimeout, Duration sealInterval, int batchSize) {
+}

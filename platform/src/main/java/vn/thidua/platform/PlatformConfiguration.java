@@ -1,0 +1,18 @@
+package vn.thidua.platform;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import vn.thidua.platform.security.Actors;
+import vn.thidua.platform.security.ProblemAuthenticationHandlers;
+import vn.thidua.platform.security.SecurityProperties;
+import vn.thidua.platform.security.SignIn;
+import vn.thidua.platform.store.EventStoreSchema;
+
+/** Imported by each app: what they share, as beans. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+@Import({SignIn.class, ProblemAuthenticationHandlers.class, Actors.class, EventStoreSchema.class})
+public class PlatformConfiguration {
+}

@@ -1,0 +1,197 @@
+package vn.thidua.query.ledger;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+import vn.thidua.events.actor.Actor;
+import vn.thidua.events.actor.Role;
+import vn.thidua.events.json.EventJson;
+import vn.thidua.ledger.MerkleTree;
+import vn.thidua.ledger.NoteKeys;
+import vn.thidua.ledger.StoredEvent;
+import vn.thidua.platform.security.Actors;
+import vn.thidua.query.web.Problem;
+
+/**
+ * The ledger for auditors, units and anyone holding a checkpoint: the latest signed checkpoint and the public key
+ * (public), leaves, RFC 9162 inclusion and consistency proofs, the verification of the whole record, self-contained
+ * receipts, and an export for the offline verifier.
+ */
+@RestController
+@RequestMapping("/api/ledger")
+public class LedgerController {
+
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** A sealed leaf. */
+    public record LeafView(long leafIndex, String eventId, String leafHash, String sealedAt) {
+    }
+
+    /** The key checkpoints are signed with. */
+    public record PublicKeyView(String keyName, String algorithm, String publicKey, String verifierKey) {
+    }
+
+    /** An RFC 9162 inclusion proof of one leaf in the tree of {@code treeSize} leaves. */
+    public record InclusionProof(long leafIndex, long treeSize, String leafHash, List<String> hashes) {
+    }
+
+    /** An RFC 9162 consistency proof: the tree of size {@code from} is a prefix of the tree of size {@code to}. */
+    public record ConsistencyProof(long from, long to, List<String> hashes) {
+    }
+
+    /** All a unit needs to prove, offline, that its act is on the record. */
+    public record Receipt(Map<String, Object> event, long leafIndex, long treeSize, List<String> hashes,
+                          String checkpoint) {
+    }
+
+    private final SealedLedger ledger;
+    private final LedgerVerification verification;
+    private final Actors actors;
+    private final JsonMapper json = EventJson.mapper();
+
+    public LedgerController(SealedLedger ledger, LedgerVerification verification, Actors actors) {
+        this.ledger = ledger;
+        this.verification = verification;
+        this.actors = actors;
+    }
+
+    @GetMapping(value = "/checkpoint", produces = "text/plain")
+    public ResponseEntity<String> checkpoint() {
+        return ResponseEntity.ok().contentType(TEXT).body(ledger.latest().note());
+    }
+
+    /** Any checkpoint signed so far, by its tree size: an auditor holding an old size gets its note again. */
+    @GetMapping(value = "/checkpoints/{treeSize}", produces = "text/plain")
+    public ResponseEntity<String> checkpointOfSize(@PathVariable long treeSize) {
+        return ResponseEntity.ok().contentType(TEXT).body(ledger.at(treeSize)
+                .orElseThrow(() -> Problem.TREE_SIZE_INVALID.raise(treeSize, ledger.latest().treeSize())).note());
+    }
+
+    @GetMapping("/public-key")
+    public PublicKeyView publicKey() {
+        NoteKeys.Verifier verifier = ledger.verifier();
+        return new PublicKeyView(verifier.name(), "Ed25519", Base64.getEncoder().encodeToString(verifier.publicKey()),
+                verifier.verifierKey());
+    }
+
+    @GetMapping("/leaves/{eventId}")
+    public LeafView leaf(@PathVariable String eventId) {
+        SealedLedger.Leaf leaf = ledger.leaf(eventId);
+        return new LeafView(leaf.leafIndex(), leaf.eventId(), HEX.formatHex(leaf.leafHash()), leaf.sealedAt());
+    }
+
+    @GetMapping("/proof/inclusion")
+    public InclusionProof inclusion(@RequestParam String eventId, @RequestParam(required = false) Long treeSize) {
+        SealedLedger.Leaf leaf = ledger.leaf(eventId);
+        long size = treeSize == null ? ledger.latest().treeSize() : treeSize;
+        MerkleTree tree = sized(size);
+        if (leaf.leafIndex() >= size) {
+            throw Problem.TREE_SIZE_INVALID.raise(size, tree.size());
+        }
+        return new InclusionProof(leaf.leafIndex(), size, HEX.formatHex(leaf.leafHash()),
+                hex(tree.inclusionProof(leaf.leafIndex(), size)));
+    }
+
+    @GetMapping("/proof/consistency")
+    public ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) {
+        MerkleTree tree = sized(to);
+        if (from < 1 || from > to) {
+            throw Problem.TREE_SIZE_INVALID.raise(from, tree.size());
+        }
+        return new ConsistencyProof(from, to, hex(tree.consistencyProof(from, to)));
+    }
+
+    @GetMapping("/verification")
+    public LedgerVerification.Result verification() {
+        return verification.verify();
+    }
+
+    @GetMapping("/receipts/{eventId}")
+    public Receipt receipt(@PathVariable String eventId) {
+        SealedLedger.Leaf leaf = ledger.leaf(eventId);
+        StoredEvent event = ledger.event(eventId).orElseThrow(() -> Problem.EVENT_NOT_SEALED.raise(eventId));
+        requireOwnActIfOfficer(event);
+        SealedLedger.SignedCheckpoint checkpoint = ledger.latest();
+        MerkleTree tree = sized(checkpoint.treeSize());
+        return new Receipt(event.leafInput(), leaf.leafIndex(), checkpoint.treeSize(),
+                hex(tree.inclusionProof(leaf.leafIndex(), checkpoint.treeSize())), checkpoint.note());
+    }
+
+    /**
+     * Every sealed leaf with its event as the store holds it now, and the latest checkpoint: what the offline
+     * verifier ({@code ledger} check) recomputes. Streamed, for stores of any size.
+     */
+    @GetMapping(value = "/export", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<StreamingResponseBody> export() {
+        SealedLedger.SignedCheckpoint checkpoint = ledger.latest();
+        StreamingResponseBody body = out -> write(out, checkpoint);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private void write(OutputStream out, SealedLedger.SignedCheckpoint checkpoint) throws IOException {
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringProperty("checkpoint", checkpoint.note());
+            generator.writeName("leaves");
+            generator.writeStartArray();
+            ledger.eachLeafWithEvent(checkpoint.treeSize(), rows -> {
+                generator.writeStartObject();
+                generator.writeNumberProperty("leafIndex", rows.getLong("leaf_index"));
+                generator.writeStringProperty("leafHash", HEX.formatHex(rows.getBytes("leaf_hash")));
+                generator.writeName("event");
+                if (rows.getString("event_identifier") == null) {
+                    generator.writeNull();
+                } else {
+                    generator.writePOJO(StoredEvent.read(rows).leafInput());
+                }
+                generator.writeEndObject();
+            });
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }
+    }
+
+    /** A unit officer's receipts are for acts of its own unit: done by it, or about it. */
+    private void requireOwnActIfOfficer(StoredEvent event) {
+        Actor actor = actors.current().orElse(null);
+        if (actor == null || actor.role() != Role.UNIT_OFFICER) {
+            return;
+        }
+        Map<?, ?> metadata = event.metaData() == null ? Map.of() : json.readValue(event.metaData(), Map.class);
+        Map<?, ?> payload = json.readValue(event.payload(), Map.class);
+        if (actor.unitId() == null || !(Objects.equals(actor.unitId(), metadata.get(Actor.UNIT))
+                || Objects.equals(actor.unitId(), payload.get("unitId")))) {
+            throw Problem.NOT_YOUR_UNIT.raise();
+        }
+    }
+
+    private MerkleTree sized(long size) {
+        long sealed = ledger.latest().treeSize();
+        if (size < 0 || size > sealed) {
+            throw Problem.TREE_SIZE_INVALID.raise(size, sealed);
+        }
+        return ledger.tree(size);
+    }
+
+    private static List<String> hex(List<byte[]> hashes) {
+        return hashes.stream().map(HEX::formatHex).toList();
+    }
+}
