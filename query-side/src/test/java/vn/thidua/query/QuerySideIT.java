@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,19 +26,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.thidua.command.CommandSideApplication;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.Http.Response;
 import vn.thidua.command.support.SeedRequests;
-import vn.thidua.command.support.TestDatabase;
+import vn.thidua.query.support.BothApps;
 
 /**
  * Both apps' configurations on one real PostgreSQL: the seed story is sent to the command side over HTTP, and the
@@ -54,8 +49,7 @@ class QuerySideIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ConfigurableApplicationContext commandSide;
-    private ConfigurableApplicationContext querySide;
+    private BothApps apps;
     private Http commands;
     private Http council;
     private Http secretariat;
@@ -69,29 +63,17 @@ class QuerySideIT {
 
     @BeforeAll
     void startBothApps() {
-        String url = TestDatabase.freshDatabase("query_side_it");
-        String[] database = {"--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--thidua.security.mode=basic"};
-        commandSide = new SpringApplicationBuilder(CommandSideApplication.class).profiles("postgres").run(database);
-        querySide = QuerySideApplication.application().profiles("postgres")
-                .run(Stream.concat(Stream.of(database), Stream.of("--thidua.read.max-wait=PT2S"))
-                        .toArray(String[]::new));
-        commands = new Http("http://127.0.0.1:" + port(commandSide));
+        apps = BothApps.start("query_side_it", "--thidua.read.max-wait=PT2S");
+        commands = apps.commands();
         council = commands.as(Http.COUNCIL);
         secretariat = commands.as(Http.SECRETARIAT);
-        queries = new Http("http://127.0.0.1:" + port(querySide)).as(Http.AUDITOR);
-        jdbc = querySide.getBean(JdbcClient.class);
+        queries = apps.queries().as(Http.AUDITOR);
+        jdbc = apps.jdbc();
     }
 
     @AfterAll
     void stopBothApps() {
-        querySide.close();
-        commandSide.close();
-    }
-
-    private static int port(ConfigurableApplicationContext app) {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
+        apps.close();
     }
 
     private Response accepted(Response response) {
@@ -317,7 +299,7 @@ class QuerySideIT {
     @Order(9)
     void theStreamSendsTheScoreboardAgainAfterANewReport() {
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(querySide) + YEARS
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apps.queryPort() + YEARS
                 + "/2018/scoreboard/stream")).header("Accept", "text/event-stream")
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         (Http.VIEWER + ":" + Http.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
@@ -394,7 +376,7 @@ class QuerySideIT {
     @Test
     @Order(12)
     void everyRoleReadsOnlyWhatItIsFor() {
-        Http anonymous = new Http("http://127.0.0.1:" + port(querySide));
+        Http anonymous = new Http("http://127.0.0.1:" + apps.queryPort());
         List<String> everyRole = List.of(Http.COUNCIL, Http.SECRETARIAT, "can-bo-bac-giang", Http.AUDITOR,
                 Http.VIEWER);
         List<String> recordKeepers = List.of(Http.COUNCIL, Http.SECRETARIAT, Http.AUDITOR);
@@ -531,7 +513,7 @@ class QuerySideIT {
     }
 
     private HttpResponse<String> viewerGet(String path, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(querySide) + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apps.queryPort() + path))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         (Http.VIEWER + ":" + Http.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         if (ifNoneMatch != null) {

@@ -1,0 +1,227 @@
+package vn.thidua.command.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.thidua.command.support.TestDatabase;
+import vn.thidua.ledger.Checkpoint;
+import vn.thidua.ledger.Merkle;
+import vn.thidua.ledger.MerkleTree;
+import vn.thidua.ledger.NoteKeys;
+import vn.thidua.ledger.Sealer;
+import vn.thidua.ledger.StoredEvent;
+
+/**
+ * The sealer on a real PostgreSQL with the command side's schema: appends that commit out of global-index order,
+ * appends rolled back, two sealers racing for one store. Every event ends up sealed exactly once, in one tree whose
+ * signed checkpoints all agree with each other.
+ */
+class SealerIT {
+
+    private static final Sealer.Settings SETTINGS =
+            new Sealer.Settings("test.local/ledger", Duration.ofMillis(300), Duration.ofMillis(10), 100);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private PGSimpleDataSource dataSource;
+    private JdbcClient jdbc;
+    private final NoteKeys.Signer signer = NoteKeys.generate("test.local/ledger");
+    private final List<Sealer> sealers = new ArrayList<>();
+
+    @BeforeEach
+    void freshStore() {
+        dataSource = new PGSimpleDataSource();
+        dataSource.setURL(TestDatabase.freshDatabase("sealer"));
+        dataSource.setUser("postgres");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+    }
+
+    @AfterEach
+    void stopSealers() {
+        sealers.forEach(Sealer::close);
+    }
+
+    private Sealer sealer(NoteKeys.Signer key) {
+        Sealer sealer = new Sealer(dataSource, key, SETTINGS);
+        sealers.add(sealer);
+        return sealer;
+    }
+
+    @Test
+    void twoSealersRacingSealEveryEventExactlyOnceInOneTreeWhateverOrderCommitsComeIn() throws Exception {
+        sealer(signer).start();
+        sealer(signer).start();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<?>> writing = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int writer = w;
+            writing.add(writers.submit(() -> {
+                Random random = new Random(writer);
+                for (int i = 0; i < 150; i++) {
+                    append("cum-" + writer, i, random.nextInt(15), random.nextInt(10) == 0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> done : writing) {
+            done.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
+        writers.shutdown();
+        long events = jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+        assertThat(events).isGreaterThan(400);
+        await().atMost(PATIENCE).until(() -> count("ledger_leaf") == events);
+        await().atMost(PATIENCE).until(() -> jdbc.sql("select sealed_through from ledger_state").query(Long.class)
+                .single().equals(jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class)
+                        .single()));
+
+        assertThat(jdbc.sql("select count(distinct global_index) from ledger_leaf").query(Long.class).single())
+                .isEqualTo(events);
+        assertThat(jdbc.sql("select max(leaf_index) from ledger_leaf").query(Long.class).single())
+                .isEqualTo(events - 1);
+        assertThat(sealers.stream().filter(Sealer::isSealing).count()).isEqualTo(1);
+        assertOneConsistentTree();
+    }
+
+    @Test
+    void anAppendThatCommitsLateIsSealedAfterTheLeavesAlreadySealedAndNothingIsSkipped() throws Exception {
+        Sealer sealer = sealer(signer);
+        try (Connection late = dataSource.getConnection()) {
+            late.setAutoCommit(false);
+            long lateIndex = insert(late, "cum-2", 0);
+            append("cum-3", 0, 0, false);
+            assertThat(sealer.sealRound()).isEqualTo(1);
+            assertThat(jdbc.sql("select sealed_through from ledger_state").query(Long.class).single())
+                    .as("the watermark waits below the open append").isEqualTo(lateIndex - 1);
+            late.commit();
+            assertThat(sealer.sealRound()).isEqualTo(1);
+            assertThat(jdbc.sql("select global_index from ledger_leaf order by leaf_index").query(Long.class).list())
+                    .containsExactly(lateIndex + 1, lateIndex);
+            assertThat(jdbc.sql("select sealed_through from ledger_state").query(Long.class).single())
+                    .isEqualTo(lateIndex + 1);
+        }
+        assertOneConsistentTree();
+    }
+
+    @Test
+    void aRolledBackAppendLeavesAGapThatTheWatermarkPassesAfterTheTimeout() throws Exception {
+        Sealer sealer = sealer(signer);
+        append("cum-2", 0, 0, true);
+        append("cum-2", 0, 0, false);
+        sealer.sealRound();
+        long gap = jdbc.sql("select min(global_index) from domain_event_entry").query(Long.class).single() - 1;
+        assertThat(jdbc.sql("select sealed_through from ledger_state").query(Long.class).single())
+                .isEqualTo(gap - 1);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+            sealer.sealRound();
+            return jdbc.sql("select sealed_through from ledger_state").query(Long.class).single() == gap + 1;
+        });
+
+        jdbc.sql("insert into domain_event_entry (global_index, event_identifier, aggregate_identifier,"
+                        + " sequence_number, time_stamp, payload_type, payload) values (?, ?, 'cum-9', 0,"
+                        + " '2017-01-01T00:00:00.000Z', 'Forged', '{}')")
+                .params(gap, UUID.randomUUID().toString()).update();
+        sealer.sealRound();
+        assertThat(count("ledger_leaf")).as("an event below the watermark is not sealed: it was inserted")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSealerWithAnotherKeyDoesNotSealTheStore() throws Exception {
+        append("cum-2", 0, 0, false);
+        assertThat(sealer(signer).sealRound()).isEqualTo(1);
+        sealers.get(0).close();
+        append("cum-2", 1, 0, false);
+        Sealer impostor = sealer(NoteKeys.generate("test.local/ledger"));
+        assertThat(impostor.sealRound()).isZero();
+        assertThat(impostor.isSealing()).isFalse();
+        assertThat(count("ledger_leaf")).isEqualTo(1);
+        assertThat(sealer(signer).sealRound()).isEqualTo(1);
+    }
+
+    /** Leaves recomputed from the events, every checkpoint signed over the root of its prefix of the one tree. */
+    private void assertOneConsistentTree() {
+        MerkleTree tree = new MerkleTree();
+        jdbc.sql("select l.leaf_hash, e.* from ledger_leaf l join domain_event_entry e"
+                        + " on e.event_identifier = l.event_id order by l.leaf_index")
+                .query(rows -> {
+                    byte[] sealed = rows.getBytes("leaf_hash");
+                    assertThat(StoredEvent.read(rows).leafHash()).isEqualTo(sealed);
+                    tree.append(sealed);
+                });
+        NoteKeys.Verifier verifier = NoteKeys.verifier(signer.verifierKey());
+        List<Checkpoint> checkpoints = jdbc.sql("select note from ledger_checkpoint order by tree_size")
+                .query((row, i) -> Checkpoint.open(row.getString(1), verifier)).list();
+        assertThat(checkpoints).isNotEmpty();
+        Checkpoint previous = null;
+        for (Checkpoint checkpoint : checkpoints) {
+            assertThat(checkpoint.rootHash()).isEqualTo(tree.root(checkpoint.size()));
+            if (previous != null && previous.size() > 0) {
+                Merkle.verifyConsistency(previous.size(), checkpoint.size(), previous.rootHash(),
+                        checkpoint.rootHash(), tree.consistencyProof(previous.size(), checkpoint.size()));
+            }
+            previous = checkpoint;
+        }
+        assertThat(previous.size()).isEqualTo(tree.size());
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    /** One append in its own transaction, held open a while (so commits overtake each other), or rolled back. */
+    private void append(String aggregate, int sequence, int holdMillis, boolean rollBack) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            insert(connection, aggregate + (rollBack ? "-rolled-back" : ""), sequence);
+            try {
+                Thread.sleep(holdMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (rollBack) {
+                connection.rollback();
+            } else {
+                connection.commit();
+            }
+        }
+    }
+
+    private static long insert(Connection connection, String aggregate, int sequence) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into domain_event_entry"
+                + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,"
+                + " payload_revision, payload, meta_data) values (?, ?, ?, 'EmulationYear', ?, ?, null, ?, ?)"
+                + " returning global_index")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, aggregate + ":" + UUID.randomUUID());
+            insert.setLong(3, sequence);
+            insert.setString(4, "2018-01-15T08:00:00.000Z");
+            insert.setString(5, "vn.thidua.events.year.PledgeSigned");
+            insert.setString(6, "{\"clusterId\":\"cum-2\",\"year\":2018,\"unitId\":\"btc-bắc-giang\"}");
+            insert.setString(7, "{\"actor\":\"cán-bộ\"}");
+            try (var result = insert.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}
