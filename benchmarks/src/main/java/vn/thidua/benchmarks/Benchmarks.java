@@ -6,7 +6,7 @@ import java.util.Arrays;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay|queries|http}. Every benchmark measures its
+ * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay|queries|http|seal}. Every benchmark measures its
  * baseline (the physical limit of the same machine and database) in the same run and reports the ratio.
  */
 public final class Benchmarks {
@@ -34,8 +34,9 @@ public final class Benchmarks {
             case "replay" -> ReplayBenchmark.main(rest);
             case "queries" -> QueryBenchmark.main(rest);
             case "http" -> HttpBenchmark.main(rest);
+            case "seal" -> SealBenchmark.main(rest);
             default -> {
-                System.err.println("usage: benchmarks append|replay|queries|http");
+                System.err.println("usage: benchmarks append|replay|queries|http|seal");
                 System.exit(2);
             }
         }
