@@ -35,6 +35,7 @@ import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
 import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.decisions.DecisionType;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
 import vn.thidua.events.leadership.Office;
@@ -56,7 +57,7 @@ public class Cluster {
     private final Set<String> everKnownUnits = new HashSet<>();
     private final Set<String> mergedAway = new HashSet<>();
     private final Map<Term, Officer> officers = new HashMap<>();
-    private final Map<String, String> decisionTypes = new HashMap<>();
+    private final Map<String, DecisionType> decisionTypes = new HashMap<>();
     private final Set<String> rescinded = new HashSet<>();
 
     private record Term(int termYear, Office office) {
@@ -73,6 +74,8 @@ public class Cluster {
     public Cluster(FormCluster command) {
         requireDistinct(command.members().stream().map(MemberUnit::unitId).toList());
         ClusterRules adopted = command.rules() == null ? ClusterRules.defaults() : command.rules();
+        Rule.RULES_IMPROPER.require(adopted.quorumNumerator() <= adopted.quorumDenominator()
+                && adopted.majorityNumerator() < adopted.majorityDenominator());
         apply(new ClusterFormed(command.clusterId(), command.decisionId(), command.name(), command.sector(),
                 List.copyOf(command.members()), adopted));
     }
@@ -137,15 +140,16 @@ public class Cluster {
     @CommandHandler
     public long handle(RescindClusterDecision command) {
         String target = command.rescindedDecisionId();
-        String type = decisionTypes.get(target);
+        DecisionType type = decisionTypes.get(target);
         Rule.DECISION_NOT_FOUND.require(type != null, target);
         Rule.ALREADY_RESCINDED.require(!rescinded.contains(target), target);
-        Rule.NOT_RESCINDABLE.require(type.equals(ClusterHeadElected.class.getSimpleName())
-                || type.equals(DeputyHeadElected.class.getSimpleName()), type);
+        Rule.NOT_RESCINDABLE.require(type == DecisionType.CLUSTER_HEAD_ELECTED
+                || type == DecisionType.DEPUTY_HEAD_ELECTED, type.code());
         int termYear = officers.entrySet().stream()
                 .filter(entry -> entry.getValue().decisionId().equals(target))
                 .mapToInt(entry -> entry.getKey().termYear()).findFirst().orElseThrow();
-        apply(new DecisionRescinded(clusterId, termYear, command.decisionId(), target, type, command.reason()));
+        apply(new DecisionRescinded(clusterId, termYear, command.decisionId(), target, type.code(),
+                command.reason()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -180,19 +184,19 @@ public class Cluster {
         clusterId = event.clusterId();
         rules = event.rules();
         event.members().forEach(this::join);
-        decisionTypes.put(event.decisionId(), ClusterFormed.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
     void on(UnitAdmitted event) {
         join(event.unit());
-        decisionTypes.put(event.decisionId(), UnitAdmitted.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
     void on(UnitWithdrawn event) {
         members.remove(event.unitId());
-        decisionTypes.put(event.decisionId(), UnitWithdrawn.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
@@ -203,26 +207,26 @@ public class Cluster {
         });
         mergedAway.remove(event.successor().unitId());
         join(event.successor());
-        decisionTypes.put(event.decisionId(), UnitsMerged.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
     void on(ClusterHeadElected event) {
         officers.put(new Term(event.termYear(), Office.HEAD), new Officer(event.decisionId(), event.unitId()));
-        decisionTypes.put(event.decisionId(), ClusterHeadElected.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
     void on(DeputyHeadElected event) {
         officers.put(new Term(event.termYear(), Office.DEPUTY), new Officer(event.decisionId(), event.unitId()));
-        decisionTypes.put(event.decisionId(), DeputyHeadElected.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
     void on(DecisionRescinded event) {
         rescinded.add(event.rescindedDecisionId());
         officers.values().removeIf(officer -> officer.decisionId().equals(event.rescindedDecisionId()));
-        decisionTypes.put(event.decisionId(), DecisionRescinded.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     private void join(MemberUnit unit) {

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -50,13 +49,6 @@ public class ClusterController {
                                @NotNull @Min(1) Integer majorityDenominator,
                                @NotNull Boolean headRotation,
                                @NotNull @Min(1) @Max(100) Integer flagQuotaPercent) {
-
-        @AssertTrue(message = "quorum and majority must be fractions no greater than 1")
-        public boolean isProperFractions() {
-            return quorumNumerator == null || quorumDenominator == null || majorityNumerator == null
-                    || majorityDenominator == null
-                    || (quorumNumerator <= quorumDenominator && majorityNumerator < majorityDenominator);
-        }
 
         ClusterRules toRules() {
             return new ClusterRules(quorumNumerator, quorumDenominator, majorityNumerator, majorityDenominator,

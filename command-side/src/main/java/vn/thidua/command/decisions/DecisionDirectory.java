@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.thidua.events.YearEvent;
 import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.decisions.DecisionType;
 
 /**
  * Which aggregate recorded each decision, so that a rescission, addressed by decision id only, reaches the cluster or
@@ -46,7 +47,7 @@ public class DecisionDirectory {
                         insert into decision_directory (decision_id, cluster_id, aggregate_id, year, decision_type)
                         values (?, ?, ?, ?, ?) on conflict (decision_id) do nothing""")
                 .params(decision.decisionId(), decision.clusterId(), aggregateId, year,
-                        decision.getClass().getSimpleName())
+                        DecisionType.of(decision).code())
                 .update();
     }
 

@@ -1,12 +1,11 @@
 package vn.thidua.command.rules;
 
-import java.util.Locale;
-
 /**
- * Every refusal the command side can give, with its stable code, its HTTP status and the words a secretary reads,
- * in Vietnamese and English. A rule is found by its name; {@link #refuse(Object...)} fills in the particulars.
+ * Every rule of the yearly cycle a command can break, with its stable code, its HTTP status and the words a secretary
+ * reads, in Vietnamese and English. A rule is found by its name; {@link #refuse(Object...)} fills in the particulars.
+ * Refusals that are not the cluster's rules (access, concurrency, the store) are {@code RequestRefusal}s.
  */
-public enum Rule {
+public enum Rule implements RefusalCode {
     CLUSTER_NOT_FOUND(404,
             "Không tìm thấy cụm thi đua %s.",
             "Emulation cluster %s does not exist."),
@@ -26,9 +25,9 @@ public enum Rule {
     DUPLICATE_UNIT(400,
             "Đơn vị %s được kê khai hơn một lần.",
             "Unit %s is listed more than once."),
-    UNIT_MISMATCH(400,
-            "Đơn vị trong nội dung (%s) khác đơn vị trên đường dẫn (%s).",
-            "The unit in the body (%s) differs from the unit in the path (%s)."),
+    RULES_IMPROPER(400,
+            "Túc số phải là phân số không lớn hơn 1 và tỷ lệ biểu quyết là phân số nhỏ hơn 1.",
+            "The quorum must be a fraction no greater than 1 and the majority a fraction below 1."),
     AMENDMENT_REASON_MISSING(400,
             "Sửa đổi báo cáo phải nêu lý do.",
             "An amended report must state the reason for the amendment."),
@@ -135,26 +134,8 @@ public enum Rule {
             "Decision %s has already been rescinded."),
     COMMENDATIONS_EXIST(409,
             "Còn đề nghị khen thưởng dựa trên kết quả xếp hạng này; hãy hủy chúng trước.",
-            "Award proposals rest on this ranking; rescind them first."),
+            "Award proposals rest on this ranking; rescind them first.");
 
-    NOT_YOUR_CLUSTER(403,
-            "Bạn chỉ được thao tác cho cụm mà bạn làm thư ký, không phải cụm %s.",
-            "You may act only for the cluster whose secretariat you are, not for %s."),
-    NOT_YOUR_UNIT(403,
-            "Bạn chỉ được thao tác cho đơn vị của mình, không phải đơn vị %s.",
-            "You may act only for your own unit, not for %s."),
-    IDEMPOTENCY_KEY_REUSED(409,
-            "Khóa Idempotency-Key %s đã được dùng cho một yêu cầu khác.",
-            "Idempotency-Key %s was already used for a different request."),
-    VERSION_STALE(412,
-            "Dữ liệu đã thay đổi kể từ phiên bản %s mà bạn đã xem; hãy tải lại trước khi thao tác.",
-            "The record has changed since version %s that you saw; reload it before acting."),
-    CONCURRENT_CHANGE(409,
-            "Dữ liệu vừa được thay đổi bởi một yêu cầu khác; vui lòng thử lại.",
-            "Another request changed this record at the same time; please try again."),
-    STORE_UNAVAILABLE(503,
-            "Kho sự kiện tạm thời không truy cập được; yêu cầu chưa được ghi nhận.",
-            "The event store is unavailable; the request was not recorded.");
 
     private final int status;
     private final String vietnamese;
@@ -166,20 +147,18 @@ public enum Rule {
         this.english = english;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
-    public RuleViolation refuse(Object... particulars) {
-        return new RuleViolation(new Refusal(name(), status,
-                String.format(Locale.ROOT, vietnamese, particulars),
-                String.format(Locale.ROOT, english, particulars)));
+    @Override
+    public String vietnamese() {
+        return vietnamese;
     }
 
-    /** Throws the refusal unless the condition holds. */
-    public void require(boolean condition, Object... particulars) {
-        if (!condition) {
-            throw refuse(particulars);
-        }
+    @Override
+    public String english() {
+        return english;
     }
 }

@@ -3,6 +3,7 @@ package vn.thidua.command.security;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.command.rules.Rule;
+import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.events.actor.Actor;
 import vn.thidua.platform.security.Actors;
 
@@ -20,12 +21,12 @@ public class Access {
     }
 
     public void requireSecretariatOf(String clusterId) {
-        Actor actor = actors.current().orElseThrow(() -> Rule.NOT_YOUR_CLUSTER.refuse(clusterId));
-        Rule.NOT_YOUR_CLUSTER.require(clusterId.equals(actor.clusterId()), clusterId);
+        Actor actor = actors.current().orElseThrow(() -> RequestRefusal.NOT_YOUR_CLUSTER.refuse(clusterId));
+        RequestRefusal.NOT_YOUR_CLUSTER.require(clusterId.equals(actor.clusterId()), clusterId);
     }
 
     public void requireOfficerOf(String clusterId, String unitId) {
-        Actor actor = actors.current().orElseThrow(() -> Rule.NOT_YOUR_UNIT.refuse(unitId));
-        Rule.NOT_YOUR_UNIT.require(unitId.equals(actor.unitId()) && clusterId.equals(actor.clusterId()), unitId);
+        Actor actor = actors.current().orElseThrow(() -> RequestRefusal.NOT_YOUR_UNIT.refuse(unitId));
+        RequestRefusal.NOT_YOUR_UNIT.require(unitId.equals(actor.unitId()) && clusterId.equals(actor.clusterId()), unitId);
     }
 }

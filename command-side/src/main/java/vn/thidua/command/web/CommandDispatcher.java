@@ -68,7 +68,7 @@ public class CommandDispatcher {
 
     /** Sends a command to an existing aggregate and returns the aggregate's version and position after it. */
     public Recorded send(Object command, RuleViolation ifAggregateMissing) {
-        return dispatch(command, ifAggregateMissing, Rule.CONCURRENT_CHANGE.refuse());
+        return dispatch(command, ifAggregateMissing, RequestRefusal.CONCURRENT_CHANGE.refuse());
     }
 
     /**
@@ -86,7 +86,7 @@ public class CommandDispatcher {
                 return new Recorded(version, positionOf(command, version));
             } catch (ConcurrencyException e) {
                 if (attempt == ATTEMPTS) {
-                    throw Rule.CONCURRENT_CHANGE.refuse();
+                    throw RequestRefusal.CONCURRENT_CHANGE.refuse();
                 }
             }
         }
@@ -101,17 +101,17 @@ public class CommandDispatcher {
         } catch (AggregateStreamCreationException e) {
             throw ifAlreadyExists;
         } catch (ConflictingAggregateVersionException e) {
-            throw Rule.VERSION_STALE.refuse(e.getExpectedVersion());
+            throw RequestRefusal.VERSION_STALE.refuse(e.getExpectedVersion());
         } catch (IdempotentRequests.RepeatedRequest repeat) {
             IdempotentRequests.Outcome earlier = idempotency.earlier(repeat);
-            return earlier.version().orElseThrow(() -> Rule.IDEMPOTENCY_KEY_REUSED.refuse(earlier.key()));
+            return earlier.version().orElseThrow(() -> RequestRefusal.IDEMPOTENCY_KEY_REUSED.refuse(earlier.key()));
         } catch (CommandExecutionException e) {
             // A refusal that crossed a process boundary (Axon Server) arrives as the exception's details.
             RuntimeException refusal = e.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast)
                     .map(RuleViolation::new).orElse(null);
-            throw refusal != null ? refusal : storeLost(e) ? Rule.STORE_UNAVAILABLE.refuse() : e;
+            throw refusal != null ? refusal : storeLost(e) ? RequestRefusal.STORE_UNAVAILABLE.refuse() : e;
         } catch (RuntimeException e) {
-            throw storeLost(e) ? Rule.STORE_UNAVAILABLE.refuse() : e;
+            throw storeLost(e) ? RequestRefusal.STORE_UNAVAILABLE.refuse() : e;
         }
     }
 
@@ -128,7 +128,7 @@ public class CommandDispatcher {
                             + " where aggregate_identifier = ? and sequence_number = ?")
                     .params(aggregateId, version).query(Long.class).optional().orElse(null);
         } catch (RuntimeException e) {
-            throw storeLost(e) ? Rule.STORE_UNAVAILABLE.refuse() : e;
+            throw storeLost(e) ? RequestRefusal.STORE_UNAVAILABLE.refuse() : e;
         }
     }
 

@@ -30,7 +30,7 @@ public class ExpectedVersionTargetResolver implements CommandTargetResolver {
         try {
             return new VersionedAggregateIdentifier(target.getIdentifierValue(), Long.valueOf(expected.toString()));
         } catch (NumberFormatException e) {
-            throw Rule.VERSION_STALE.refuse(expected);
+            throw RequestRefusal.VERSION_STALE.refuse(expected);
         }
     }
 }

@@ -34,7 +34,9 @@ import vn.thidua.command.store.EventStoreConfiguration;
 import vn.thidua.command.web.ExpectedVersionTargetResolver;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.MemberUnit;
+import vn.thidua.events.YearId;
 import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.decisions.DecisionType;
 import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.Award;
@@ -73,7 +75,7 @@ public class EmulationYear {
     private String rankingDecisionId;
     private final Set<String> ranked = new HashSet<>();
     private final Map<String, Commendation> commendations = new LinkedHashMap<>();
-    private final Map<String, String> decisionTypes = new HashMap<>();
+    private final Map<String, DecisionType> decisionTypes = new HashMap<>();
     private final Set<String> rescinded = new HashSet<>();
     private boolean closed;
 
@@ -84,7 +86,7 @@ public class EmulationYear {
     }
 
     public static String idOf(String clusterId, int year) {
-        return clusterId + ":" + year;
+        return YearId.of(clusterId, year);
     }
 
     protected EmulationYear() {
@@ -120,6 +122,7 @@ public class EmulationYear {
 
     @CommandHandler
     public long handle(AmendAnnualReport command) {
+        Rule.AMENDMENT_REASON_MISSING.require(command.reason() != null && !command.reason().isBlank());
         requireReportsOpen();
         requireReport(command.unitId());
         Scorecard selfScore = scoringTable.score(command.selfScores(), command.bonusPoints(),
@@ -177,17 +180,17 @@ public class EmulationYear {
     public long handle(RescindYearDecision command) {
         requireNotClosed();
         String target = command.rescindedDecisionId();
-        String type = decisionTypes.get(target);
+        DecisionType type = decisionTypes.get(target);
         Rule.DECISION_NOT_FOUND.require(type != null, target);
         Rule.ALREADY_RESCINDED.require(!rescinded.contains(target), target);
-        if (type.equals(ReportAssessed.class.getSimpleName())) {
+        if (type == DecisionType.REPORT_ASSESSED) {
             Rule.RANKING_FINALIZED.require(rankingDecisionId == null, year);
-        } else if (type.equals(RankingFinalized.class.getSimpleName())) {
+        } else if (type == DecisionType.RANKING_FINALIZED) {
             Rule.COMMENDATIONS_EXIST.require(commendations.isEmpty());
         } else {
-            Rule.NOT_RESCINDABLE.require(type.equals(CommendationProposed.class.getSimpleName()), type);
+            Rule.NOT_RESCINDABLE.require(type == DecisionType.COMMENDATION_PROPOSED, type.code());
         }
-        apply(new DecisionRescinded(clusterId, year, command.decisionId(), target, type, command.reason()));
+        apply(new DecisionRescinded(clusterId, year, command.decisionId(), target, type.code(), command.reason()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -232,7 +235,7 @@ public class EmulationYear {
         pledgeDeadline = event.pledgeDeadline();
         reportDeadline = event.reportDeadline();
         event.participants().stream().map(MemberUnit::unitId).forEach(participants::add);
-        decisionTypes.put(event.decisionId(), EmulationYearOpened.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
@@ -255,7 +258,7 @@ public class EmulationYear {
     void on(ReportAssessed event) {
         assessments.values().removeIf(assessment -> assessment.unitId().equals(event.unitId()));
         assessments.put(event.decisionId(), new Assessment(event.unitId(), event.assessedScore().total()));
-        decisionTypes.put(event.decisionId(), ReportAssessed.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
@@ -263,13 +266,13 @@ public class EmulationYear {
         rankingDecisionId = event.decisionId();
         event.standings().stream().filter(standing -> standing.rank() != null)
                 .map(Standing::unitId).forEach(ranked::add);
-        decisionTypes.put(event.decisionId(), RankingFinalized.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
     void on(CommendationProposed event) {
         commendations.put(event.decisionId(), new Commendation(event.unitId(), event.award()));
-        decisionTypes.put(event.decisionId(), CommendationProposed.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
@@ -282,12 +285,12 @@ public class EmulationYear {
             rankingDecisionId = null;
             ranked.clear();
         }
-        decisionTypes.put(event.decisionId(), DecisionRescinded.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 
     @EventSourcingHandler
     void on(EmulationYearClosed event) {
         closed = true;
-        decisionTypes.put(event.decisionId(), EmulationYearClosed.class.getSimpleName());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 }

@@ -28,6 +28,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.thidua.command.rules.Rule;
+import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.command.rules.RuleViolation;
 import vn.thidua.command.security.Access;
 import vn.thidua.command.web.Accepted;
@@ -181,10 +182,7 @@ public class YearController {
                                    @PathVariable @Slug String unitId, @Valid @RequestBody ReportRequest request) {
         access.requireOfficerOf(clusterId, unitId);
         if (!unitId.equals(request.unitId())) {
-            throw Rule.UNIT_MISMATCH.refuse(request.unitId(), unitId);
-        }
-        if (request.reason() == null || request.reason().isBlank()) {
-            throw Rule.AMENDMENT_REASON_MISSING.refuse();
+            throw RequestRefusal.UNIT_MISMATCH.refuse(request.unitId(), unitId);
         }
         Recorded recorded = commands.send(new AmendAnnualReport(clusterId, year, unitId, request.summary(),
                         request.selfScores(), request.bonusPoints(), request.penaltyPoints(), request.evidenceList(),

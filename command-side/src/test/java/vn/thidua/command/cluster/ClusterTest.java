@@ -107,6 +107,20 @@ class ClusterTest {
                     .expectException(refusedBy(Rule.DUPLICATE_UNIT))
                     .expectNoEvents();
         }
+
+        @Test
+        void refusesAQuorumAboveOneOrAMajorityOfOne() {
+            fixture.givenNoPriorActivity()
+                    .when(new FormCluster(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS,
+                            new ClusterRules(4, 3, 1, 2, true, 20)))
+                    .expectException(refusedBy(Rule.RULES_IMPROPER))
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new FormCluster(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS,
+                            new ClusterRules(2, 3, 2, 2, true, 20)))
+                    .expectException(refusedBy(Rule.RULES_IMPROPER))
+                    .expectNoEvents();
+        }
     }
 
     @Nested

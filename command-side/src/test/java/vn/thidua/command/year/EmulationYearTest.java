@@ -256,6 +256,14 @@ class EmulationYearTest {
         }
 
         @Test
+        void refusesAnAmendmentWithoutAReason() {
+            given(filed(BAC_GIANG, 50, 30)).when(new AmendAnnualReport(CLUSTER_ID, YEAR, BAC_GIANG, "Bổ sung", points(52, 30),
+                            BigDecimal.ZERO, BigDecimal.ZERO, EVIDENCE, " "))
+                    .expectException(refusedBy(Rule.AMENDMENT_REASON_MISSING))
+                    .expectNoEvents();
+        }
+
+        @Test
         void refusesToAmendAReportNeverFiled() {
             given().when(new AmendAnnualReport(CLUSTER_ID, YEAR, BAC_GIANG, "Bổ sung", points(52, 30),
                             BigDecimal.ZERO, BigDecimal.ZERO, EVIDENCE, "?"))

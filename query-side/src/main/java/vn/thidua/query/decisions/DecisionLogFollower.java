@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.events.actor.Actor;
 import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.decisions.DecisionType;
 import vn.thidua.events.json.EventJson;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.query.admin.LedgerOrderedModel;
@@ -129,7 +130,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
                 Instant.parse(stored.timestamp()), text(metadata.get(Actor.ACTOR)), text(metadata.get(Actor.ROLE)));
         UnitNames known = names.namesAfter(MODEL, decision.clusterId(), event);
         appends.append(new DecisionLog.Entry(decision.clusterId(), 0, leaf.leafIndex(), stored.eventId(),
-                decision.decisionId(), decision.getClass().getSimpleName(), ConcernedYear.of(decision),
+                decision.decisionId(), DecisionType.of(decision).code(), ConcernedYear.of(decision),
                 stored.timestamp(), event.actor(), event.role(), json.writeValueAsString(decision),
                 DecisionFacts.minutesRef(decision), DecisionFacts.reason(decision),
                 Narrator.describe(decision, known), null, null, null));

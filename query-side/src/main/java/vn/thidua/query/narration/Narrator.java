@@ -10,6 +10,7 @@ import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
 import vn.thidua.events.decisions.DecisionRescinded;
+import vn.thidua.events.decisions.DecisionType;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
 import vn.thidua.events.year.AnnualReportAmended;
@@ -26,19 +27,19 @@ import vn.thidua.events.year.Standing;
 /** Every event in words a secretary would write in the minutes, in Vietnamese and English. */
 public final class Narrator {
 
-    private static final Map<String, Text> DECISION_TYPES = Map.ofEntries(
-            Map.entry("ClusterFormed", new Text("thành lập cụm", "cluster formation")),
-            Map.entry("UnitAdmitted", new Text("kết nạp đơn vị", "admission of a unit")),
-            Map.entry("UnitWithdrawn", new Text("rút đơn vị khỏi cụm", "withdrawal of a unit")),
-            Map.entry("UnitsMerged", new Text("hợp nhất đơn vị", "merger of units")),
-            Map.entry("EmulationYearOpened", new Text("phát động thi đua", "opening of the year")),
-            Map.entry("ReportAssessed", new Text("thẩm định báo cáo", "assessment of a report")),
-            Map.entry("ClusterHeadElected", new Text("bầu Cụm trưởng", "election of the cluster head")),
-            Map.entry("DeputyHeadElected", new Text("bầu Cụm phó", "election of the deputy head")),
-            Map.entry("RankingFinalized", new Text("chốt xếp hạng", "finalized ranking")),
-            Map.entry("CommendationProposed", new Text("đề nghị khen thưởng", "award proposal")),
-            Map.entry("DecisionRescinded", new Text("hủy quyết định", "rescission")),
-            Map.entry("EmulationYearClosed", new Text("kết thúc năm thi đua", "closing of the year")));
+    private static final Map<DecisionType, Text> DECISION_TYPES = Map.ofEntries(
+            Map.entry(DecisionType.CLUSTER_FORMED, new Text("thành lập cụm", "cluster formation")),
+            Map.entry(DecisionType.UNIT_ADMITTED, new Text("kết nạp đơn vị", "admission of a unit")),
+            Map.entry(DecisionType.UNIT_WITHDRAWN, new Text("rút đơn vị khỏi cụm", "withdrawal of a unit")),
+            Map.entry(DecisionType.UNITS_MERGED, new Text("hợp nhất đơn vị", "merger of units")),
+            Map.entry(DecisionType.EMULATION_YEAR_OPENED, new Text("phát động thi đua", "opening of the year")),
+            Map.entry(DecisionType.REPORT_ASSESSED, new Text("thẩm định báo cáo", "assessment of a report")),
+            Map.entry(DecisionType.CLUSTER_HEAD_ELECTED, new Text("bầu Cụm trưởng", "election of the cluster head")),
+            Map.entry(DecisionType.DEPUTY_HEAD_ELECTED, new Text("bầu Cụm phó", "election of the deputy head")),
+            Map.entry(DecisionType.RANKING_FINALIZED, new Text("chốt xếp hạng", "finalized ranking")),
+            Map.entry(DecisionType.COMMENDATION_PROPOSED, new Text("đề nghị khen thưởng", "award proposal")),
+            Map.entry(DecisionType.DECISION_RESCINDED, new Text("hủy quyết định", "rescission")),
+            Map.entry(DecisionType.EMULATION_YEAR_CLOSED, new Text("kết thúc năm thi đua", "closing of the year")));
 
     private Narrator() {
     }
@@ -102,8 +103,7 @@ public final class Narrator {
                     names.of(e.unitId()) + " was proposed for " + award.en() + " (" + e.ballot().votesFor()
                             + " of " + e.ballot().votersPresent() + " present voted for).");
         } else if (payload instanceof DecisionRescinded e) {
-            Text type = DECISION_TYPES.getOrDefault(e.rescindedDecisionType(),
-                    new Text(e.rescindedDecisionType(), e.rescindedDecisionType()));
+            Text type = DECISION_TYPES.get(DecisionType.ofCode(e.rescindedDecisionType()));
             return new Text("Hủy quyết định " + type.vi() + " (" + e.rescindedDecisionId() + "). Lý do: "
                     + e.reason(),
                     "The " + type.en() + " decision (" + e.rescindedDecisionId() + ") was rescinded. Reason: "

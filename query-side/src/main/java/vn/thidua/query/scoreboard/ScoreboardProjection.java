@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.YearEvent;
+import vn.thidua.events.YearId;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
@@ -29,7 +30,7 @@ public class ScoreboardProjection {
     }
 
     public static String key(String clusterId, int year) {
-        return clusterId + ":" + year;
+        return YearId.of(clusterId, year);
     }
 
     @EventHandler

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.thidua.events.YearId;
 import vn.thidua.query.projection.AnswerCache;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.Envelope;
@@ -81,7 +82,7 @@ public class ScoreboardQueries {
     public ScoreboardView asOf(String clusterId, int year, Instant asOf) {
         Scoreboard board = new Scoreboard(clusterId, year);
         Stream.concat(eventStore.readEvents(clusterId).asStream(),
-                        eventStore.readEvents(yearAggregate(clusterId, year)).asStream())
+                        eventStore.readEvents(YearId.of(clusterId, year)).asStream())
                 .filter(message -> !message.getTimestamp().isAfter(asOf))
                 .map(Envelope::of)
                 .forEach(event -> ScoreboardFold.apply(board, event));
@@ -89,10 +90,5 @@ public class ScoreboardQueries {
             throw Problem.YEAR_NOT_FOUND.raise(clusterId, year);
         }
         return ScoreboardView.of(board, asOf);
-    }
-
-    /** The id of the year aggregate, as the command side names it. */
-    static String yearAggregate(String clusterId, int year) {
-        return clusterId + ":" + year;
     }
 }

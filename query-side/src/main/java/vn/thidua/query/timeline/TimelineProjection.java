@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.ClusterEvent;
+import vn.thidua.events.YearId;
 import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
@@ -56,7 +57,7 @@ public class TimelineProjection {
                 .params(event.clusterId(), year, envelope.eventId(), DateTimeUtils.formatInstant(envelope.at()),
                         event.getClass().getSimpleName(), unitOf(event), envelope.actor(), text.vi(), text.en())
                 .update();
-        progress.applied(MODEL, event.clusterId() + ":" + year);
+        progress.applied(MODEL, YearId.of(event.clusterId(), year));
     }
 
     static int yearOf(ClusterEvent event, Envelope envelope) {

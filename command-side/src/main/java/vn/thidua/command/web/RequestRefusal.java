@@ -1,0 +1,56 @@
+package vn.thidua.command.web;
+
+import vn.thidua.command.rules.RefusalCode;
+
+/**
+ * Refusals that are not rules of the cluster but of the request: whom it may act for, the version it saw, the key it
+ * reused, a race it lost, a store it could not reach. Same shape and answer as a {@code Rule}'s.
+ */
+public enum RequestRefusal implements RefusalCode {
+    UNIT_MISMATCH(400,
+            "Đơn vị trong nội dung (%s) khác đơn vị trên đường dẫn (%s).",
+            "The unit in the body (%s) differs from the unit in the path (%s)."),
+    NOT_YOUR_CLUSTER(403,
+            "Bạn chỉ được thao tác cho cụm mà bạn làm thư ký, không phải cụm %s.",
+            "You may act only for the cluster whose secretariat you are, not for %s."),
+    NOT_YOUR_UNIT(403,
+            "Bạn chỉ được thao tác cho đơn vị của mình, không phải đơn vị %s.",
+            "You may act only for your own unit, not for %s."),
+    IDEMPOTENCY_KEY_REUSED(409,
+            "Khóa Idempotency-Key %s đã được dùng cho một yêu cầu khác.",
+            "Idempotency-Key %s was already used for a different request."),
+    VERSION_STALE(412,
+            "Dữ liệu đã thay đổi kể từ phiên bản %s mà bạn đã xem; hãy tải lại trước khi thao tác.",
+            "The record has changed since version %s that you saw; reload it before acting."),
+    CONCURRENT_CHANGE(409,
+            "Dữ liệu vừa được thay đổi bởi một yêu cầu khác; vui lòng thử lại.",
+            "Another request changed this record at the same time; please try again."),
+    STORE_UNAVAILABLE(503,
+            "Kho sự kiện tạm thời không truy cập được; yêu cầu chưa được ghi nhận.",
+            "The event store is unavailable; the request was not recorded.");
+
+    private final int status;
+    private final String vietnamese;
+    private final String english;
+
+    RequestRefusal(int status, String vietnamese, String english) {
+        this.status = status;
+        this.vietnamese = vietnamese;
+        this.english = english;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String vietnamese() {
+        return vietnamese;
+    }
+
+    @Override
+    public String english() {
+        return english;
+    }
+}
