@@ -68,7 +68,7 @@ public final class Scoreboard {
     Scoreboard() {
     }
 
-    Scoreboard(String clusterId, int year) {
+    public Scoreboard(String clusterId, int year) {
         this.clusterId = clusterId;
         this.year = year;
     }

@@ -53,8 +53,10 @@ public class UnitRecordProjection {
                     () -> new TouchedUnits(List.of())).unitIds();
         } else {
             unitIds = UnitRecordFold.touched(decision);
-            projections.fold(MODEL, decisionKey(decision.decisionId()), TouchedUnits.class,
-                    () -> new TouchedUnits(List.of()), (touched, e) -> new TouchedUnits(unitIds), event);
+            if (!unitIds.isEmpty()) {
+                projections.fold(MODEL, decisionKey(decision.decisionId()), TouchedUnits.class,
+                        () -> new TouchedUnits(List.of()), (touched, e) -> new TouchedUnits(unitIds), event);
+            }
         }
         for (String unitId : unitIds) {
             projections.fold(MODEL, unitKey(unitId), UnitRecord.class, () -> new UnitRecord(unitId),

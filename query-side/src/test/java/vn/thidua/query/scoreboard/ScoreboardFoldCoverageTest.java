@@ -1,0 +1,23 @@
+package vn.thidua.query.scoreboard;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.thidua.events.cluster.UnitAdmitted;
+import vn.thidua.events.cluster.UnitWithdrawn;
+import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.query.support.Story;
+
+class ScoreboardFoldCoverageTest {
+
+    /**
+     * Membership changes between years do not touch a year's board: its participants were fixed at opening (the
+     * cluster's formation only teaches the names).
+     */
+    @Test
+    void theFoldHasACaseForEveryEventOfThePublishedFamily() {
+        Story.assertEveryEventHasACase(() -> new Scoreboard(Story.CLUSTER, Story.YEAR), ScoreboardFold::apply,
+                List.of(UnitAdmitted.class, UnitWithdrawn.class, UnitsMerged.class));
+    }
+}
