@@ -19,7 +19,7 @@ public record ScoreboardView(String clusterId, int year, Scoreboard.Status statu
                           Award award) {
     }
 
-    static ScoreboardView of(Scoreboard board, Instant asOf) {
+    public static ScoreboardView of(Scoreboard board, Instant asOf) {
         List<RowView> rows = board.rows.stream()
                 .sorted(Comparator.comparing((Scoreboard.Row row) -> row.rank,
                         Comparator.nullsLast(Comparator.naturalOrder())))
