@@ -1,8 +1,6 @@
 package vn.thidua.query.decisions;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import vn.thidua.events.actor.Actor;
 import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.decisions.DecisionType;
@@ -28,6 +24,7 @@ import vn.thidua.query.narration.UnitNamesBook;
 import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ReadModelChanges;
+import vn.thidua.query.projection.StoredPayloads;
 
 /**
  * Builds the decision log from the ledger: reads the sealed leaves in order and chains every decision among them,
@@ -43,8 +40,6 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLogFollower.class);
     private static final int LEAVES_PER_PASS = 500;
     private static final long IDLE_MILLIS = 50;
-    private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {
-    };
 
     /** The follower's row. */
     private record Position(long leafPosition, long sealedThrough, Long rebuildUntil) {
@@ -119,15 +114,15 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
         if (leaf.event() == null) {
             return;
         }
-        Decision decision = decisionIn(leaf.event());
-        if (decision == null) {
+        StoredEvent stored = leaf.event();
+        Object payload = StoredPayloads.payload(stored).orElse(null);
+        if (!(payload instanceof Decision decision)) {
+            if (payload == null) {
+                LOG.warn("Leaf {} holds an event of an unknown type {}", leaf.leafIndex(), stored.payloadType());
+            }
             return;
         }
-        StoredEvent stored = leaf.event();
-        Map<String, Object> metadata = stored.metaData() == null ? Map.of()
-                : json.readValue(stored.metaData(), METADATA);
-        Envelope event = new Envelope(decision, stored.eventId(), stored.aggregateId(), stored.sequence(),
-                Instant.parse(stored.timestamp()), text(metadata.get(Actor.ACTOR)), text(metadata.get(Actor.ROLE)));
+        Envelope event = StoredPayloads.envelope(stored, decision);
         UnitNames known = names.namesAfter(MODEL, decision.clusterId(), event);
         appends.append(new DecisionLog.Entry(decision.clusterId(), 0, leaf.leafIndex(), stored.eventId(),
                 decision.decisionId(), DecisionType.of(decision).code(), ConcernedYear.of(decision),
@@ -138,21 +133,6 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
             appends.markRescinded(rescinded.rescindedDecisionId(), rescinded.decisionId());
         }
         changes.announce(MODEL, decision.clusterId());
-    }
-
-    private Decision decisionIn(StoredEvent stored) {
-        Class<?> type;
-        try {
-            type = Class.forName(stored.payloadType());
-        } catch (ClassNotFoundException e) {
-            LOG.warn("Leaf of event {} has an unknown payload type {}", stored.eventId(), stored.payloadType());
-            return null;
-        }
-        return Decision.class.isAssignableFrom(type) ? (Decision) json.readValue(stored.payload(), type) : null;
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     private Position position() {

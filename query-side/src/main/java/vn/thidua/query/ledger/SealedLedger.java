@@ -29,8 +29,8 @@ public class SealedLedger {
     public record Leaf(long leafIndex, long globalIndex, String eventId, byte[] leafHash, String sealedAt) {
     }
 
-    /** A signed checkpoint as stored. */
-    public record SignedCheckpoint(long treeSize, byte[] rootHash, String note) {
+    /** A signed checkpoint as stored, with the time it was signed. */
+    public record SignedCheckpoint(long treeSize, byte[] rootHash, String note, String createdAt) {
     }
 
     private static final int FETCH_SIZE = 5_000;
@@ -81,15 +81,19 @@ public class SealedLedger {
     }
 
     public SignedCheckpoint latest() {
-        return jdbc.sql("select tree_size, root_hash, note from ledger_checkpoint order by tree_size desc limit 1")
-                .query((row, i) -> new SignedCheckpoint(row.getLong(1), row.getBytes(2), row.getString(3)))
+        return jdbc.sql("select tree_size, root_hash, note, created_at from ledger_checkpoint"
+                        + " order by tree_size desc limit 1")
+                .query((row, i) -> new SignedCheckpoint(row.getLong(1), row.getBytes(2), row.getString(3),
+                        row.getString(4)))
                 .optional().orElseThrow(Problem.LEDGER_NOT_STARTED::raise);
     }
 
     public Optional<SignedCheckpoint> at(long treeSize) {
-        return jdbc.sql("select tree_size, root_hash, note from ledger_checkpoint where tree_size = ?")
+        return jdbc.sql("select tree_size, root_hash, note, created_at from ledger_checkpoint"
+                        + " where tree_size = ?")
                 .param(treeSize)
-                .query((row, i) -> new SignedCheckpoint(row.getLong(1), row.getBytes(2), row.getString(3)))
+                .query((row, i) -> new SignedCheckpoint(row.getLong(1), row.getBytes(2), row.getString(3),
+                        row.getString(4)))
                 .optional();
     }
 

@@ -103,7 +103,7 @@ public final class Narrator {
                     names.of(e.unitId()) + " was proposed for " + award.en() + " (" + e.ballot().votesFor()
                             + " of " + e.ballot().votersPresent() + " present voted for).");
         } else if (payload instanceof DecisionRescinded e) {
-            Text type = DECISION_TYPES.get(DecisionType.ofCode(e.rescindedDecisionType()));
+            Text type = decisionType(e.rescindedDecisionType());
             return new Text("Hủy quyết định " + type.vi() + " (" + e.rescindedDecisionId() + "). Lý do: "
                     + e.reason(),
                     "The " + type.en() + " decision (" + e.rescindedDecisionId() + ") was rescinded. Reason: "
@@ -113,6 +113,11 @@ public final class Narrator {
                     "Emulation year " + e.year() + " was closed; its record is final.");
         }
         return new Text(payload.getClass().getSimpleName(), payload.getClass().getSimpleName());
+    }
+
+    /** A decision type in words, by its published code. */
+    public static Text decisionType(String code) {
+        return DECISION_TYPES.get(DecisionType.ofCode(code));
     }
 
     private static Text elected(String unit, String officeVi, String officeEn, int termYear, Ballot ballot) {

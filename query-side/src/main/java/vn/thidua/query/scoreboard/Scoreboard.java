@@ -73,7 +73,7 @@ public final class Scoreboard {
         this.year = year;
     }
 
-    boolean isOpened() {
+    public boolean isOpened() {
         return status != null;
     }
 

@@ -21,7 +21,9 @@ import vn.thidua.platform.security.SignIn;
  * Who may read what: every role reads scoreboards, leadership, clusters and unit records; the decision log, the
  * timeline, the verification and the CSV export are for auditors, the council and secretariats; replays are the
  * council's. The ledger's checkpoint and public key are public; its proofs, leaves and verification are for auditors
- * and the council, and a unit officer may fetch the receipts of its own unit's acts.
+ * and the council, and a unit officer may fetch the receipts of its own unit's acts. Documents are read as the data
+ * they show: minutes and proposals by record keepers, a certificate also by its own unit's officer; the page a
+ * document's QR code opens is public.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -30,6 +32,9 @@ public class SecurityConfiguration {
     private static final String[] EVERY_ROLE = SignIn.roles(Role.values());
     private static final String[] RECORD_KEEPERS = SignIn.roles(Role.AUDITOR, Role.COUNCIL, Role.SECRETARIAT);
     private static final String[] AUDITORS = SignIn.roles(Role.AUDITOR, Role.COUNCIL);
+    /** A unit officer reads its own unit's certificate; the controller checks whose it is. */
+    private static final String[] CERTIFICATE_READERS =
+            SignIn.roles(Role.AUDITOR, Role.COUNCIL, Role.SECRETARIAT, Role.UNIT_OFFICER);
     /** A unit officer fetches the receipts of its own unit's acts; the controller checks whose act it is. */
     private static final String[] LEDGER_RECEIPTS = SignIn.roles(Role.AUDITOR, Role.COUNCIL, Role.UNIT_OFFICER);
 
@@ -39,7 +44,10 @@ public class SecurityConfiguration {
         return SignIn.chain(http, properties, problems, requests -> requests
                 .requestMatchers(POST, "/api/admin/projections/*/replay").hasRole(Role.COUNCIL.name())
                 .requestMatchers(GET, "/api/admin/projections").hasAnyRole(SignIn.roles(Role.COUNCIL, Role.AUDITOR))
-                .requestMatchers(GET, "/api/ledger/checkpoint", "/api/ledger/public-key").permitAll()
+                .requestMatchers(GET, "/api/ledger/checkpoint", "/api/ledger/public-key", "/documents/verify.html",
+                        "/api/documents/verification").permitAll()
+                .requestMatchers(GET, "/api/units/*/years/*/certificate.pdf").hasAnyRole(CERTIFICATE_READERS)
+                .requestMatchers(GET, "/api/clusters/*/years/*/documents/*").hasAnyRole(RECORD_KEEPERS)
                 .requestMatchers(GET, "/api/ledger/receipts/*").hasAnyRole(LEDGER_RECEIPTS)
                 .requestMatchers(GET, "/api/ledger/**").hasAnyRole(AUDITORS)
                 .requestMatchers(GET, "/api/clusters/*/decisions", "/api/clusters/*/decisions/verification",

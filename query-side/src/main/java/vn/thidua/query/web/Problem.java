@@ -21,8 +21,13 @@ public enum Problem {
             "The ledger has no signed checkpoint yet; please retry shortly."),
     TREE_SIZE_INVALID(400, "Kích thước cây %s không hợp lệ: sổ cái hiện có %s lá.",
             "Tree size %s is not valid: the ledger has %s leaves."),
-    NOT_YOUR_UNIT(403, "Cán bộ đơn vị chỉ được lấy biên nhận cho các hoạt động của đơn vị mình.",
-            "A unit officer may fetch receipts for its own unit's acts only."),
+    NOT_YOUR_UNIT(403, "Cán bộ đơn vị chỉ được xem biên nhận và văn bản của đơn vị mình.",
+            "A unit officer may fetch its own unit's receipts and documents only."),
+    DOCUMENT_NOT_FOUND(404, "Không có loại văn bản %s.", "There is no document of kind %s."),
+    DOCUMENT_FONT_MISSING(503, "Máy chủ thiếu phông chữ để in văn bản (tìm trong %s); hãy cài gói fonts-liberation2.",
+            "The server has no font to print documents with (looked in %s); install the fonts-liberation2 package."),
+    NOT_YOUR_CLUSTER(403, "Bạn chỉ được xem văn bản của cụm mà bạn làm thư ký, không phải cụm %s.",
+            "You may read the documents of the cluster whose secretariat you are only, not of %s."),
     REPLAY_REFUSED(409, "Không thể dựng lại %s lúc này: %s.", "The %s read model cannot be rebuilt now: %s.");
 
     private final int status;

@@ -1,0 +1,221 @@
+package vn.thidua.query.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.thidua.command.SeedCluster.BAC_GIANG;
+import static vn.thidua.command.SeedCluster.CLUSTER_ID;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+
+import tools.jackson.databind.JsonNode;
+import vn.thidua.command.SeedCluster;
+import vn.thidua.command.support.Http;
+import vn.thidua.command.support.SeedRequests;
+import vn.thidua.query.support.BothApps;
+
+/**
+ * The official documents from a real record: the minutes, the award proposal and a certificate as PDF, their text
+ * read back with PDFBox, their QR code decoded from the rendered page with ZXing and followed to the verification,
+ * which turns to "not verified" once an event behind the document is edited in the table.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DocumentsIT {
+
+    private static final String YEARS = "/api/clusters/" + CLUSTER_ID + "/years";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Path PICTURES = Path.of("target/document-pictures");
+
+    private BothApps apps;
+    private JdbcClient jdbc;
+    private String rescindedElection;
+
+    @BeforeAll
+    void recordTheYear() {
+        apps = BothApps.start("documents_it");
+        jdbc = apps.jdbc();
+        Http commands = apps.commands();
+        Http council = commands.as(Http.COUNCIL);
+        Http secretariat = commands.as(Http.SECRETARIAT);
+        accepted(council.post("/api/clusters", SeedRequests.formCluster()));
+        accepted(council.post(YEARS, SeedRequests.openYear(2017)));
+        List<String> units = SeedCluster.unitIds();
+        for (int i = 0; i < units.size(); i++) {
+            accepted(commands.asOfficerOf(units.get(i)).post(YEARS + "/2017/pledge/signatures",
+                    SeedRequests.signature(units.get(i))));
+            accepted(commands.asOfficerOf(units.get(i)).post(YEARS + "/2017/reports",
+                    SeedRequests.report(units.get(i), 58 - i, "35.5")));
+        }
+        accepted(secretariat.post(YEARS + "/2017/ranking", Map.of("note", "Hội nghị tổng kết năm 2017")));
+        accepted(secretariat.post(YEARS + "/2017/commendations", Map.of("unitId", BAC_GIANG,
+                "award", "EMULATION_FLAG", "minutesRef", "Biên bản số 02/BB-CTĐ2", "ballot", Map.of(
+                        "eligibleVoters", 14, "votersPresent", 14, "votesFor", 13, "votesAgainst", 1,
+                        "invalid", 0))));
+        JsonNode wrong = accepted(secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "HEAD", "btc-hung-yen", 14, 12)));
+        rescindedElection = wrong.path("decisionId").asString();
+        accepted(council.post("/api/clusters/" + CLUSTER_ID + "/decisions/" + rescindedElection + "/rescission",
+                Map.of("reason", "Nhầm đơn vị luân phiên")));
+        long last = accepted(secretariat.post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "HEAD", BAC_GIANG, 14, 13))).path("position").asLong();
+        await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from ledger_leaf l join domain_event_entry e"
+                + " on e.event_identifier = l.event_id where e.global_index = ?").param(last).query(Long.class)
+                .single() == 1);
+    }
+
+    @AfterAll
+    void stop() {
+        apps.close();
+    }
+
+    private static JsonNode accepted(Http.Response response) {
+        assertThat(response.status()).as(response.raw()).isBetween(200, 201);
+        return response.body();
+    }
+
+    @Test
+    @Order(1)
+    void theMinutesHoldTheNamesScoresBallotsAndTheRescissionAsRecorded() throws Exception {
+        byte[] pdf = get(Http.AUDITOR, YEARS + "/2017/documents/minutes.pdf", "vi");
+        String text = textOf(pdf);
+        assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                "BIÊN BẢN", "CỤM THI ĐUA SỐ 2", "Ban Tổ chức Tỉnh ủy Bắc Giang", "Ban Tổ chức Thành ủy Hải Phòng",
+                "Ban Tổ chức Tỉnh ủy Thái Bình");
+        JsonNode board = apps.queries().as(Http.AUDITOR).get(YEARS + "/2017/scoreboard").body();
+        for (JsonNode row : board.path("rows")) {
+            assertThat(text).contains(row.path("unitName").asString() + " "
+                    + row.path("selfScore").decimalValue().stripTrailingZeros().toPlainString().replace('.', ','));
+        }
+        assertThat(text).contains("Phiếu: 14 cử tri, 14 có mặt, 13 đồng ý, 1 không đồng ý, 0 không hợp lệ")
+                .contains("Cụm trưởng năm 2018: Ban Tổ chức Tỉnh ủy Hưng Yên. ĐÃ HỦY (Nhầm đơn vị luân phiên)")
+                .contains("Ban Tổ chức Tỉnh ủy Bắc Giang đảm nhiệm vai trò Cụm trưởng năm 2018")
+                .contains("Cờ thi đua: Ban Tổ chức Tỉnh ủy Bắc Giang");
+        assertThat(textOf(get(Http.AUDITOR, YEARS + "/2017/documents/minutes.pdf", "en")))
+                .contains("MINUTES", "SOCIALIST REPUBLIC OF VIET NAM", "Emulation flag: Ban Tổ chức Tỉnh ủy Bắc Giang",
+                        "RESCINDED (Nhầm đơn vị luân phiên)");
+        picture(pdf, "minutes");
+    }
+
+    @Test
+    @Order(2)
+    void theSameCheckpointGivesTheSameDocument() throws Exception {
+        String url = qrCodeOf(get(Http.AUDITOR, YEARS + "/2017/documents/minutes.pdf", "vi"));
+        String treeSize = UriComponentsBuilder.fromUriString(url).build().getQueryParams().getFirst("treeSize");
+        String first = textOf(get(Http.AUDITOR, YEARS + "/2017/documents/minutes.pdf?treeSize=" + treeSize, "vi"));
+        String again = textOf(get(Http.AUDITOR, YEARS + "/2017/documents/minutes.pdf?treeSize=" + treeSize, "vi"));
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    @Order(3)
+    void theProposalAndACertificateShowAwardsVoteSharesAndTheUnitsResult() throws Exception {
+        String proposal = textOf(get(Http.SECRETARIAT, YEARS + "/2017/documents/proposal.pdf", "vi"));
+        assertThat(proposal).contains("TỜ TRÌNH", "Kính gửi: Hội đồng Thi đua - Khen thưởng",
+                "Ban Tổ chức Tỉnh ủy Bắc Giang", "Cờ thi đua", "13/14 (93%)");
+        byte[] certificate = get("can-bo-bac-giang", "/api/units/" + BAC_GIANG + "/years/2017/certificate.pdf", "vi");
+        assertThat(textOf(certificate)).contains("GIẤY XÁC NHẬN", "Ban Tổ chức Tỉnh ủy Bắc Giang", "Cờ thi đua");
+        picture(certificate, "certificate");
+        assertThat(status("can-bo-bac-giang", "/api/units/btc-hung-yen/years/2017/certificate.pdf")).isEqualTo(403);
+        assertThat(status(Http.VIEWER, YEARS + "/2017/documents/minutes.pdf")).isEqualTo(403);
+    }
+
+    /** The QR code, read from the printed page, opens a verification that holds until an event behind it is edited. */
+    @Test
+    @Order(4)
+    void theQrCodeLeadsToAVerificationThatCatchesAnEditedEvent() throws Exception {
+        String url = qrCodeOf(get(Http.AUDITOR, YEARS + "/2017/documents/minutes.pdf", "vi"));
+        assertThat(url).contains("/documents/verify.html?kind=minutes&cluster=" + CLUSTER_ID + "&year=2017");
+        String query = URI.create(url).getRawQuery();
+        JsonNode verified = apps.queries().get("/api/documents/verification?" + query).body();
+        assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.path("events").size()).isGreaterThan(30);
+        assertThat(apps.queries().get("/documents/verify.html?" + query).status()).isEqualTo(200);
+
+        jdbc.sql("update domain_event_entry set payload = replace(payload, '\"votesFor\":13', '\"votesFor\":14')"
+                + " where payload_type like '%CommendationProposed'").update();
+        JsonNode edited = apps.queries().get("/api/documents/verification?" + query).body();
+        assertThat(edited.path("verified").asBoolean()).isFalse();
+        assertThat(edited.path("events").findValues("verified").stream().filter(v -> !v.asBoolean()).count())
+                .isEqualTo(1);
+    }
+
+    private byte[] get(String user, String path, String language) throws Exception {
+        HttpResponse<byte[]> response = send(user, path, language);
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        return response.body();
+    }
+
+    private int status(String user, String path) throws Exception {
+        return send(user, path, "vi").statusCode();
+    }
+
+    private HttpResponse<byte[]> send(String user, String path, String language) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + apps.queryPort() + path)).header("Accept-Language", language)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + Http.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String textOf(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    private static String qrCodeOf(byte[] pdf) throws IOException, NotFoundException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            BufferedImage page = renderer.renderImageWithDPI(document.getNumberOfPages() - 1, 300);
+            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(page))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                    DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE))).getText();
+        }
+    }
+
+    /** The first page as a picture, for the README (the tests' own rendering). */
+    private static void picture(byte[] pdf, String name) throws IOException {
+        Files.createDirectories(PICTURES);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 50), "PNG",
+                    PICTURES.resolve(name + ".png").toFile());
+        }
+    }
+}
