@@ -170,7 +170,7 @@ class QuerySideIT {
         Response csv = queries.get(YEARS + "/2017/scoreboard.csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.raw()).startsWith("\uFEFFrank,unitId,unitName").contains("Ban Tổ chức Tỉnh ủy Bắc Giang")
+        assertThat(csv.raw()).startsWith("\uFEFFHạng,Mã đơn vị,Tên đơn vị").contains("Ban Tổ chức Tỉnh ủy Bắc Giang")
                 .contains("\r\n1,btc-bac-giang,");
     }
 

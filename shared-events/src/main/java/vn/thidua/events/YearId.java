@@ -10,6 +10,11 @@ public final class YearId {
     }
 
     public static String of(String clusterId, int year) {
-        return clusterId + ":" + year;
+        return prefix(clusterId) + year;
+    }
+
+    /** What every year id of the cluster starts with. */
+    public static String prefix(String clusterId) {
+        return clusterId + ":";
     }
 }

@@ -113,7 +113,25 @@ public class Projections {
         } catch (IllegalStateException e) {
             throw Problem.REPLAY_REFUSED.raise(name, e.getMessage());
         } finally {
+            startAgain(processor);
+        }
+    }
+
+    /**
+     * Starts a processor that was just shut down. Its coordinator may still be winding down when the shutdown
+     * returns, and then ignores the start: try again, for a second at most, until it runs.
+     */
+    private static void startAgain(StreamingEventProcessor processor) {
+        for (int attempt = 0; attempt < 50 && !processor.isRunning(); attempt++) {
             processor.start();
+            if (!processor.isRunning()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.ReadGate;
+import vn.thidua.query.scoreboard.ScoreboardQueries;
 import vn.thidua.query.web.Problem;
 
 @RestController
@@ -28,10 +29,12 @@ public class ClusterController {
 
     private final DocumentStore documents;
     private final ReadGate gate;
+    private final ScoreboardQueries scoreboards;
 
-    public ClusterController(DocumentStore documents, ReadGate gate) {
+    public ClusterController(DocumentStore documents, ReadGate gate, ScoreboardQueries scoreboards) {
         this.documents = documents;
         this.gate = gate;
+        this.scoreboards = scoreboards;
     }
 
     @GetMapping("/api/clusters")
@@ -51,6 +54,17 @@ public class ClusterController {
                 .map(DocumentStore.Stored::state).filter(ClusterDocument::isFormed)
                 .orElseThrow(() -> Problem.CLUSTER_NOT_FOUND.raise(clusterId));
         return new ClusterDetail(cluster.clusterId, cluster.name, cluster.sector, cluster.members, cluster.rules);
+    }
+
+    /** The years the cluster has opened, each with its scoreboard's status. */
+    @GetMapping("/api/clusters/{clusterId}/years")
+    public List<ScoreboardQueries.YearSummary> years(@PathVariable String clusterId,
+                                                     @RequestParam(required = false) Long minPosition) {
+        List<ScoreboardQueries.YearSummary> years = scoreboards.years(clusterId, minPosition);
+        if (years.isEmpty()) {
+            cluster(clusterId, null);
+        }
+        return years;
     }
 
     private static HeadView latestHead(ClusterDocument cluster) {

@@ -26,7 +26,8 @@ import vn.thidua.query.web.Problem;
 public class DecisionLogController {
 
     /** An entry as served: {@code details} is the decision's content, {@code payload} the same JSON as hashed. */
-    public record EntryView(long seq, long leafIndex, String decisionId, String type, Integer year, Text summary,
+    public record EntryView(long seq, long leafIndex, String eventId, String decisionId, String type, Integer year,
+                            Text summary,
                             JsonNode details, String payload, String actor, String role, String occurredAt,
                             String minutesRef, String reason, String rescindedBy, String hash, String prevHash) {
     }
@@ -66,7 +67,8 @@ public class DecisionLogController {
                                      @RequestParam(required = false) String type,
                                      @RequestParam(required = false) Long minPosition) {
         return entriesOf(clusterId, year, type, minPosition).stream()
-                .map(e -> new EntryView(e.seq(), e.leafIndex(), e.decisionId(), e.type(), e.year(), e.summary(),
+                .map(e -> new EntryView(e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(), e.year(),
+                        e.summary(),
                         json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(),
                         e.minutesRef(), e.reason(), e.rescindedBy(), e.hash(), e.prevHash()))
                 .toList();

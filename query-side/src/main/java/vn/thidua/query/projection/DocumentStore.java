@@ -53,6 +53,14 @@ public class DocumentStore {
                 .list();
     }
 
+    /** The documents whose key starts so, in key order. */
+    public <S> List<S> loadByKeyPrefix(String model, String prefix, Class<S> type) {
+        return jdbc.sql("select body from read_document where model = ? and doc_key like ? order by doc_key")
+                .params(model, prefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .query((row, i) -> json.readValue(row.getString(1), type))
+                .list();
+    }
+
     public void save(String model, String key, Stored<?> document) {
         jdbc.sql("""
                         insert into read_document (model, doc_key, versions, body) values (?, ?, ?, ?)

@@ -2,6 +2,7 @@ package vn.thidua.query.scoreboard;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -54,8 +55,8 @@ public class ScoreboardController {
 
     @GetMapping(value = "/scoreboard.csv", produces = "text/csv")
     public ResponseEntity<byte[]> csv(@PathVariable String clusterId, @PathVariable int year,
-                                      @RequestParam(required = false) Long minPosition) {
-        String csv = ScoreboardCsv.write(queries.live(clusterId, year, minPosition).view());
+                                      @RequestParam(required = false) Long minPosition, Locale locale) {
+        String csv = ScoreboardCsv.write(queries.live(clusterId, year, minPosition).view(), locale);
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -2,24 +2,28 @@ package vn.thidua.query.scoreboard;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The scoreboard as CSV for spreadsheets: UTF-8 with a byte-order mark so that Excel keeps the diacritics, RFC 4180
- * quoting, CRLF line ends.
+ * quoting, CRLF line ends; column headers in Vietnamese, or English on request.
  */
 public final class ScoreboardCsv {
 
     static final String BYTE_ORDER_MARK = "\uFEFF";
-    private static final String HEADER = "rank,unitId,unitName,pledgeSigned,reportFiled,reportLate,selfScore,"
-            + "assessedScore,finalScore,award";
+    private static final String VIETNAMESE_HEADER = "Hạng,Mã đơn vị,Tên đơn vị,Đã ký giao ước,Đã nộp báo cáo,"
+            + "Nộp muộn,Điểm tự chấm,Điểm thẩm định,Điểm cuối cùng,Khen thưởng";
+    private static final String ENGLISH_HEADER = "Rank,Unit id,Unit name,Pledge signed,Report filed,Report late,"
+            + "Self score,Assessed score,Final score,Award";
 
     private ScoreboardCsv() {
     }
 
-    public static String write(ScoreboardView view) {
-        StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK).append(HEADER).append("\r\n");
+    public static String write(ScoreboardView view, Locale locale) {
+        String header = "en".equals(locale.getLanguage()) ? ENGLISH_HEADER : VIETNAMESE_HEADER;
+        StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK).append(header).append("\r\n");
         for (ScoreboardView.RowView row : view.rows()) {
             csv.append(Stream.of(row.rank(), row.unitId(), row.unitName(), row.pledgeSigned(), row.reportFiled(),
                             row.reportLate(), row.selfScore(), row.assessedScore(), row.finalScore(), row.award())

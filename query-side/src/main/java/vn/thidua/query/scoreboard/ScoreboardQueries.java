@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -24,6 +25,10 @@ import vn.thidua.query.web.Problem;
  */
 @Component
 public class ScoreboardQueries {
+
+    /** A year the cluster opened, and where its scoreboard stands. */
+    public record YearSummary(int year, Scoreboard.Status status) {
+    }
 
     /** The live scoreboard, its JSON as served and an entity tag for conditional reads. */
     public record Answer(ScoreboardView view, byte[] json, String etag) {
@@ -51,6 +56,17 @@ public class ScoreboardQueries {
             return answers.get(key, () -> render(clusterId, year));
         }
         return answers.refresh(key, () -> render(clusterId, year));
+    }
+
+    /** The years the cluster has opened, oldest first. */
+    public List<YearSummary> years(String clusterId, Long minPosition) {
+        gate.enter(ScoreboardProjection.MODEL, minPosition);
+        return documents.loadByKeyPrefix(ScoreboardProjection.MODEL, YearId.prefix(clusterId),
+                        Scoreboard.class).stream()
+                .filter(Scoreboard::isOpened)
+                .map(board -> new YearSummary(board.year, board.status))
+                .sorted(java.util.Comparator.comparingInt(YearSummary::year))
+                .toList();
     }
 
     /** The scoreboard rendered afresh, for a subscriber told of a change that this cache may not have heard yet. */

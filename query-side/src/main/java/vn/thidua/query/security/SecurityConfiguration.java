@@ -23,7 +23,7 @@ import vn.thidua.platform.security.SignIn;
  * council's. The ledger's checkpoint and public key are public; its proofs, leaves and verification are for auditors
  * and the council, and a unit officer may fetch the receipts of its own unit's acts. Documents are read as the data
  * they show: minutes and proposals by record keepers, a certificate also by its own unit's officer; the page a
- * document's QR code opens is public.
+ * document's QR code opens is public, and so is the dashboard's page (its data comes through the API, signed in).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,6 +44,7 @@ public class SecurityConfiguration {
         return SignIn.chain(http, properties, problems, requests -> requests
                 .requestMatchers(POST, "/api/admin/projections/*/replay").hasRole(Role.COUNCIL.name())
                 .requestMatchers(GET, "/api/admin/projections").hasAnyRole(SignIn.roles(Role.COUNCIL, Role.AUDITOR))
+                .requestMatchers(GET, "/", "/index.html", "/app/**", "/favicon.ico").permitAll()
                 .requestMatchers(GET, "/api/ledger/checkpoint", "/api/ledger/public-key", "/documents/verify.html",
                         "/api/documents/verification").permitAll()
                 .requestMatchers(GET, "/api/units/*/years/*/certificate.pdf").hasAnyRole(CERTIFICATE_READERS)
@@ -54,6 +55,7 @@ public class SecurityConfiguration {
                         "/api/clusters/*/years/*/timeline", "/api/clusters/*/years/*/scoreboard.csv")
                 .hasAnyRole(RECORD_KEEPERS)
                 .requestMatchers(GET, "/api/clusters", "/api/clusters/*", "/api/clusters/*/leadership",
+                        "/api/clusters/*/years",
                         "/api/clusters/*/years/*/scoreboard", "/api/clusters/*/years/*/scoreboard/stream",
                         "/api/units/*/record")
                 .hasAnyRole(EVERY_ROLE));

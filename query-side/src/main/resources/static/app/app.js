@@ -1,0 +1,383 @@
+/* The dashboard: the record read through the query side's API, in Vietnamese or English. No build step. */
+"use strict";
+
+const WORDS = {
+    vi: {
+        clusters: "Các cụm", admin: "Quản trị", signIn: "Đăng nhập", signOut: "Đăng xuất", user: "Tên đăng nhập",
+        password: "Mật khẩu", token: "Mã truy cập", orToken: "hoặc mã truy cập (JWT) do hệ thống đăng nhập của tổ chức cấp:",
+        badSignIn: "Sai tên đăng nhập, mật khẩu hoặc mã truy cập.", other: "English", cluster: "Cụm",
+        sector: "Ngành", members: "Thành viên", head: "Cụm trưởng", deputy: "Cụm phó", term: "Nhiệm kỳ",
+        unit: "Đơn vị", province: "Tỉnh, thành", status: "Trạng thái", years: "Các năm thi đua", year: "Năm",
+        leadership: "Cụm trưởng, cụm phó theo nhiệm kỳ", decisions: "Sổ quyết định", scoreboard: "Bảng xếp hạng",
+        rank: "Hạng", pledge: "Giao ước", report: "Báo cáo", self: "Tự chấm", assessed: "Thẩm định",
+        final: "Điểm", award: "Khen thưởng", late: "nộp muộn", yes: "✓", csv: "Tải CSV", minutes: "Biên bản (PDF)",
+        proposal: "Tờ trình (PDF)", timeline: "Diễn biến trong năm", live: "Cập nhật trực tiếp",
+        seq: "STT", type: "Loại", summary: "Nội dung", actor: "Người thực hiện", minutesRef: "Biên bản",
+        reason: "Lý do", rescindedBy: "Bị hủy bởi", receipt: "Biên nhận", valid: "Chuỗi hợp lệ",
+        broken: "Chuỗi bị phá vỡ tại mục", checkpoint: "Điểm kiểm tra mới nhất của sổ cái (đã ký)",
+        record: "Hồ sơ đơn vị", predecessors: "Đơn vị trước hợp nhất", successor: "Đơn vị kế thừa",
+        chart: "Điểm và hạng qua các năm", office: "Chức trách", projections: "Mô hình đọc",
+        position: "Vị trí", replay: "Dựng lại", replaying: "Đang dựng lại", RUNNING: "Đang chạy",
+        STOPPED: "Đã dừng", ERROR: "Lỗi",
+        noData: "Chưa có dữ liệu.", unranked: "—", ACTIVE: "Đang tham gia", WITHDRAWN: "Đã rút",
+        MERGED: "Đã hợp nhất", EMULATION_FLAG: "Cờ thi đua", CERTIFICATE_OF_MERIT: "Bằng khen", HEAD: "Cụm trưởng",
+        DEPUTY: "Cụm phó", OPEN: "Đang thi đua", RANKED: "Đã xếp hạng", CLOSED: "Đã kết thúc"
+    },
+    en: {
+        clusters: "Clusters", admin: "Admin", signIn: "Sign in", signOut: "Sign out", user: "User name",
+        password: "Password", token: "Access token", orToken: "or an access token (JWT) from your organisation's sign-in:",
+        badSignIn: "Wrong user name, password or token.", other: "Tiếng Việt", cluster: "Cluster", sector: "Sector",
+        members: "Members", head: "Head", deputy: "Deputy", term: "Term", unit: "Unit", province: "Province",
+        status: "Status", years: "Emulation years", year: "Year", leadership: "Head and deputy by term",
+        decisions: "Decision log", scoreboard: "Scoreboard", rank: "Rank", pledge: "Pledge", report: "Report",
+        self: "Self", assessed: "Assessed", final: "Score", award: "Award", late: "late", yes: "✓",
+        csv: "Download CSV", minutes: "Minutes (PDF)", proposal: "Award proposal (PDF)", timeline: "The year in events",
+        live: "Live", seq: "No.", type: "Type", summary: "Summary", actor: "By", minutesRef: "Minutes",
+        reason: "Reason", rescindedBy: "Rescinded by", receipt: "Receipt", valid: "Chain valid",
+        broken: "Chain broken at entry", checkpoint: "The ledger's latest signed checkpoint", record: "Unit record",
+        predecessors: "Merged from", successor: "Merged into", chart: "Score and rank across years", office: "Office",
+        projections: "Read models", position: "Position", replay: "Replay", replaying: "Rebuilding",
+        RUNNING: "Running", STOPPED: "Stopped", ERROR: "Error", noData: "Nothing recorded yet.", unranked: "—", ACTIVE: "Active", WITHDRAWN: "Withdrawn",
+        MERGED: "Merged", EMULATION_FLAG: "Emulation flag", CERTIFICATE_OF_MERIT: "Certificate of merit",
+        HEAD: "Head", DEPUTY: "Deputy", OPEN: "Open", RANKED: "Ranked", CLOSED: "Closed"
+    }
+};
+
+let language = localStorage.getItem("thidua.language") || "vi";
+let stopStream = null;
+const t = key => WORDS[language][key] ?? key;
+const view = () => document.getElementById("view");
+
+function credentials() {
+    return sessionStorage.getItem("thidua.authorization");
+}
+
+async function api(path, options = {}) {
+    const headers = {"Accept-Language": language, ...(options.headers || {})};
+    if (credentials()) {
+        headers.Authorization = credentials();
+    }
+    const response = await fetch(path, {...options, headers});
+    if (response.status === 401) {
+        showSignIn();
+        throw new Error("unauthenticated");
+    }
+    return response;
+}
+
+async function json(path) {
+    const response = await api(path);
+    if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        throw new Error(problem.detail || response.statusText);
+    }
+    return response.json();
+}
+
+/** Server-sent events over fetch, so that the request carries the sign-in like every other. */
+async function stream(path, onData) {
+    const controller = new AbortController();
+    stopStream = () => controller.abort();
+    const response = await api(path, {headers: {Accept: "text/event-stream"}, signal: controller.signal});
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+        const {value, done} = await reader.read();
+        if (done) {
+            return;
+        }
+        buffer += decoder.decode(value, {stream: true}).replace(/\r\n/g, "\n");
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = message.split("\n").filter(line => line.startsWith("data:"))
+                .map(line => line.slice(5).trim()).join("\n");
+            if (data) {
+                onData(JSON.parse(data));
+            }
+        }
+    }
+}
+
+async function download(path, fileName) {
+    const response = await api(path);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = fileName;
+    link.click();
+}
+
+/** Elements from a tag, attributes and children (strings become text, never HTML). */
+function el(tag, attributes = {}, ...children) {
+    const element = document.createElement(tag);
+    Object.entries(attributes).forEach(([name, value]) => {
+        if (name.startsWith("on")) {
+            element.addEventListener(name.slice(2), value);
+        } else if (value !== null && value !== undefined && value !== false) {
+            element.setAttribute(name, value === true ? "" : value);
+        }
+    });
+    children.flat().forEach(child => element.append(child instanceof Node ? child : String(child ?? "")));
+    return element;
+}
+
+function table(id, columns, rows) {
+    return el("table", {id}, el("thead", {}, el("tr", {}, columns.map(column =>
+            el("th", {class: column.optional ? "optional" : null}, t(column.title))))),
+        el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", {colspan: columns.length, class: "muted"},
+            t("noData")))));
+}
+
+const number = value => value === null || value === undefined ? "" : Number(value).toLocaleString(
+    language === "vi" ? "vi-VN" : "en-GB", {maximumFractionDigits: 2});
+
+async function clusters() {
+    const list = await json("/api/clusters");
+    view().replaceChildren(el("h1", {}, t("clusters")), table("clusters", [{title: "cluster"}, {title: "sector"},
+        {title: "members"}, {title: "head"}], list.map(c => el("tr", {"data-cluster": c.clusterId},
+        el("td", {}, el("a", {href: `#/c/${c.clusterId}`}, c.name)), el("td", {}, c.sector),
+        el("td", {class: "number"}, c.memberCount), el("td", {}, c.head ? `${c.head.name} (${c.head.termYear})` : "")))));
+}
+
+async function cluster(clusterId) {
+    const [detail, leadership, years] = await Promise.all([json(`/api/clusters/${clusterId}`),
+        json(`/api/clusters/${clusterId}/leadership`), json(`/api/clusters/${clusterId}/years`)]);
+    view().replaceChildren(
+        el("h1", {}, detail.name), el("p", {class: "muted"}, detail.sector),
+        el("div", {class: "actions"}, el("a", {class: "button", href: `#/c/${clusterId}/decisions`}, t("decisions"))),
+        el("h2", {}, t("years")),
+        el("div", {class: "actions", id: "years"}, years.map(y => el("a", {class: "button",
+            href: `#/c/${clusterId}/y/${y.year}`}, `${y.year} · ${t(y.status)}`))),
+        el("h2", {}, t("members")),
+        table("members", [{title: "unit"}, {title: "province", optional: true}, {title: "status"}],
+            detail.members.map(m => el("tr", {"data-unit": m.unitId},
+                el("td", {}, el("a", {href: `#/u/${m.unitId}`}, m.name)),
+                el("td", {class: "optional"}, m.province), el("td", {}, t(m.status))))),
+        el("h2", {}, t("leadership")),
+        table("leadership", [{title: "term"}, {title: "head"}, {title: "deputy"}], leadership.map(term =>
+            el("tr", {}, el("td", {}, term.termYear), el("td", {}, term.head?.name ?? ""),
+                el("td", {}, term.deputy?.name ?? "")))));
+}
+
+function scoreboardRows(board, previous) {
+    return board.rows.map(row => el("tr", {"data-unit": row.unitId, "data-rank": row.rank ?? "",
+            class: previous && previous[row.unitId] !== row.rank ? "moved" : null},
+        el("td", {class: "number"}, row.rank ?? t("unranked")),
+        el("td", {}, el("a", {href: `#/u/${row.unitId}`}, row.unitName)),
+        el("td", {class: "optional"}, row.pledgeSigned ? t("yes") : ""),
+        el("td", {class: "optional"}, row.reportFiled ? t("yes") : "",
+            row.reportLate ? el("span", {class: "late"}, " " + t("late")) : ""),
+        el("td", {class: "number optional"}, number(row.selfScore)),
+        el("td", {class: "number optional"}, number(row.assessedScore)),
+        el("td", {class: "number"}, number(row.finalScore)),
+        el("td", {}, row.award ? t(row.award) : "")));
+}
+
+async function year(clusterId, yearNumber) {
+    const base = `/api/clusters/${clusterId}/years/${yearNumber}`;
+    const columns = [{title: "rank"}, {title: "unit"}, {title: "pledge", optional: true},
+        {title: "report", optional: true}, {title: "self", optional: true}, {title: "assessed", optional: true},
+        {title: "final"}, {title: "award"}];
+    const board = table("scoreboard", columns, []);
+    const status = el("p", {class: "muted", id: "board-status"});
+    let ranks = null;
+    const show = current => {
+        board.querySelector("tbody").replaceChildren(...scoreboardRows(current, ranks));
+        ranks = Object.fromEntries(current.rows.map(row => [row.unitId, row.rank]));
+        status.textContent = `${t(current.status)} · ${new Date(current.asOf).toLocaleString(language)}`;
+    };
+    const timeline = el("ol", {id: "timeline"});
+    view().replaceChildren(
+        el("h1", {}, `${t("scoreboard")} ${yearNumber}`), status,
+        el("div", {class: "actions"},
+            el("button", {type: "button", id: "csv", onclick: () => download(`${base}/scoreboard.csv`,
+                    `scoreboard-${clusterId}-${yearNumber}.csv`)}, t("csv")),
+            el("button", {type: "button", onclick: () => download(`${base}/documents/minutes.pdf`,
+                    `bien-ban-${clusterId}-${yearNumber}.pdf`)}, t("minutes")),
+            el("button", {type: "button", onclick: () => download(`${base}/documents/proposal.pdf`,
+                    `to-trinh-${clusterId}-${yearNumber}.pdf`)}, t("proposal")),
+            el("a", {class: "button", href: `#/c/${clusterId}`}, t("cluster"))),
+        board, el("h2", {}, t("timeline")), timeline);
+    show(await json(`${base}/scoreboard`));
+    json(`${base}/timeline`).then(lines => timeline.replaceChildren(...lines.map(line =>
+        el("li", {}, el("span", {class: "muted"}, new Date(line.at).toLocaleDateString(language) + " "),
+            line.text[language])))).catch(() => timeline.replaceChildren(el("li", {class: "muted"}, t("noData"))));
+    stream(`${base}/scoreboard/stream`, show).catch(() => {});
+}
+
+async function decisions(clusterId) {
+    const [entries, verification, checkpoint] = await Promise.all([json(`/api/clusters/${clusterId}/decisions`),
+        json(`/api/clusters/${clusterId}/decisions/verification`),
+        api("/api/ledger/checkpoint").then(response => response.ok ? response.text() : "")]);
+    const badge = el("span", {id: "badge", class: "badge " + (verification.valid ? "valid" : "broken"),
+            "data-valid": String(verification.valid)},
+        verification.valid ? `✓ ${t("valid")} (${verification.entries})`
+            : `✗ ${t("broken")} ${verification.firstBrokenSeq ?? ""}${verification.reason ? " — " + verification.reason : ""}`);
+    view().replaceChildren(
+        el("h1", {}, t("decisions")), badge,
+        el("h2", {}, t("checkpoint")), el("pre", {class: "checkpoint", id: "checkpoint"}, checkpoint),
+        table("decisions", [{title: "seq"}, {title: "type", optional: true}, {title: "summary"},
+            {title: "actor", optional: true}, {title: "minutesRef", optional: true}, {title: "reason", optional: true},
+            {title: "receipt"}], entries.map(entry => el("tr", {"data-seq": entry.seq,
+                class: entry.rescindedBy ? "rescinded" : null},
+            el("td", {class: "number"}, entry.seq), el("td", {class: "optional"}, entry.type),
+            el("td", {}, entry.summary[language], entry.rescindedBy ? ` (${t("rescindedBy")} ${entry.rescindedBy})` : ""),
+            el("td", {class: "optional"}, `${entry.actor ?? ""} ${entry.role ? "(" + entry.role + ")" : ""}`),
+            el("td", {class: "optional"}, entry.minutesRef ?? ""), el("td", {class: "optional"}, entry.reason ?? ""),
+            el("td", {}, el("button", {type: "button", onclick: () => download(`/api/ledger/receipts/${entry.eventId}`,
+                    `receipt-${entry.eventId}.json`)}, t("receipt")))))));
+}
+
+function chart(years) {
+    const ranked = years.filter(y => y.finalScore !== null && y.finalScore !== undefined);
+    const width = 600, height = 240, pad = 40;
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    svg.setAttribute("class", "chart");
+    svg.setAttribute("id", "chart");
+    if (!ranked.length) {
+        return svg;
+    }
+    const min = Math.min(...ranked.map(y => y.finalScore)) - 5, max = Math.max(...ranked.map(y => y.finalScore)) + 5;
+    const x = i => pad + (ranked.length === 1 ? (width - 2 * pad) / 2 : i * (width - 2 * pad) / (ranked.length - 1));
+    const y = score => height - pad - (score - min) * (height - 2 * pad) / (max - min || 1);
+    const points = ranked.map((r, i) => `${x(i)},${y(r.finalScore)}`).join(" ");
+    const line = document.createElementNS(svg.namespaceURI, "polyline");
+    line.setAttribute("points", points);
+    line.setAttribute("fill", "none");
+    line.setAttribute("stroke", "#9b1c1c");
+    line.setAttribute("stroke-width", "2");
+    svg.append(line);
+    ranked.forEach((r, i) => {
+        const label = document.createElementNS(svg.namespaceURI, "text");
+        label.setAttribute("x", x(i));
+        label.setAttribute("y", y(r.finalScore) - 8);
+        label.setAttribute("text-anchor", "middle");
+        label.setAttribute("font-size", "12");
+        label.textContent = `${number(r.finalScore)} (#${r.rank ?? "—"})`;
+        const axis = document.createElementNS(svg.namespaceURI, "text");
+        axis.setAttribute("x", x(i));
+        axis.setAttribute("y", height - 12);
+        axis.setAttribute("text-anchor", "middle");
+        axis.setAttribute("font-size", "12");
+        axis.textContent = r.year;
+        svg.append(label, axis);
+    });
+    return svg;
+}
+
+async function unit(unitId) {
+    const record = await json(`/api/units/${unitId}/record`);
+    view().replaceChildren(
+        el("h1", {}, `${t("record")}: ${record.name ?? unitId}`),
+        record.predecessors.length ? el("p", {}, `${t("predecessors")}: `, record.predecessors.map((p, i) =>
+            [i ? ", " : "", el("a", {href: `#/u/${p}`}, p)])) : "",
+        record.successor ? el("p", {}, `${t("successor")}: `, el("a", {href: `#/u/${record.successor}`},
+            record.successor)) : "",
+        el("h2", {}, t("chart")), chart(record.years),
+        table("record", [{title: "year"}, {title: "cluster"}, {title: "unit", optional: true}, {title: "rank"},
+            {title: "final"}, {title: "award"}, {title: "office"}], record.years.map(y => el("tr", {},
+            el("td", {}, y.year), el("td", {}, y.clusterId), el("td", {class: "optional"}, y.unitId),
+            el("td", {class: "number"}, y.rank ?? t("unranked")), el("td", {class: "number"}, number(y.finalScore)),
+            el("td", {}, y.award ? t(y.award) : ""), el("td", {}, y.office ? t(y.office) : "")))));
+}
+
+async function admin() {
+    const render = list => table("projections", [{title: "projections"}, {title: "status"}, {title: "position"},
+        {title: "replaying"}, {title: "replay"}], list.map(p => el("tr", {"data-name": p.name},
+        el("td", {}, p.name), el("td", {"data-status": p.status}, p.replaying ? t("replaying") : t(p.status)),
+        el("td", {class: "number"}, p.position ?? ""),
+        el("td", {}, el("div", {class: "progress", "data-name": p.name, "data-progress": p.progress,
+            "data-replaying": String(p.replaying)}, el("div", {style: `width: ${Math.round(p.progress * 100)}%`}))),
+        el("td", {}, el("button", {type: "button", "data-replay": p.name, onclick: async () => {
+            await api(`/api/admin/projections/${p.name}/replay`, {method: "POST"});
+            holder.dataset.replayed = p.name;
+            refresh();
+        }}, t("replay"))))));
+    const holder = el("div", {id: "projections-holder"});
+    const refresh = async () => holder.replaceChildren(render(await json("/api/admin/projections")));
+    view().replaceChildren(el("h1", {}, t("projections")), holder);
+    await refresh();
+    const timer = setInterval(() => document.body.contains(holder) ? refresh().catch(() => {}) : clearInterval(timer),
+        500);
+}
+
+const ROUTES = [
+    [/^#?\/?$/, () => clusters()],
+    [/^#\/c\/([\w-]+)$/, m => cluster(m[1])],
+    [/^#\/c\/([\w-]+)\/y\/(\d+)$/, m => year(m[1], m[2])],
+    [/^#\/c\/([\w-]+)\/decisions$/, m => decisions(m[1])],
+    [/^#\/u\/([\w-]+)$/, m => unit(m[1])],
+    [/^#\/admin$/, () => admin()]
+];
+
+async function route() {
+    if (stopStream) {
+        stopStream();
+        stopStream = null;
+    }
+    translate();
+    if (!credentials()) {
+        showSignIn();
+        return;
+    }
+    document.getElementById("sign-in").hidden = true;
+    view().hidden = false;
+    for (const [pattern, show] of ROUTES) {
+        const match = location.hash.match(pattern);
+        if (match) {
+            try {
+                await show(match);
+            } catch (error) {
+                if (error.message !== "unauthenticated") {
+                    view().replaceChildren(el("p", {class: "error", id: "error"}, error.message));
+                }
+            }
+            return;
+        }
+    }
+    location.hash = "#/";
+}
+
+function translate() {
+    document.documentElement.lang = language;
+    document.querySelectorAll("[data-text]").forEach(node => node.textContent = t(node.dataset.text));
+    document.getElementById("lang").textContent = t("other");
+    document.getElementById("who").textContent = sessionStorage.getItem("thidua.user") || "";
+}
+
+function showSignIn() {
+    sessionStorage.removeItem("thidua.authorization");
+    document.getElementById("sign-in").hidden = false;
+    view().hidden = true;
+}
+
+document.getElementById("sign-in").addEventListener("submit", async event => {
+    event.preventDefault();
+    const user = document.getElementById("user").value;
+    const token = document.getElementById("token").value.trim();
+    const authorization = token ? `Bearer ${token}`
+        : "Basic " + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${document.getElementById("password").value}`)));
+    const check = await fetch("/api/clusters", {headers: {Authorization: authorization}});
+    if (check.status === 401) {
+        document.getElementById("sign-in-error").textContent = t("badSignIn");
+        return;
+    }
+    sessionStorage.setItem("thidua.authorization", authorization);
+    sessionStorage.setItem("thidua.user", token ? "JWT" : user);
+    document.getElementById("sign-in-error").textContent = "";
+    route();
+});
+document.getElementById("sign-out").addEventListener("click", () => {
+    sessionStorage.clear();
+    route();
+});
+document.getElementById("lang").addEventListener("click", () => {
+    language = language === "vi" ? "en" : "vi";
+    localStorage.setItem("thidua.language", language);
+    route();
+});
+window.addEventListener("hashchange", route);
+route();

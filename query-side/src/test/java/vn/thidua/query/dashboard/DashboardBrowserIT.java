@@ -1,0 +1,178 @@
+package vn.thidua.query.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static vn.thidua.command.SeedCluster.CLUSTER_ID;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.thidua.command.SeedCluster;
+import vn.thidua.command.support.Http;
+import vn.thidua.command.support.SeedRequests;
+import vn.thidua.query.support.BothApps;
+
+/**
+ * The dashboard in a real browser (Debian's chromium and chromedriver, headless, no download at run time; `.ci/run`
+ * installs them, and without them these tests are skipped): sign in, follow the live scoreboard while a report is
+ * filed through the API, see the decision log's badge turn to broken after a row is edited in the database, switch
+ * language, and watch a replay's progress bar finish. Every wait is explicit.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Path PICTURES = Path.of("target/dashboard-pictures");
+
+    @TempDir
+    Path profile;
+
+    private BothApps apps;
+    private Http commands;
+    private JdbcClient jdbc;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String home;
+
+    @BeforeAll
+    void startTheAppsAndABrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        apps = BothApps.start("dashboard_it");
+        jdbc = apps.jdbc();
+        commands = apps.commands();
+        String years = "/api/clusters/" + CLUSTER_ID + "/years";
+        accepted(commands.as(Http.COUNCIL).post("/api/clusters", SeedRequests.formCluster()));
+        accepted(commands.as(Http.COUNCIL).post(years, SeedRequests.openYear(2018)));
+        for (String unitId : SeedCluster.unitIds().subList(0, 3)) {
+            accepted(commands.asOfficerOf(unitId).post(years + "/2018/reports", SeedRequests.report(unitId, 50, 30)));
+        }
+        accepted(commands.as(Http.SECRETARIAT).post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "HEAD", SeedCluster.BAC_GIANG, 14, 13)));
+
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--window-size=1280,1100", "--lang=vi",
+                "--user-data-dir=" + profile);
+        browser = new ChromeDriver(options);
+        wait = new WebDriverWait(browser, PATIENCE);
+        home = "http://127.0.0.1:" + apps.queryPort() + "/";
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (apps != null) {
+            apps.close();
+        }
+    }
+
+    private static void accepted(Http.Response response) {
+        assertThat(response.status()).as(response.raw()).isBetween(200, 201);
+    }
+
+    @Test
+    @Order(1)
+    void aSecretaryOpensTheClustersAndSeesTheScoreboardMoveWhenAReportLands() throws IOException {
+        browser.get(home);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        browser.findElement(By.id("user")).sendKeys(Http.COUNCIL);
+        browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
+        browser.findElement(By.id("sign-in-button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#clusters a"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#years a"))).click();
+        By row = By.cssSelector("#scoreboard tr[data-unit='btc-quang-ninh']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scoreboard"),
+                "Ban Tổ chức Tỉnh ủy Bắc Giang"));
+        assertThat(browser.findElement(row).getText()).doesNotContain("81");
+
+        accepted(commands.asOfficerOf("btc-quang-ninh").post("/api/clusters/" + CLUSTER_ID
+                + "/years/2018/reports", SeedRequests.report("btc-quang-ninh", 50, 30)));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "81"));
+        assertThat(browser.getCurrentUrl()).endsWith("#/c/" + CLUSTER_ID + "/y/2018");
+        screenshot("scoreboard");
+    }
+
+    @Test
+    @Order(2)
+    void theDecisionLogsBadgeTurnsToBrokenWhenARowIsEditedInTheDatabase() throws IOException {
+        browser.get(home + "#/c/" + CLUSTER_ID + "/decisions");
+        wait.until(ExpectedConditions.attributeToBe(By.id("badge"), "data-valid", "true"));
+        assertThat(browser.findElement(By.id("checkpoint")).getText()).contains("thidua.local/ledger");
+        screenshot("decision-log");
+
+        jdbc.sql("update decision_log set actor = 'nguoi-khac' where cluster_id = ? and seq = 1").param(CLUSTER_ID)
+                .update();
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.attributeToBe(By.id("badge"), "data-valid", "false"));
+        assertThat(browser.findElement(By.id("badge")).getText()).contains("1");
+    }
+
+    @Test
+    @Order(3)
+    void theLanguageSwitchesToEnglishAndBack() {
+        browser.get(home + "#/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("clusters")));
+        assertThat(browser.findElement(By.cssSelector("#clusters th")).getText()).isEqualTo("Cụm");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#clusters th"), "Cluster"));
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#clusters th"), "Cụm"));
+    }
+
+    @Test
+    @Order(4)
+    void theCouncilReplaysAReadModelAndTheProgressBarFinishes() {
+        browser.get(home + "#/admin");
+        By replay = By.cssSelector("button[data-replay='scoreboard']");
+        wait.until(ExpectedConditions.elementToBeClickable(replay)).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("projections-holder"), "data-replayed", "scoreboard"));
+        By bar = By.cssSelector(".progress[data-name='scoreboard']");
+        By status = By.cssSelector("#projections tr[data-name='scoreboard'] td[data-status]");
+        wait.until(driver -> {
+            var progress = driver.findElements(bar);
+            return !progress.isEmpty() && "false".equals(progress.get(0).getAttribute("data-replaying"))
+                    && Double.parseDouble(progress.get(0).getAttribute("data-progress")) >= 1.0
+                    && "RUNNING".equals(driver.findElement(status).getAttribute("data-status"));
+        });
+        assertThat(apps.queries().as(Http.COUNCIL).get("/api/admin/projections").body()
+                .findValuesAsString("status")).allMatch("RUNNING"::equals);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(PICTURES);
+        Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(taken, PICTURES.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
