@@ -22,8 +22,9 @@ query_jar() { ls query-side/target/query-side-*-exec.jar 2>/dev/null | head -n 1
 # Build when a jar is missing or older than any source.
 stale=false
 for jar in "$(command_jar)" "$(query_jar)"; do
-  if [ -z "$jar" ] || [ -n "$(find pom.xml shared-events command-side query-side -newer "$jar" \
-      \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' \) -not -path '*/target/*' -print -quit)" ]; then
+  if [ -z "$jar" ] || [ -n "$(find pom.xml shared-events ledger platform command-side query-side -newer "$jar" \
+      \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.html' -o -name '*.js' \
+      -o -name '*.css' -o -name '*.xhtml' -o -name '*.properties' \) -not -path '*/target/*' -print -quit)" ]; then
     stale=true
   fi
 done
@@ -81,6 +82,9 @@ q="http://localhost:$THIDUA_QUERY_PORT"
 cat <<TXT
 
 thidua is running (Ctrl-C stops both apps; data stays in $THIDUA_DATA_DIR).
+  Dashboard             $q/   (sign in as hoi-dong, password thidua-demo)
+  Minutes 2017 (PDF)    $q/api/clusters/cum-2/years/2017/documents/minutes.pdf
+  Ledger checkpoint     $q/api/ledger/checkpoint   (public key: /api/ledger/public-key)
   Commands, OpenAPI UI  http://localhost:$THIDUA_COMMAND_PORT/swagger-ui.html
   Queries, OpenAPI UI   $q/swagger-ui.html
   Scoreboard 2017       $q/api/clusters/cum-2/years/2017/scoreboard   (.csv, /stream)

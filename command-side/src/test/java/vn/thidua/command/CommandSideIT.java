@@ -162,6 +162,17 @@ class CommandSideIT {
     }
 
     @Test
+    @Order(16)
+    void refusalsAreCountedByCodeForOperatorsAndMetricsAreNotForEveryone() {
+        Response metrics = anonymous.as(Http.AUDITOR).get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).containsPattern("thidua_commands_refused_total\\{[^}]*code=\"QUORUM_NOT_MET\"")
+                .contains("http_server_requests_seconds");
+        assertThat(anonymous.as(Http.SECRETARIAT).get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    @Test
     @Order(3)
     void unknownThingsAre404() {
         long before = eventCount();

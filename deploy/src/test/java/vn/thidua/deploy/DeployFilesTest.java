@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * What can be checked of the deploy files without Docker or a cluster: they parse, the manifests run more than one
  * replica with probes on the actuator's health groups, and every setting they pass is one the apps read.
@@ -90,6 +93,29 @@ class DeployFilesTest {
             while (matcher.find()) {
                 assertThat(appConfig).as(matcher.group(1) + " in " + file.getFileName())
                         .contains("${" + matcher.group(1));
+            }
+        }
+    }
+
+    /** The Grafana dashboard parses and charts only meters the apps publish (their ITs read them back). */
+    @Test
+    void theGrafanaDashboardChartsTheMetersTheAppsPublish() throws IOException {
+        JsonNode dashboard = JsonMapper.builder().build().readTree(Files.readString(DEPLOY.resolve(
+                "grafana/thidua.json")));
+        List<String> expressions = dashboard.path("panels").findValuesAsString("expr");
+        assertThat(expressions).hasSizeGreaterThanOrEqualTo(dashboard.path("panels").size());
+        String sources = Files.readString(REPOSITORY.resolve(
+                "command-side/src/main/java/vn/thidua/command/web/ProblemResponses.java"))
+                + Files.readString(REPOSITORY.resolve(
+                "query-side/src/main/java/vn/thidua/query/admin/ReadModelMetrics.java"));
+        Map<String, String> published = Map.of("thidua_commands_refused_total", "thidua.commands.refused",
+                "thidua_read_model_lag", "thidua.read_model.lag", "thidua_ledger_unsealed", "thidua.ledger.unsealed");
+        Matcher meter = Pattern.compile("\\b(thidua_[a-z_]+|http_server_requests_seconds_[a-z]+)\\b")
+                .matcher(String.join("\n", expressions));
+        while (meter.find()) {
+            if (meter.group(1).startsWith("thidua_")) {
+                assertThat(published).as(meter.group(1)).containsKey(meter.group(1));
+                assertThat(sources).contains("\"" + published.get(meter.group(1)) + "\"");
             }
         }
     }

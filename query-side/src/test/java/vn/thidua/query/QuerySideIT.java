@@ -473,6 +473,17 @@ class QuerySideIT {
                 .contains("DeputyHeadElected");
     }
 
+    @Test
+    @Order(16)
+    void operatorsSeeEachReadModelsLagAndTheUnsealedEvents() {
+        Response metrics = queries.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).containsPattern("thidua_read_model_lag\\{[^}]*model=\"scoreboard\"")
+                .containsPattern("thidua_read_model_lag\\{[^}]*model=\"decision-log\"")
+                .contains("thidua_ledger_unsealed");
+        assertThat(queries.as(Http.VIEWER).get("/actuator/prometheus").status()).isEqualTo(403);
+    }
+
     private static List<String> decisionIds(JsonNode log) {
         return log.findValuesAsString("decisionId");
     }

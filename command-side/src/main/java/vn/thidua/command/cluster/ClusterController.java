@@ -4,6 +4,10 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +28,9 @@ import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
 import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.DemoExamples;
+import vn.thidua.command.web.Refusals;
+import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.command.web.Recorded;
 import vn.thidua.command.web.CommandDispatcher;
 import vn.thidua.command.web.CommonRequests.ReasonRequest;
@@ -33,6 +40,7 @@ import vn.thidua.events.cluster.ClusterRules;
 
 /** The council forms clusters and changes their membership. */
 @RestController
+@Tag(name = "clusters")
 @RequestMapping("/api/clusters")
 public class ClusterController {
 
@@ -75,6 +83,11 @@ public class ClusterController {
                                    @NotBlank @Size(max = 4000) String reason) {
     }
 
+    @Operation(summary = "Thành lập cụm thi đua · Form an emulation cluster",
+            description = "Hội đồng thi đua thành lập cụm với các đơn vị thành viên và quy chế (ClusterFormed) · The council forms a cluster with its member units and its rules.")
+    @Refusals({Rule.CLUSTER_EXISTS, Rule.DUPLICATE_UNIT, Rule.RULES_IMPROPER})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "Cụm thi đua số 2", value = DemoExamples.FORM_CLUSTER)))
     @PostMapping
     public ResponseEntity<Accepted> form(@Valid @RequestBody FormClusterRequest request) {
         String decisionId = commands.newDecisionId();
@@ -86,6 +99,11 @@ public class ClusterController {
                 .body(Accepted.ofCluster(request.clusterId(), decisionId, recorded));
     }
 
+    @Operation(summary = "Kết nạp đơn vị · Admit a unit",
+            description = "Hội đồng kết nạp một đơn vị vào cụm giữa các năm (UnitAdmitted) · The council admits a unit between years.")
+    @Refusals({Rule.CLUSTER_NOT_FOUND, Rule.ALREADY_A_MEMBER, Rule.UNIT_MERGED})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "Cụm thi đua số 2", value = DemoExamples.ADMIT)))
     @PostMapping("/{clusterId}/members")
     public Accepted admit(@PathVariable @Slug String clusterId, @Valid @RequestBody AdmissionRequest request) {
         String decisionId = commands.newDecisionId();
@@ -95,6 +113,9 @@ public class ClusterController {
         return Accepted.ofUnit(clusterId, null, request.unitId(), decisionId, recorded);
     }
 
+    @Operation(summary = "Rút đơn vị khỏi cụm · Withdraw a unit",
+            description = "Hội đồng rút một đơn vị khỏi cụm (UnitWithdrawn) · The council withdraws a unit from the cluster.")
+    @Refusals({Rule.CLUSTER_NOT_FOUND, Rule.UNIT_NOT_FOUND, Rule.UNIT_MERGED, Rule.NOT_A_MEMBER})
     @PostMapping("/{clusterId}/members/{unitId}/withdrawal")
     public Accepted withdraw(@PathVariable @Slug String clusterId, @PathVariable @Slug String unitId,
                              @Valid @RequestBody ReasonRequest request) {
@@ -104,6 +125,9 @@ public class ClusterController {
         return Accepted.ofUnit(clusterId, null, unitId, decisionId, recorded);
     }
 
+    @Operation(summary = "Hợp nhất đơn vị · Merge units",
+            description = "Hội đồng hợp nhất các đơn vị thành một đơn vị kế thừa, giữ lịch sử của các đơn vị trước (UnitsMerged) · The council merges units into a successor that keeps their history.")
+    @Refusals({Rule.CLUSTER_NOT_FOUND, Rule.DUPLICATE_UNIT, Rule.MERGER_TOO_SMALL, Rule.UNIT_MERGED, Rule.NOT_A_MEMBER, Rule.ALREADY_A_MEMBER})
     @PostMapping("/{clusterId}/mergers")
     public Accepted merge(@PathVariable @Slug String clusterId, @Valid @RequestBody MergerRequest request) {
         String decisionId = commands.newDecisionId();

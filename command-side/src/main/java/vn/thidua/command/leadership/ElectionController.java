@@ -1,5 +1,9 @@
 package vn.thidua.command.leadership;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +20,9 @@ import jakarta.validation.constraints.Size;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.security.Access;
 import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.DemoExamples;
+import vn.thidua.command.web.Refusals;
+import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.command.web.Recorded;
 import vn.thidua.command.web.CommandDispatcher;
 import vn.thidua.command.web.CommonRequests.BallotRequest;
@@ -24,6 +31,7 @@ import vn.thidua.events.leadership.Office;
 
 /** The secretariat records the election of the cluster head (Cụm trưởng) or deputy (Cụm phó) for a term. */
 @RestController
+@Tag(name = "elections")
 public class ElectionController {
 
     private final CommandDispatcher commands;
@@ -41,6 +49,11 @@ public class ElectionController {
                                   @NotBlank @Size(max = 300) String minutesRef) {
     }
 
+    @Operation(summary = "Bầu Cụm trưởng, Cụm phó · Elect the head or deputy",
+            description = "Thư ký cụm ghi kết quả bầu bằng phiếu kín cho một nhiệm kỳ (ClusterHeadElected, DeputyHeadElected) · The secretariat records a secret-ballot election for a term.")
+    @Refusals(value = {Rule.CLUSTER_NOT_FOUND, Rule.UNIT_MERGED, Rule.NOT_A_MEMBER, Rule.OFFICE_ALREADY_FILLED, Rule.HEAD_AND_DEPUTY_SAME_UNIT, Rule.ROTATION_BROKEN}, requests = {RequestRefusal.NOT_YOUR_CLUSTER}, ballot = true)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "Cụm thi đua số 2", value = DemoExamples.ELECTION)))
     @PostMapping("/api/clusters/{clusterId}/elections")
     @ResponseStatus(HttpStatus.CREATED)
     public Accepted elect(@PathVariable @Slug String clusterId, @Valid @RequestBody ElectionRequest request) {

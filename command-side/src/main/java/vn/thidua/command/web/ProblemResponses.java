@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSourceResolvable;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +23,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.thidua.platform.web.ApiDocuments;
 import vn.thidua.platform.web.ProblemDetails;
 
 import tools.jackson.core.JacksonException;
@@ -35,8 +38,23 @@ import vn.thidua.command.rules.RuleViolation;
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
-    static final String INVALID_INPUT = "INVALID_INPUT";
-    static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+    private final MeterRegistry meters;
+
+    /** Refusals are counted by code ({@code thidua.commands.refused}), for operators' dashboards. */
+    public ProblemResponses(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    static final ApiDocuments.Refusal INVALID_INPUT = new ApiDocuments.Refusal("INVALID_INPUT", 400,
+            "Một số trường bị thiếu hoặc không hợp lệ.", "Some fields are missing or invalid.");
+    static final ApiDocuments.Refusal MALFORMED_REQUEST = new ApiDocuments.Refusal("MALFORMED_REQUEST", 400,
+            "Nội dung yêu cầu không phải JSON hợp lệ cho thao tác này.",
+            "The request body is not valid JSON for this operation.");
+    static final ApiDocuments.Refusal PAYLOAD_TOO_LARGE = new ApiDocuments.Refusal("PAYLOAD_TOO_LARGE", 413,
+            "Nội dung yêu cầu quá lớn.", "The request body is too large.");
+    /** What a command's input can be refused for before any rule is asked, for the API document. */
+    static final List<ApiDocuments.Refusal> INPUT_PROBLEMS = List.of(INVALID_INPUT, MALFORMED_REQUEST,
+            PAYLOAD_TOO_LARGE);
 
     /** One invalid field: its JSON path and what is wrong with it. */
     public record FieldProblem(String field, String message) {
@@ -45,6 +63,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     public ResponseEntity<ProblemDetail> refused(RuleViolation violation, Locale locale) {
         Refusal refusal = violation.refusal();
+        meters.counter("thidua.commands.refused", "code", refusal.code()).increment();
         boolean vietnamese = "vi".equals(locale.getLanguage());
         ProblemDetail problem = problem(HttpStatusCode.valueOf(refusal.status()), refusal.code(),
                 vietnamese ? refusal.vietnamese() : refusal.english());
@@ -89,8 +108,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST,
-                "The request body is not valid JSON for this operation.");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST.code(),
+                MALFORMED_REQUEST.english());
         if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             problem.setProperty("errors", List.of(new FieldProblem(jsonPath(jackson), jackson.getOriginalMessage())));
         }
@@ -106,7 +125,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Some fields are missing or invalid.");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_INPUT.code(), INVALID_INPUT.english());
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }

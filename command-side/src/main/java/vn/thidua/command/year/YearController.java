@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +36,9 @@ import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.command.rules.RuleViolation;
 import vn.thidua.command.security.Access;
 import vn.thidua.command.web.Accepted;
+import vn.thidua.command.web.DemoExamples;
+import vn.thidua.command.web.Refusals;
+import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.command.web.Recorded;
 import vn.thidua.command.web.CommandDispatcher;
 import vn.thidua.command.web.CommonRequests;
@@ -56,6 +63,7 @@ import vn.thidua.events.year.Signatory;
 
 /** The yearly cycle: open the year, sign the pledge, report, assess, rank, propose awards, close. */
 @RestController
+@Tag(name = "emulation year")
 @RequestMapping("/api/clusters/{clusterId}/years")
 public class YearController {
 
@@ -140,6 +148,11 @@ public class YearController {
                                       @NotBlank @Size(max = 300) String minutesRef) {
     }
 
+    @Operation(summary = "Phát động thi đua · Open an emulation year",
+            description = "Hội đồng phát động năm thi đua với bảng tiêu chí, giao ước và hạn chót; thành viên lúc đó là đơn vị tham gia (EmulationYearOpened) · The council opens a year with its scoring table, pledge and deadlines; today's members take part.")
+    @Refusals({Rule.CLUSTER_NOT_FOUND, Rule.YEAR_ALREADY_OPENED, Rule.NO_MEMBERS, Rule.DUPLICATE_CRITERION})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "Cụm thi đua số 2", value = DemoExamples.OPEN_YEAR)))
     @PostMapping
     public ResponseEntity<Accepted> open(@PathVariable @Slug String clusterId,
                                          @Valid @RequestBody OpenYearRequest request) {
@@ -154,6 +167,11 @@ public class YearController {
                 .body(Accepted.ofYear(clusterId, year, decisionId, recorded));
     }
 
+    @Operation(summary = "Ký giao ước thi đua · Sign the pledge",
+            description = "Cán bộ đơn vị ký giao ước của năm; ký sau hạn được ghi là muộn (PledgeSigned) · A unit officer signs the year's pledge; after the deadline it is marked late.")
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.NOT_A_MEMBER, Rule.ALREADY_SIGNED}, requests = {RequestRefusal.NOT_YOUR_UNIT})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "Cụm thi đua số 2", value = DemoExamples.SIGN)))
     @PostMapping("/{year}/pledge/signatures")
     @ResponseStatus(HttpStatus.CREATED)
     public Accepted sign(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
@@ -165,6 +183,11 @@ public class YearController {
         return Accepted.ofUnit(clusterId, year, request.unitId(), null, recorded);
     }
 
+    @Operation(summary = "Nộp báo cáo tổng kết · File the annual report",
+            description = "Cán bộ đơn vị nộp báo cáo với điểm tự chấm, điểm thưởng, điểm trừ và minh chứng (AnnualReportFiled) · A unit officer files its report with self-scores, bonus, penalty and evidence.")
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NOT_A_MEMBER, Rule.REPORT_ALREADY_FILED}, requests = {RequestRefusal.NOT_YOUR_UNIT}, scoring = true)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "Cụm thi đua số 2", value = DemoExamples.REPORT)))
     @PostMapping("/{year}/reports")
     @ResponseStatus(HttpStatus.CREATED)
     public Accepted file(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
@@ -177,6 +200,9 @@ public class YearController {
     }
 
     /** The unit in the path is the one amended; a body that names another unit is refused as invalid. */
+    @Operation(summary = "Sửa đổi báo cáo · Amend the report",
+            description = "Cán bộ đơn vị sửa báo cáo, nêu lý do, cho tới khi chốt xếp hạng (AnnualReportAmended) · A unit officer amends its report, with a reason, until the ranking is final.")
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.AMENDMENT_REASON_MISSING, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NOT_A_MEMBER, Rule.REPORT_NOT_FILED}, requests = {RequestRefusal.NOT_YOUR_UNIT, RequestRefusal.UNIT_MISMATCH}, scoring = true)
     @PutMapping("/{year}/reports/{unitId}")
     public Accepted amend(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                                    @PathVariable @Slug String unitId, @Valid @RequestBody ReportRequest request) {
@@ -191,6 +217,9 @@ public class YearController {
         return Accepted.ofUnit(clusterId, year, unitId, null, recorded);
     }
 
+    @Operation(summary = "Thẩm định báo cáo · Assess a report",
+            description = "Thư ký cụm chấm điểm thẩm định; tổng thẩm định thay tổng tự chấm (ReportAssessed) · The secretariat scores a report; the assessed total replaces the self total.")
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NOT_A_MEMBER, Rule.REPORT_NOT_FILED}, requests = {RequestRefusal.NOT_YOUR_CLUSTER}, scoring = true)
     @PostMapping("/{year}/reports/{unitId}/assessment")
     public Accepted assess(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                            @PathVariable @Slug String unitId, @Valid @RequestBody AssessmentRequest request) {
@@ -202,6 +231,9 @@ public class YearController {
         return Accepted.ofUnit(clusterId, year, unitId, decisionId, recorded);
     }
 
+    @Operation(summary = "Chốt xếp hạng · Finalize the ranking",
+            description = "Thư ký cụm chốt xếp hạng: điểm cuối cùng, xếp hạng 1, 2, 2, 4; đơn vị không nộp báo cáo không được xếp hạng (RankingFinalized) · The secretariat finalizes the ranking.")
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NO_REPORTS}, requests = {RequestRefusal.NOT_YOUR_CLUSTER})
     @PostMapping("/{year}/ranking")
     public Accepted finalizeRanking(@PathVariable @Slug String clusterId,
                                     @PathVariable @Min(2000) @Max(2100) int year,
@@ -213,6 +245,11 @@ public class YearController {
         return Accepted.ofYear(clusterId, year, decisionId, recorded);
     }
 
+    @Operation(summary = "Đề nghị khen thưởng · Propose an award",
+            description = "Thư ký cụm ghi đề nghị Cờ thi đua hoặc Bằng khen đã được biểu quyết (CommendationProposed) · The secretariat records an award proposal carried by ballot.")
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_NOT_FINALIZED, Rule.NOT_A_MEMBER, Rule.UNIT_NOT_RANKED, Rule.PLEDGE_NOT_SIGNED, Rule.ALREADY_PROPOSED, Rule.FLAG_QUOTA_EXCEEDED}, requests = {RequestRefusal.NOT_YOUR_CLUSTER}, ballot = true)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            name = "Cụm thi đua số 2", value = DemoExamples.COMMENDATION)))
     @PostMapping("/{year}/commendations")
     @ResponseStatus(HttpStatus.CREATED)
     public Accepted propose(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
@@ -225,6 +262,9 @@ public class YearController {
         return Accepted.ofUnit(clusterId, year, request.unitId(), decisionId, recorded);
     }
 
+    @Operation(summary = "Kết thúc năm thi đua · Close the year",
+            description = "Thư ký cụm kết thúc năm; hồ sơ được chốt (EmulationYearClosed) · The secretariat closes the year; its record is final.")
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_NOT_FINALIZED}, requests = {RequestRefusal.NOT_YOUR_CLUSTER})
     @PostMapping("/{year}/closure")
     public Accepted close(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                           @Valid @RequestBody NoteRequest request) {

@@ -27,7 +27,8 @@ import vn.thidua.events.actor.Role;
 
 /**
  * How both apps sign callers in: stateless, 401/403 as RFC 7807, health, info and the API documents open to all,
- * then each app's own rules by role; demo users over HTTP Basic or the identity provider's JWTs.
+ * metrics for the council and auditors, then each app's own rules by role; demo users over HTTP Basic or the identity
+ * provider's JWTs.
  */
 @Configuration(proxyBeanMethods = false)
 public class SignIn {
@@ -47,7 +48,9 @@ public class SignIn {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll()
-                            .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                            .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                            .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                            .hasAnyRole(roles(Role.COUNCIL, Role.AUDITOR));
                     rules.customize(requests);
                     requests.anyRequest().denyAll();
                 });

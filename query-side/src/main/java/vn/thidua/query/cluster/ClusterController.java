@@ -3,6 +3,8 @@ package vn.thidua.query.cluster;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,8 +15,10 @@ import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.scoreboard.ScoreboardQueries;
 import vn.thidua.query.web.Problem;
+import vn.thidua.query.web.Problems;
 
 @RestController
+@Tag(name = "clusters")
 public class ClusterController {
 
     public record HeadView(String unitId, String name, int termYear) {
@@ -37,6 +41,7 @@ public class ClusterController {
         this.scoreboards = scoreboards;
     }
 
+    @Operation(summary = "Các cụm thi đua · The clusters")
     @GetMapping("/api/clusters")
     public List<ClusterSummary> clusters(@RequestParam(required = false) Long minPosition) {
         gate.enter(ClusterProjection.MODEL, minPosition);
@@ -47,6 +52,8 @@ public class ClusterController {
                 .toList();
     }
 
+    @Operation(summary = "Một cụm: thành viên và quy chế · A cluster: members and rules")
+    @Problems({Problem.CLUSTER_NOT_FOUND})
     @GetMapping("/api/clusters/{clusterId}")
     public ClusterDetail cluster(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
         gate.enter(ClusterProjection.MODEL, minPosition);
@@ -57,6 +64,8 @@ public class ClusterController {
     }
 
     /** The years the cluster has opened, each with its scoreboard's status. */
+    @Operation(summary = "Các năm thi đua của cụm · The years a cluster opened")
+    @Problems({Problem.CLUSTER_NOT_FOUND})
     @GetMapping("/api/clusters/{clusterId}/years")
     public List<ScoreboardQueries.YearSummary> years(@PathVariable String clusterId,
                                                      @RequestParam(required = false) Long minPosition) {

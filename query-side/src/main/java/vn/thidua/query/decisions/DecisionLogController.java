@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +22,11 @@ import vn.thidua.query.ledger.LedgerVerification;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.web.Problem;
+import vn.thidua.query.web.Problems;
 
 /** The decision log for inspectors and auditors, and the verification of its chain against the ledger. */
 @RestController
+@Tag(name = "decisions")
 public class DecisionLogController {
 
     /** An entry as served: {@code details} is the decision's content, {@code payload} the same JSON as hashed. */
@@ -62,6 +66,8 @@ public class DecisionLogController {
         this.ledger = ledger;
     }
 
+    @Operation(summary = "Sổ quyết định, chuỗi băm · The decision log, hash-chained")
+    @Problems({Problem.CLUSTER_NOT_FOUND})
     @GetMapping("/api/clusters/{clusterId}/decisions")
     public List<EntryView> decisions(@PathVariable String clusterId, @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) String type,
@@ -79,6 +85,8 @@ public class DecisionLogController {
      * store holds it now, must hash to the leaf sealed when it was recorded, and the sealed leaves to the signed root.
      * A replay after the event table was edited rebuilds a chain that holds, but not one that matches the ledger.
      */
+    @Operation(summary = "Kiểm tra sổ quyết định với sổ cái · Verify the decision log against the ledger")
+    @Problems({Problem.CLUSTER_NOT_FOUND, Problem.LEDGER_NOT_STARTED})
     @GetMapping("/api/clusters/{clusterId}/decisions/verification")
     public Verification verify(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
         List<DecisionLog.Entry> entries = entriesOf(clusterId, null, null, minPosition);

@@ -1,13 +1,14 @@
 package vn.thidua.query.documents;
 
-import java.util.Locale;
-
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -18,12 +19,15 @@ import vn.thidua.platform.security.Actors;
 import vn.thidua.query.ledger.SealedLedger;
 import vn.thidua.query.unitrecord.UnitRecordController;
 import vn.thidua.query.web.Problem;
+import vn.thidua.query.web.Problems;
+import vn.thidua.query.web.RequestLanguage;
 
 /**
  * The documents a secretariat hands in, made from the ledger at a checkpoint ({@code ?treeSize=}, the latest by
  * default), Vietnamese or English by {@code Accept-Language}, each with a QR code of its verification page.
  */
 @RestController
+@Tag(name = "documents")
 public class DocumentController {
 
     private static final MediaType PDF = MediaType.APPLICATION_PDF;
@@ -46,29 +50,40 @@ public class DocumentController {
         this.publicUrl = publicUrl;
     }
 
+    @Operation(summary = "Biên bản hội nghị tổng kết (PDF) · Minutes of the year-end review (PDF)")
+    @Problems({Problem.YEAR_NOT_FOUND, Problem.NOT_YOUR_CLUSTER, Problem.TREE_SIZE_INVALID, Problem.LEDGER_NOT_STARTED, Problem.DOCUMENT_FONT_MISSING})
     @GetMapping(value = "/api/clusters/{clusterId}/years/{year}/documents/minutes.pdf", produces = "application/pdf")
     public ResponseEntity<byte[]> minutes(@PathVariable String clusterId, @PathVariable int year,
-                                          @RequestParam(required = false) Long treeSize, Locale locale) {
-        return document(DocumentKind.MINUTES, clusterId, year, null, treeSize, locale, "bien-ban");
+                                          @RequestParam(required = false) Long treeSize,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return document(DocumentKind.MINUTES, clusterId, year, null, treeSize, language, "bien-ban");
     }
 
+    @Operation(summary = "Tờ trình đề nghị khen thưởng (PDF) · Award proposal to the council (PDF)")
+    @Problems({Problem.YEAR_NOT_FOUND, Problem.NOT_YOUR_CLUSTER, Problem.TREE_SIZE_INVALID, Problem.LEDGER_NOT_STARTED, Problem.DOCUMENT_FONT_MISSING})
     @GetMapping(value = "/api/clusters/{clusterId}/years/{year}/documents/proposal.pdf", produces = "application/pdf")
     public ResponseEntity<byte[]> proposal(@PathVariable String clusterId, @PathVariable int year,
-                                           @RequestParam(required = false) Long treeSize, Locale locale) {
-        return document(DocumentKind.PROPOSAL, clusterId, year, null, treeSize, locale, "to-trinh");
+                                           @RequestParam(required = false) Long treeSize,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return document(DocumentKind.PROPOSAL, clusterId, year, null, treeSize, language, "to-trinh");
     }
 
+    @Operation(summary = "Giấy xác nhận kết quả của đơn vị (PDF) · A unit's certificate of result (PDF)")
+    @Problems({Problem.UNIT_NOT_FOUND, Problem.YEAR_NOT_FOUND, Problem.NOT_YOUR_UNIT, Problem.NOT_YOUR_CLUSTER, Problem.TREE_SIZE_INVALID, Problem.LEDGER_NOT_STARTED, Problem.DOCUMENT_FONT_MISSING})
     @GetMapping(value = "/api/units/{unitId}/years/{year}/certificate.pdf", produces = "application/pdf")
     public ResponseEntity<byte[]> certificate(@PathVariable String unitId, @PathVariable int year,
-                                              @RequestParam(required = false) Long treeSize, Locale locale) {
+                                              @RequestParam(required = false) Long treeSize,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         requireOwnUnitIfOfficer(unitId);
         String clusterId = unitRecords.record(unitId, null).years().stream()
                 .filter(y -> y.year() == year && y.unitId().equals(unitId)).map(UnitRecordController.YearView::clusterId)
                 .findFirst().orElseThrow(() -> Problem.YEAR_NOT_FOUND.raise(unitId, year));
-        return document(DocumentKind.CERTIFICATE, clusterId, year, unitId, treeSize, locale, "giay-xac-nhan");
+        return document(DocumentKind.CERTIFICATE, clusterId, year, unitId, treeSize, language, "giay-xac-nhan");
     }
 
     /** The page a document's QR code opens: public, like the checkpoint it checks against. */
+    @Operation(summary = "Kiểm tra một văn bản với sổ cái · Check a document against the ledger")
+    @Problems({Problem.DOCUMENT_NOT_FOUND, Problem.TREE_SIZE_INVALID})
     @GetMapping(value = "/api/documents/verification")
     public DocumentVerification.Result verification(@RequestParam String kind, @RequestParam String cluster,
                                                     @RequestParam int year, @RequestParam long treeSize,
@@ -77,12 +92,12 @@ public class DocumentController {
     }
 
     private ResponseEntity<byte[]> document(DocumentKind kind, String clusterId, int year, String unitId,
-                                            Long treeSize, Locale locale, String fileName) {
+                                            Long treeSize, String language, String fileName) {
         requireOwnClusterIfSecretariat(clusterId);
         SealedLedger.SignedCheckpoint checkpoint = records.checkpoint(treeSize);
         YearRecord record = records.record(clusterId, year, checkpoint);
         String verifyUrl = verifyUrl(kind, clusterId, year, unitId, checkpoint.treeSize());
-        byte[] pdf = renderer.render(kind, record, unitId, locale, verifyUrl);
+        byte[] pdf = renderer.render(kind, record, unitId, RequestLanguage.of(language), verifyUrl);
         String name = fileName + "-" + (unitId == null ? clusterId : unitId) + "-" + year + ".pdf";
         return ResponseEntity.ok().contentType(PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")

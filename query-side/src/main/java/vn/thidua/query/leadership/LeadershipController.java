@@ -2,6 +2,8 @@ package vn.thidua.query.leadership;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,8 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.web.Problem;
+import vn.thidua.query.web.Problems;
 
 @RestController
+@Tag(name = "clusters")
 public class LeadershipController {
 
     public record UnitRef(String unitId, String name) {
@@ -28,6 +32,8 @@ public class LeadershipController {
         this.gate = gate;
     }
 
+    @Operation(summary = "Cụm trưởng, cụm phó theo nhiệm kỳ · Head and deputy by term")
+    @Problems({Problem.CLUSTER_NOT_FOUND})
     @GetMapping("/api/clusters/{clusterId}/leadership")
     public List<TermView> leadership(@PathVariable String clusterId,
                                      @RequestParam(required = false) Long minPosition) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,7 @@ import vn.thidua.ledger.NoteKeys;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.platform.security.Actors;
 import vn.thidua.query.web.Problem;
+import vn.thidua.query.web.Problems;
 
 /**
  * The ledger for auditors, units and anyone holding a checkpoint: the latest signed checkpoint and the public key
@@ -35,6 +38,7 @@ import vn.thidua.query.web.Problem;
  * receipts, and an export for the offline verifier.
  */
 @RestController
+@Tag(name = "ledger")
 @RequestMapping("/api/ledger")
 public class LedgerController {
 
@@ -73,18 +77,24 @@ public class LedgerController {
         this.actors = actors;
     }
 
+    @Operation(summary = "Điểm kiểm tra mới nhất đã ký · The latest signed checkpoint")
+    @Problems({Problem.LEDGER_NOT_STARTED})
     @GetMapping(value = "/checkpoint", produces = "text/plain")
     public ResponseEntity<String> checkpoint() {
         return ResponseEntity.ok().contentType(TEXT).body(ledger.latest().note());
     }
 
     /** Any checkpoint signed so far, by its tree size: an auditor holding an old size gets its note again. */
+    @Operation(summary = "Điểm kiểm tra theo kích thước cây · A checkpoint by its tree size")
+    @Problems({Problem.TREE_SIZE_INVALID, Problem.LEDGER_NOT_STARTED})
     @GetMapping(value = "/checkpoints/{treeSize}", produces = "text/plain")
     public ResponseEntity<String> checkpointOfSize(@PathVariable long treeSize) {
         return ResponseEntity.ok().contentType(TEXT).body(ledger.at(treeSize)
                 .orElseThrow(() -> Problem.TREE_SIZE_INVALID.raise(treeSize, ledger.latest().treeSize())).note());
     }
 
+    @Operation(summary = "Khóa công khai của sổ cái · The ledger's public key")
+    @Problems({Problem.LEDGER_NOT_STARTED})
     @GetMapping("/public-key")
     public PublicKeyView publicKey() {
         NoteKeys.Verifier verifier = ledger.verifier();
@@ -92,12 +102,16 @@ public class LedgerController {
                 verifier.verifierKey());
     }
 
+    @Operation(summary = "Lá của một sự kiện · An event's leaf")
+    @Problems({Problem.EVENT_NOT_SEALED})
     @GetMapping("/leaves/{eventId}")
     public LeafView leaf(@PathVariable String eventId) {
         SealedLedger.Leaf leaf = ledger.leaf(eventId);
         return new LeafView(leaf.leafIndex(), leaf.eventId(), HEX.formatHex(leaf.leafHash()), leaf.sealedAt());
     }
 
+    @Operation(summary = "Bằng chứng bao hàm (RFC 9162) · Inclusion proof")
+    @Problems({Problem.EVENT_NOT_SEALED, Problem.TREE_SIZE_INVALID, Problem.LEDGER_NOT_STARTED})
     @GetMapping("/proof/inclusion")
     public InclusionProof inclusion(@RequestParam String eventId, @RequestParam(required = false) Long treeSize) {
         SealedLedger.Leaf leaf = ledger.leaf(eventId);
@@ -110,6 +124,8 @@ public class LedgerController {
                 hex(tree.inclusionProof(leaf.leafIndex(), size)));
     }
 
+    @Operation(summary = "Bằng chứng nhất quán (RFC 9162) · Consistency proof")
+    @Problems({Problem.TREE_SIZE_INVALID, Problem.LEDGER_NOT_STARTED})
     @GetMapping("/proof/consistency")
     public ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) {
         MerkleTree tree = sized(to);
@@ -119,11 +135,15 @@ public class LedgerController {
         return new ConsistencyProof(from, to, hex(tree.consistencyProof(from, to)));
     }
 
+    @Operation(summary = "Kiểm tra toàn bộ sổ cái · Verify every sealed leaf")
+    @Problems({Problem.LEDGER_NOT_STARTED})
     @GetMapping("/verification")
     public LedgerVerification.Result verification() {
         return verification.verify();
     }
 
+    @Operation(summary = "Biên nhận của một sự kiện · A receipt for an event")
+    @Problems({Problem.EVENT_NOT_SEALED, Problem.NOT_YOUR_UNIT, Problem.LEDGER_NOT_STARTED})
     @GetMapping("/receipts/{eventId}")
     public Receipt receipt(@PathVariable String eventId) {
         SealedLedger.Leaf leaf = ledger.leaf(eventId);
@@ -139,6 +159,8 @@ public class LedgerController {
      * Every sealed leaf with its event as the store holds it now, and the latest checkpoint: what the offline
      * verifier ({@code ledger} check) recomputes. Streamed, for stores of any size.
      */
+    @Operation(summary = "Xuất sổ cái để kiểm tra ngoại tuyến · Export for the offline verifier")
+    @Problems({Problem.LEDGER_NOT_STARTED})
     @GetMapping(value = "/export", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<StreamingResponseBody> export() {
         SealedLedger.SignedCheckpoint checkpoint = ledger.latest();

@@ -2,6 +2,8 @@ package vn.thidua.query.timeline;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,8 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.web.Problem;
+import vn.thidua.query.web.Problems;
 
 @RestController
+@Tag(name = "emulation year")
 public class TimelineController {
 
     /** One line of the timeline. */
@@ -27,6 +31,8 @@ public class TimelineController {
         this.gate = gate;
     }
 
+    @Operation(summary = "Diễn biến trong năm · The year in events, in words")
+    @Problems({Problem.YEAR_NOT_FOUND})
     @GetMapping("/api/clusters/{clusterId}/years/{year}/timeline")
     public List<Line> timeline(@PathVariable String clusterId, @PathVariable int year,
                                @RequestParam(required = false) Long minPosition) {

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,9 +19,11 @@ import vn.thidua.events.year.Award;
 import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.web.Problem;
+import vn.thidua.query.web.Problems;
 
 /** A unit's record, with the years of the units merged into it: the successor keeps its predecessors' history. */
 @RestController
+@Tag(name = "clusters")
 public class UnitRecordController {
 
     public record YearView(String unitId, String clusterId, int year, Integer rank, BigDecimal finalScore,
@@ -38,6 +42,8 @@ public class UnitRecordController {
         this.gate = gate;
     }
 
+    @Operation(summary = "Hồ sơ đơn vị qua các năm · A unit's record across years and mergers")
+    @Problems({Problem.UNIT_NOT_FOUND})
     @GetMapping("/api/units/{unitId}/record")
     public RecordView record(@PathVariable String unitId, @RequestParam(required = false) Long minPosition) {
         gate.enter(UnitRecordProjection.MODEL, minPosition);

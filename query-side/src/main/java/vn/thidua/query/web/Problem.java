@@ -48,4 +48,12 @@ public enum Problem {
     public int status() {
         return status;
     }
+
+    public String vietnamese() {
+        return vietnamese;
+    }
+
+    public String english() {
+        return english;
+    }
 }

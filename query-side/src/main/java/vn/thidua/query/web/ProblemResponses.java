@@ -17,11 +17,15 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.thidua.platform.web.ApiDocuments;
 import vn.thidua.platform.web.ProblemDetails;
 
 /** RFC 7807 answers with a stable {@code code}, as on the command side; {@code detail} follows Accept-Language. */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    static final ApiDocuments.Refusal INVALID_INPUT = new ApiDocuments.Refusal("INVALID_INPUT", 400,
+            "Một số tham số không hợp lệ.", "Some parameters are invalid.");
 
 
     @ExceptionHandler(ProblemException.class)
@@ -45,7 +49,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> wrongParameter(MethodArgumentTypeMismatchException e) {
-        ProblemDetail body = detail(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "Some parameters are invalid.");
+        ProblemDetail body = detail(HttpStatus.BAD_REQUEST, INVALID_INPUT.code(), INVALID_INPUT.english());
         body.setProperty("errors", List.of(Map.of("field", e.getName(),
                 "message", "cannot be read as " + e.getRequiredType().getSimpleName() + ": " + e.getValue())));
         return ResponseEntity.badRequest().body(body);

@@ -44,6 +44,10 @@ public final class BothApps implements AutoCloseable {
         return new Http("http://127.0.0.1:" + port(querySide));
     }
 
+    public int commandPort() {
+        return port(commandSide);
+    }
+
     public int queryPort() {
         return port(querySide);
     }
