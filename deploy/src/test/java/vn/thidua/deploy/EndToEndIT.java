@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,8 +40,8 @@ import vn.thidua.command.support.SeedRequests;
 class EndToEndIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final Path REPOSITORY = Path.of(System.getProperty("thidua.repository", "..")).toAbsolutePath();
-    private static final Path LOGS = REPOSITORY.resolve("deploy/target/e2e-logs");
+    private static final Path REPOSITORY = AppProcesses.REPOSITORY;
+    private static final Path LOGS = AppProcesses.LOGS;
     private static final String CLUSTER = "/api/clusters/cum-2";
 
     private EmbeddedPostgres postgres;
@@ -72,46 +71,25 @@ class EndToEndIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (Process process : new Process[] {querySide, commandSide}) {
-            if (process != null) {
-                process.destroy();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            }
-        }
+        AppProcesses.stop(querySide);
+        AppProcesses.stop(commandSide);
         postgres.close();
     }
 
     private Process launch(String app, String jar) throws IOException {
-        assertThat(Path.of(jar)).as("built by the reactor before this module").exists();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Daxoniq.update-checker.disabled=true",
-                "-Dfile.encoding=UTF-8", "-Xmx512m", "-jar", jar)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(app + ".log").toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.put("SPRING_PROFILES_ACTIVE", "postgres");
-        environment.put("THIDUA_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        environment.put("THIDUA_DB_USER", "postgres");
-        environment.put("THIDUA_DB_PASSWORD", "");
-        environment.put("THIDUA_AUTH_MODE", "basic");
-        environment.put("THIDUA_COMMAND_PORT", Integer.toString(commandPort));
-        environment.put("THIDUA_QUERY_PORT", Integer.toString(queryPort));
-        return builder.start();
+        return AppProcesses.launch(app, app, Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+                "THIDUA_DB_URL", postgres.getJdbcUrl("postgres", "postgres"), "THIDUA_DB_USER", "postgres",
+                "THIDUA_DB_PASSWORD", "", "THIDUA_AUTH_MODE", "basic",
+                "THIDUA_COMMAND_PORT", Integer.toString(commandPort), "THIDUA_QUERY_PORT", Integer.toString(queryPort),
+                "THIDUA_LEDGER_SIGNER_KEY_FILE", LOGS.resolve("e2e-signer.key").toString()));
     }
 
     private static void awaitReady(int port, Process process) {
-        Http http = new Http("http://127.0.0.1:" + port);
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-            assertThat(process.isAlive()).as("the process is running").isTrue();
-            return http.get("/actuator/health/readiness").status() == 200;
-        });
+        AppProcesses.awaitReady(port, process, PATIENCE);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return AppProcesses.freePort();
     }
 
     private long count(String sql) throws SQLException {

@@ -1,6 +1,7 @@
 package vn.thidua.command.store;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
@@ -13,7 +14,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts the embedded PostgreSQL for the default profile, with durability on (the library turns fsync and synchronous
- * commit off for tests; a record-keeping system must not lose an acknowledged command).
+ * commit off for tests; a record-keeping system must not lose an acknowledged command), after stopping one that a
+ * killed command side left running on the same data.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "thidua.store.embedded.enabled", havingValue = "true")
@@ -21,8 +23,10 @@ public class EmbeddedStoreConfiguration {
 
     @Bean(destroyMethod = "close")
     public EmbeddedPostgres embeddedPostgres(EmbeddedStoreProperties properties) throws IOException {
+        Path data = properties.dataDir().resolve("postgres");
+        LeftoverPostgres.stopIfRunning(data);
         return EmbeddedPostgres.builder()
-                .setDataDirectory(properties.dataDir().resolve("postgres"))
+                .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
                 .setServerConfig("fsync", "on")

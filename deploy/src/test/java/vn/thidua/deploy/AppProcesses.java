@@ -1,0 +1,71 @@
+package vn.thidua.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import vn.thidua.command.support.Http;
+
+/** Both apps as separate JVM processes from the jars the reactor built, as an operator runs them. */
+final class AppProcesses {
+
+    static final Path REPOSITORY = Path.of(System.getProperty("thidua.repository", "..")).toAbsolutePath();
+    static final Path LOGS = REPOSITORY.resolve("deploy/target/e2e-logs");
+
+    private AppProcesses() {
+    }
+
+    /** Starts an app's executable jar with these settings, its output appended to its log. */
+    static Process launch(String app, String logName, Map<String, String> settings) throws IOException {
+        String jar = System.getProperty("thidua." + (app.equals("command-side") ? "commandSideJar" : "querySideJar"));
+        assertThat(Path.of(jar)).as("built by the reactor before this module").exists();
+        Files.createDirectories(LOGS);
+        ProcessBuilder builder = new ProcessBuilder("java", "-Daxoniq.update-checker.disabled=true",
+                "-Dfile.encoding=UTF-8", "-Xmx512m", "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(logName + ".log").toFile()));
+        builder.environment().putAll(settings);
+        return builder.start();
+    }
+
+    static void awaitReady(int port, Process process, Duration patience) {
+        Http http = new Http("http://127.0.0.1:" + port);
+        await().atMost(patience).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            assertThat(process.isAlive()).as("the process is running").isTrue();
+            return http.get("/actuator/health/readiness").status() == 200;
+        });
+    }
+
+    /** A graceful stop (SIGTERM), forced after a minute. */
+    static void stop(Process process) throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The postmaster's pid from its data folder's lock file, or -1. */
+    static long postmasterOf(Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        return Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).trim()) : -1;
+    }
+
+    static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}
