@@ -32,7 +32,7 @@ final class LeftoverPostgres {
         List<String> lines = Files.readAllLines(pidFile);
         Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
                 : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-        if (postmaster.isEmpty() || !postmaster.get().isAlive()
+        if (postmaster.isEmpty() || !running(postmaster.get())
                 || !postmaster.get().info().command().orElse("").contains("postgres")) {
             LOG.info("{} names no running PostgreSQL: a stale lock file, which PostgreSQL itself clears", pidFile);
             return;
@@ -42,18 +42,34 @@ final class LeftoverPostgres {
                 + " down; stopping it (fast shutdown) before starting the embedded store", server.pid(), dataDirectory);
         signal("-INT", server);
         Instant deadline = Instant.now().plus(PATIENCE);
-        while (server.isAlive() && Instant.now().isBefore(deadline)) {
+        while (running(server) && Instant.now().isBefore(deadline)) {
             pause();
         }
-        if (server.isAlive()) {
+        if (running(server)) {
             LOG.warn("PostgreSQL (pid {}) did not stop in {}; killing it (it recovers from its log on start)",
                     server.pid(), PATIENCE);
             server.destroyForcibly();
-            while (server.isAlive()) {
+            while (running(server)) {
                 pause();
             }
         }
         LOG.info("The PostgreSQL left running (pid {}) is stopped", server.pid());
+    }
+
+    /**
+     * Whether the process still runs. A server that exited but whose parent (the killed command side's, now the
+     * machine's init) has not reaped it yet is a zombie (state Z in /proc): stopped.
+     */
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     private static void signal(String signal, ProcessHandle process) throws IOException {

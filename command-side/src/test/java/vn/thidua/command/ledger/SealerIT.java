@@ -1,6 +1,7 @@
 package vn.thidua.command.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -156,6 +157,31 @@ class SealerIT {
         assertThat(impostor.isSealing()).isFalse();
         assertThat(count("ledger_leaf")).isEqualTo(1);
         assertThat(sealer(signer).sealRound()).isEqualTo(1);
+    }
+
+    /** The apps' role appends events and seals them, and may not rewrite either. */
+    @Test
+    void theAppendOnlyRoleAppendsAndSealsButCannotUpdateOrDeleteEvents() throws Exception {
+        jdbc.sql("create role thidua_app login password 'app' in role thidua_appender").update();
+        PGSimpleDataSource app = new PGSimpleDataSource();
+        app.setURL(dataSource.getURL());
+        app.setUser("thidua_app");
+        app.setPassword("app");
+        try (Connection connection = app.getConnection()) {
+            connection.setAutoCommit(false);
+            insert(connection, "cum-2", 0);
+            connection.commit();
+        }
+        Sealer sealer = new Sealer(app, signer, SETTINGS);
+        sealers.add(sealer);
+        assertThat(sealer.sealRound()).isEqualTo(1);
+        JdbcClient asApp = JdbcClient.create(app);
+        for (String rewrite : List.of("update domain_event_entry set payload = '{}'", "delete from domain_event_entry",
+                "update ledger_leaf set leaf_hash = '\\x00'", "delete from ledger_checkpoint")) {
+            assertThatThrownBy(() -> asApp.sql(rewrite).update()).as(rewrite)
+                    .hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
+                    .rootCause().hasMessageContaining("permission denied");
+        }
     }
 
     /** Leaves recomputed from the events, every checkpoint signed over the root of its prefix of the one tree. */

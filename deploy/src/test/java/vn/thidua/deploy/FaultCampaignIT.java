@@ -1,0 +1,409 @@
+package vn.thidua.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.thidua.command.SeedCluster;
+import vn.thidua.command.support.Http;
+import vn.thidua.command.support.SeedRequests;
+
+/**
+ * Faults with figures. Clients send generated commands, each with an {@code Idempotency-Key}, and retry on errors and
+ * time-outs as a real client does, recording every acknowledged answer; meanwhile the command side, the query side and
+ * PostgreSQL itself are killed with SIGKILL at random moments and started again. At the end: no acknowledged command
+ * missing from the store, no command recorded twice, every read model equal to a rebuild from the store, the decision
+ * logs and the ledger verifying. The short campaign runs in the build ({@code -Dfaults.seconds=60}); a long one on
+ * demand: {@code ./mvnw -B verify -pl deploy -am -Dit.test=FaultCampaignIT -Dfaults.seconds=600}.
+ */
+class FaultCampaignIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration LOAD = Duration.ofSeconds(Long.getLong("faults.seconds", 60));
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
+    private static final int WORKERS = 4;
+    private static final List<String> MODELS =
+            List.of("clusters", "leadership", "scoreboard", "decision-log", "timeline", "unit-record");
+
+    private final Path data = AppProcesses.REPOSITORY.resolve("deploy/target/fault-campaign/postgres");
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final Random random = new Random(Long.getLong("faults.seed", 20171215));
+    private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final Map<String, List<Long>> recoveries = new ConcurrentHashMap<>();
+    private final List<String> kills = new CopyOnWriteArrayList<>();
+
+    private volatile EmbeddedPostgres postgres;
+    private int dbPort;
+    private int commandPort;
+    private int queryPort;
+    private volatile Process commandSide;
+    private volatile Process querySide;
+
+    @Test
+    void killingAnythingAtAnyTimeLosesAndDoublesNothing() throws Exception {
+        Files.createDirectories(data.getParent());
+        deleteRecursively(data);
+        dbPort = AppProcesses.freePort();
+        commandPort = AppProcesses.freePort();
+        queryPort = AppProcesses.freePort();
+        startPostgres();
+        try {
+            commandSide = start("command-side", commandPort);
+            querySide = start("query-side", queryPort);
+            // The demo users act for cum-2: the campaign runs its years 2000-2100 there.
+            String[] clusters = {SeedCluster.CLUSTER_ID};
+            send("POST", "/api/clusters", Http.COUNCIL, SeedRequests.formCluster());
+            ConcurrentLinkedQueue<List<Command>> plan = plan(clusters[0]);
+            AtomicBoolean loading = new AtomicBoolean(true);
+            AtomicBoolean killerDone = new AtomicBoolean(false);
+            ExecutorService pool = Executors.newFixedThreadPool(WORKERS + 1);
+            List<Future<?>> workers = new ArrayList<>();
+            Instant until = Instant.now().plus(LOAD);
+            for (int w = 0; w < WORKERS; w++) {
+                workers.add(pool.submit(() -> {
+                    List<Command> year;
+                    while (Instant.now().isBefore(until) && !killerDone.get()) {
+                        year = plan.poll();
+                        for (Command next : year == null ? List.of(amendment(clusters[0])) : year) {
+                            send(next.method(), next.path(), next.user(), next.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Future<?> killer = pool.submit(() -> {
+                try {
+                    killAtRandom(loading);
+                } finally {
+                    killerDone.set(true);
+                }
+                return null;
+            });
+            for (Future<?> worker : workers) {
+                worker.get(LOAD.toSeconds() + PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            }
+            loading.set(false);
+            killer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(Instant.now()).as("the killer stopped before the load ended").isAfterOrEqualTo(until);
+            pool.shutdown();
+
+            report(clusters);
+        } finally {
+            AppProcesses.stop(querySide);
+            AppProcesses.stop(commandSide);
+            stopPostgres();
+        }
+    }
+
+    /** One command a client means to have recorded: signatures, reports and assessments across clusters and years. */
+    private record Command(String method, String path, String user, Object body) {
+    }
+
+    /** Each year in order (opened, then every unit signs and files), one year to a worker at a time. */
+    private ConcurrentLinkedQueue<List<Command>> plan(String cluster) {
+        ConcurrentLinkedQueue<List<Command>> plan = new ConcurrentLinkedQueue<>();
+        String years = "/api/clusters/" + cluster + "/years";
+        for (int year = 2000; year <= 2100; year++) {
+            List<Command> commands = new ArrayList<>();
+            commands.add(new Command("POST", years, Http.COUNCIL, SeedRequests.openYear(year)));
+            for (String unit : SeedCluster.unitIds()) {
+                String officer = "can-bo-" + unit.substring("btc-".length());
+                commands.add(new Command("POST", years + "/" + year + "/pledge/signatures", officer,
+                        SeedRequests.signature(unit)));
+                commands.add(new Command("POST", years + "/" + year + "/reports", officer,
+                        SeedRequests.report(unit, 40 + random.nextInt(20), 20 + random.nextInt(15))));
+            }
+            plan.add(commands);
+        }
+        return plan;
+    }
+
+    /** Once every year is planned: amend a report of the first years, as often as the load lasts. */
+    private Command amendment(String cluster) {
+        synchronized (random) {
+            String unit = SeedCluster.unitIds().get(random.nextInt(SeedCluster.unitIds().size()));
+            Map<String, Object> amended = new java.util.HashMap<>(SeedRequests.report(unit, 40 + random.nextInt(20),
+                    20 + random.nextInt(15)));
+            amended.put("reason", "Bổ sung minh chứng");
+            return new Command("PUT", "/api/clusters/" + cluster + "/years/" + (2000 + random.nextInt(3))
+                    + "/reports/" + unit, "can-bo-" + unit.substring("btc-".length()), amended);
+        }
+    }
+
+    /**
+     * Sends one command as a client that must see it through: the same key until an answer that is final (accepted,
+     * or refused by a rule); a lost connection, a time-out or an unavailable store is tried again.
+     */
+    private void send(String method, String path, String user, Object body) throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            sent.incrementAndGet();
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + commandPort + path)).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                (user + ":" + Http.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status == 200 || status == 201) {
+                    acknowledged.put(key, JSON.readTree(response.body()).path("position").asLong());
+                    return;
+                }
+                String code = status >= 400 && status < 500 ? JSON.readTree(response.body()).path("code").asString()
+                        : "";
+                if (status >= 400 && status < 500 && !code.equals("CONCURRENT_CHANGE")) {
+                    assertThat(code).as(response.body()).isNotBlank();
+                    refused.incrementAndGet();
+                    return;
+                }
+            } catch (IOException e) {
+                // the command side is down or the answer was lost: the same key again
+            }
+            retries.incrementAndGet();
+            Thread.sleep(250);
+        }
+        throw new AssertionError(method + " " + path + " found no answer in " + PATIENCE);
+    }
+
+    /** Kills the command side, the query side and PostgreSQL in turn, at random moments, and starts each again. */
+    private void killAtRandom(AtomicBoolean loading) throws Exception {
+        List<String> victims = List.of("command-side", "query-side", "postgres");
+        int round = 0;
+        while (loading.get()) {
+            long pause = 2000 + random.nextInt(3000);
+            for (long waited = 0; waited < pause && loading.get(); waited += 100) {
+                Thread.sleep(100);
+            }
+            if (!loading.get()) {
+                return;
+            }
+            String victim = victims.get(round++ % victims.size());
+            kills.add(victim);
+            long started = System.nanoTime();
+            switch (victim) {
+                case "command-side" -> {
+                    commandSide.destroyForcibly().waitFor();
+                    commandSide = start("command-side", commandPort);
+                }
+                case "query-side" -> {
+                    querySide.destroyForcibly().waitFor();
+                    querySide = start("query-side", queryPort);
+                }
+                default -> {
+                    // An immediate shutdown (SIGQUIT): every backend quits at once, no checkpoint; the restart
+                    // recovers from the write-ahead log, as after a crash.
+                    long postmaster = AppProcesses.postmasterOf(data);
+                    new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor();
+                    await().atMost(PATIENCE).until(() -> !AppProcesses.alive(postmaster));
+                    releasePostgres();
+                    startPostgres();
+                }
+            }
+            recoveries.computeIfAbsent(victim, v -> new CopyOnWriteArrayList<>())
+                    .add((System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private Process start(String app, int port) throws IOException {
+        Process process = AppProcesses.launch(app, "fault-" + app, Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+                "THIDUA_DB_URL", jdbcUrl(), "THIDUA_DB_USER", "postgres", "THIDUA_DB_PASSWORD", "",
+                "THIDUA_AUTH_MODE", "basic", "THIDUA_COMMAND_PORT", Integer.toString(commandPort),
+                "THIDUA_QUERY_PORT", Integer.toString(queryPort),
+                "THIDUA_LEDGER_SIGNER_KEY_FILE", data.resolveSibling("signer.key").toString()));
+        AppProcesses.awaitReady(port, process, PATIENCE);
+        return process;
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
+    }
+
+    /** PostgreSQL on the campaign's data folder, durable; after a kill it recovers from its log. */
+    private void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(dbPort)
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").start();
+    }
+
+    private void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** After a kill: lets go of the dead server's data folder (the library locks it), its stop failing quietly. */
+    private void releasePostgres() {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            // the server is gone already; only the lock is released
+        }
+    }
+
+    /** Waits for every model to catch up, checks, prints and asserts the figures. */
+    private void report(String[] clusters) throws Exception {
+        long last = acknowledged.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        Http auditor = new Http("http://127.0.0.1:" + queryPort).as(Http.AUDITOR);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> MODELS.stream().allMatch(model ->
+                auditor.get(pathOf(model, clusters[0]) + "minPosition=" + last).status() == 200));
+        Set<String> recorded = new HashSet<>();
+        long events;
+        long doubled;
+        try (Connection sql = DriverManager.getConnection(jdbcUrl(), "postgres", "")) {
+            query(sql, "select meta_data::jsonb->>'idempotencyKey' from domain_event_entry", row ->
+                    recorded.add(row.getString(1)));
+            events = single(sql, "select count(*) from domain_event_entry");
+            doubled = single(sql, "select count(*) from (select meta_data::jsonb->>'idempotencyKey' k"
+                    + " from domain_event_entry where meta_data::jsonb ? 'idempotencyKey' group by 1"
+                    + " having count(*) > 1) twice");
+        }
+        long missing = acknowledged.keySet().stream().filter(key -> !recorded.contains(key)).count();
+
+        Map<String, String> live = readModels();
+        for (String model : MODELS) {
+            assertThat(auditor.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay", Map.of())
+                    .status()).isEqualTo(202);
+        }
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> MODELS.stream().allMatch(model ->
+                auditor.get(pathOf(model, clusters[0]) + "minPosition=" + last).status() == 200));
+        Map<String, String> rebuilt = readModels();
+        long differences = live.keySet().stream().filter(key -> !live.get(key).equals(rebuilt.get(key))).count()
+                + rebuilt.keySet().stream().filter(key -> !live.containsKey(key)).count();
+        boolean logsVerify = java.util.Arrays.stream(clusters).allMatch(cluster ->
+                auditor.get("/api/clusters/" + cluster + "/decisions/verification").body().path("valid").asBoolean());
+        JsonNode ledger = auditor.get("/api/ledger/verification").body();
+
+        String figures = String.format(Locale.ROOT, "| %d s | %,d | %,d | %,d | %,d | %,d | %s | %d | %d | %d | %s"
+                        + " | %s | %s |", LOAD.toSeconds(), sent.get(), acknowledged.size(), refused.get(),
+                retries.get(), events, kills(), missing, doubled, differences, logsVerify ? "valid" : "BROKEN",
+                ledger.path("valid").asBoolean() ? "valid" : "BROKEN", recoveryFigures());
+        String table = "| load | requests sent | acknowledged | refused by rules | retried | events in store | kills"
+                + " | acknowledged missing | recorded twice | read-model differences | decision logs | ledger"
+                + " | recovery (mean / max) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+                + figures + "\n";
+        System.out.println("\nFault campaign " + Instant.now() + "\n" + table);
+        Files.writeString(data.resolveSibling("figures.md"), table);
+
+        assertThat(kills).as("kills during the load").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(acknowledged).as("acknowledged commands").isNotEmpty();
+        assertThat(missing).as("acknowledged commands missing from the store").isZero();
+        assertThat(doubled).as("commands recorded twice").isZero();
+        assertThat(differences).as("read-model documents that differ from a rebuild").isZero();
+        assertThat(logsVerify).as("every decision log verifies").isTrue();
+        assertThat(ledger.path("valid").asBoolean()).as(ledger.toString()).isTrue();
+        assertThat(ledger.path("treeSize").asLong()).isEqualTo(events);
+    }
+
+    private String kills() {
+        Map<String, Long> byVictim = new TreeMap<>();
+        kills.forEach(victim -> byVictim.merge(victim, 1L, Long::sum));
+        return kills.size() + " (" + byVictim.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .reduce((a, b) -> a + ", " + b).orElse("") + ")";
+    }
+
+    private String recoveryFigures() {
+        return recoveries.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> String.format(Locale.ROOT,
+                        "%s %.1f / %.1f s", e.getKey(), e.getValue().stream().mapToLong(Long::longValue).average()
+                                .orElse(0) / 1000, e.getValue().stream().mapToLong(Long::longValue).max().orElse(0)
+                                / 1000.0))
+                .reduce((a, b) -> a + "; " + b).orElse("-");
+    }
+
+    private static String pathOf(String model, String cluster) {
+        return switch (model) {
+            case "clusters" -> "/api/clusters/" + cluster + "?";
+            case "leadership" -> "/api/clusters/" + cluster + "/leadership?";
+            case "scoreboard" -> "/api/clusters/" + cluster + "/years/2000/scoreboard?";
+            case "decision-log" -> "/api/clusters/" + cluster + "/decisions?";
+            case "timeline" -> "/api/clusters/" + cluster + "/years/2000/timeline?";
+            default -> "/api/units/btc-bac-giang/record?";
+        };
+    }
+
+    /** Every read-model row, keyed by where it lives, as the store holds it now. */
+    private Map<String, String> readModels() throws SQLException {
+        Map<String, String> rows = new TreeMap<>();
+        try (Connection sql = DriverManager.getConnection(jdbcUrl(), "postgres", "")) {
+            query(sql, "select model, doc_key, body from read_document", row ->
+                    rows.put(row.getString(1) + "|" + row.getString(2), row.getString(3)));
+            query(sql, "select cluster_id, seq, hash, leaf_index, rescinded_by from decision_log", row ->
+                    rows.put("decision-log|" + row.getString(1) + "|" + row.getLong(2), row.getString(3) + "|"
+                            + row.getLong(4) + "|" + row.getString(5)));
+            query(sql, "select cluster_id, year, event_id, text_vi from timeline_entry", row ->
+                    rows.put("timeline|" + row.getString(1) + "|" + row.getInt(2) + "|" + row.getString(3),
+                            row.getString(4)));
+        }
+        return rows;
+    }
+
+    private interface Row {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void query(Connection sql, String query, Row each) throws SQLException {
+        try (ResultSet rows = sql.createStatement().executeQuery(query)) {
+            while (rows.next()) {
+                each.read(rows);
+            }
+        }
+    }
+
+    private static long single(Connection sql, String query) throws SQLException {
+        try (ResultSet rows = sql.createStatement().executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var files = Files.walk(path)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+}
