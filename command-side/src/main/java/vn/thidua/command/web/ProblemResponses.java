@@ -120,8 +120,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetails.codeSpringsOwn(body, statusCode);
-        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
+        if (response != null) {
+            ProblemDetails.codeSpringsOwn(response.getBody(), response.getStatusCode());
+        }
+        return response;
     }
 
     private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> errors) {

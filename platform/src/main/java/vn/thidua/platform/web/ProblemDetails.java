@@ -24,7 +24,8 @@ public final class ProblemDetails {
 
     /** Spring's own errors (405, 406, 415, 404 for an unknown path...) get a code too: the status's name. */
     public static void codeSpringsOwn(Object body, HttpStatusCode statusCode) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
             withCode(problem, status == null ? "HTTP_" + statusCode.value() : status.name());
         }
