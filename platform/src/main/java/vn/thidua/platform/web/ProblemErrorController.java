@@ -1,5 +1,6 @@
 package vn.thidua.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * same RFC 7807 shape as every other refusal, with the status's name as their code, instead of Spring Boot's own
  * error page.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -50,8 +49,8 @@ class DashboardBrowserIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Path PICTURES = Path.of("target/dashboard-pictures");
 
-    @TempDir
-    Path profile;
+    /** The browser's own profile, fresh for this run (created here: a @TempDir field is not yet set in @BeforeAll). */
+    private Path profile;
 
     private BothApps apps;
     private Http commands;
@@ -61,7 +60,7 @@ class DashboardBrowserIT {
     private String home;
 
     @BeforeAll
-    void startTheAppsAndABrowser() {
+    void startTheAppsAndABrowser() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
         apps = BothApps.start("dashboard_it");
@@ -76,6 +75,7 @@ class DashboardBrowserIT {
         accepted(commands.as(Http.SECRETARIAT).post("/api/clusters/" + CLUSTER_ID + "/elections",
                 SeedRequests.election(2018, "HEAD", SeedCluster.BAC_GIANG, 14, 13)));
 
+        profile = Files.createTempDirectory("chromium-profile");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -95,6 +95,13 @@ class DashboardBrowserIT {
         }
         if (apps != null) {
             apps.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder: the system clears it
+            }
         }
     }
 
