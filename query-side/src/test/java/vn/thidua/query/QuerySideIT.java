@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -91,6 +93,15 @@ class QuerySideIT {
     private static void tick() {
         Instant start = Instant.now();
         await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().toEpochMilli() > start.toEpochMilli() + 1);
+    }
+
+    @Test
+    @Order(0)
+    void aReadModelRetriesAFailedEventInsteadOfSkippingIt() {
+        EventProcessingConfiguration processing = apps.querySideBean(EventProcessingConfiguration.class);
+        assertThat(processing.eventProcessors()).hasSizeGreaterThanOrEqualTo(5);
+        processing.eventProcessors().keySet().forEach(model -> assertThat(
+                processing.listenerInvocationErrorHandler(model)).as(model).isInstanceOf(PropagatingErrorHandler.class));
     }
 
     @Test

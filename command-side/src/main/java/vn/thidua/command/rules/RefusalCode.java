@@ -5,13 +5,25 @@ import java.util.Locale;
 /** A refusal's stable code (its name), HTTP status and words in Vietnamese and English, with particulars filled in. */
 public interface RefusalCode {
 
+    /** A refusal's answer before its particulars are filled in. */
+    record Words(int status, String vietnamese, String english) {
+    }
+
     String name();
 
-    int status();
+    Words words();
 
-    String vietnamese();
+    default int status() {
+        return words().status();
+    }
 
-    String english();
+    default String vietnamese() {
+        return words().vietnamese();
+    }
+
+    default String english() {
+        return words().english();
+    }
 
     default RuleViolation refuse(Object... particulars) {
         return new RuleViolation(new Refusal(name(), status(),

@@ -137,28 +137,14 @@ public enum Rule implements RefusalCode {
             "Award proposals rest on this ranking; rescind them first.");
 
 
-    private final int status;
-    private final String vietnamese;
-    private final String english;
+    private final RefusalCode.Words words;
 
     Rule(int status, String vietnamese, String english) {
-        this.status = status;
-        this.vietnamese = vietnamese;
-        this.english = english;
+        this.words = new RefusalCode.Words(status, vietnamese, english);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    @Override
-    public String english() {
-        return english;
+    public RefusalCode.Words words() {
+        return words;
     }
 }

@@ -29,28 +29,14 @@ public enum RequestRefusal implements RefusalCode {
             "Kho sự kiện tạm thời không truy cập được; yêu cầu chưa được ghi nhận.",
             "The event store is unavailable; the request was not recorded.");
 
-    private final int status;
-    private final String vietnamese;
-    private final String english;
+    private final RefusalCode.Words words;
 
     RequestRefusal(int status, String vietnamese, String english) {
-        this.status = status;
-        this.vietnamese = vietnamese;
-        this.english = english;
+        this.words = new RefusalCode.Words(status, vietnamese, english);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    @Override
-    public String english() {
-        return english;
+    public RefusalCode.Words words() {
+        return words;
     }
 }

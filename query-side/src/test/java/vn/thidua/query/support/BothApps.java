@@ -56,6 +56,11 @@ public final class BothApps implements AutoCloseable {
         return querySide.getBean(JdbcClient.class);
     }
 
+    /** A bean of the query side, for checks of its wiring that no answer over HTTP shows. */
+    public <T> T querySideBean(Class<T> type) {
+        return querySide.getBean(type);
+    }
+
     private static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
