@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,13 +53,17 @@ import vn.thidua.command.support.SeedRequests;
  * PostgreSQL itself are killed with SIGKILL at random moments and started again. At the end: no acknowledged command
  * missing from the store, no command recorded twice, every read model equal to a rebuild from the store, the decision
  * logs and the ledger verifying. The short campaign runs in the build ({@code -Dfaults.seconds=60}); a long one on
- * demand: {@code ./mvnw -B verify -pl deploy -am -Dit.test=FaultCampaignIT -Dfaults.seconds=600}.
+ * demand: {@code ./mvnw -B verify -pl deploy -am -Dit.test=FaultCampaignIT -Dfaults.seconds=600}. With
+ * {@code -Dfaults.kills=false} it is a soak instead: the same load plus steady reads and nothing killed, sampling
+ * each app's heap and resident memory and the read models' lag every 30 seconds; no request may fail.
  */
 class FaultCampaignIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("faults.seconds", 60));
     private static final Duration PATIENCE = Duration.ofSeconds(180);
+    private static final boolean KILLS = Boolean.parseBoolean(System.getProperty("faults.kills", "true"));
+    private static final Duration SAMPLING = Duration.ofSeconds(30);
     private static final int WORKERS = 4;
     private static final List<String> MODELS =
             List.of("clusters", "leadership", "scoreboard", "decision-log", "timeline", "unit-record");
@@ -72,6 +77,12 @@ class FaultCampaignIT {
     private final AtomicLong retries = new AtomicLong();
     private final Map<String, List<Long>> recoveries = new ConcurrentHashMap<>();
     private final List<String> kills = new CopyOnWriteArrayList<>();
+    /** Answers that were neither final nor contention, by what they were: in a soak there must be none. */
+    private final Map<String, AtomicLong> failures = new ConcurrentSkipListMap<>();
+    /** Two clients amending the same report at once: CONCURRENT_CHANGE, tried again as a client would. */
+    private final AtomicLong conflicts = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
+    private final List<String> samples = new CopyOnWriteArrayList<>();
 
     private volatile EmbeddedPostgres postgres;
     private int dbPort;
@@ -114,7 +125,11 @@ class FaultCampaignIT {
             }
             Future<?> killer = pool.submit(() -> {
                 try {
-                    killAtRandom(loading);
+                    if (KILLS) {
+                        killAtRandom(loading);
+                    } else {
+                        readAndSample(loading);
+                    }
                 } finally {
                     killerDone.set(true);
                 }
@@ -195,18 +210,27 @@ class FaultCampaignIT {
                 }
                 String code = status >= 400 && status < 500 ? JSON.readTree(response.body()).path("code").asString()
                         : "";
-                if (status >= 400 && status < 500 && !code.equals("CONCURRENT_CHANGE")) {
+                if (code.equals("CONCURRENT_CHANGE")) {
+                    conflicts.incrementAndGet();
+                } else if (status >= 400 && status < 500) {
                     assertThat(code).as(response.body()).isNotBlank();
                     refused.incrementAndGet();
                     return;
+                } else {
+                    failed(method + " " + status + " " + code);
                 }
             } catch (IOException e) {
                 // the command side is down or the answer was lost: the same key again
+                failed(method + " " + e.getClass().getSimpleName());
             }
             retries.incrementAndGet();
             Thread.sleep(250);
         }
         throw new AssertionError(method + " " + path + " found no answer in " + PATIENCE);
+    }
+
+    private void failed(String reason) {
+        failures.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
     }
 
     /** Kills the command side, the query side and PostgreSQL in turn, at random moments, and starts each again. */
@@ -246,6 +270,58 @@ class FaultCampaignIT {
             recoveries.computeIfAbsent(victim, v -> new CopyOnWriteArrayList<>())
                     .add((System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** The soak's other half: steady reads, and every 30 s each app's heap and resident memory and the lag. */
+    private void readAndSample(AtomicBoolean loading) throws Exception {
+        Http viewer = new Http("http://127.0.0.1:" + queryPort).as(Http.AUDITOR);
+        Http commands = new Http("http://127.0.0.1:" + commandPort).as(Http.AUDITOR);
+        // reads count from the moment the first year exists; a 404 before that is the client being early
+        await().atMost(PATIENCE).until(() -> viewer.get("/api/clusters/cum-2/years/2000/scoreboard").status() == 200);
+        Instant nextSample = Instant.now();
+        while (loading.get()) {
+            for (String path : List.of("/api/clusters/cum-2/years/2000/scoreboard", "/api/clusters/cum-2/decisions",
+                    "/api/clusters/cum-2/leadership")) {
+                int status = viewer.get(path).status();
+                if (status != 200) {
+                    failed("GET " + status);
+                }
+                reads.incrementAndGet();
+            }
+            if (!Instant.now().isBefore(nextSample)) {
+                samples.add(String.format(Locale.ROOT, "| %s | %d | %s | %d | %s | %d | %d |",
+                        Instant.now().toString().substring(11, 19), acknowledged.size(),
+                        heapMegabytes(commands), residentMegabytes(commandSide), heapMegabytes(viewer),
+                        residentMegabytes(querySide), maxLag(viewer)));
+                nextSample = Instant.now().plus(SAMPLING);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Heap in use now, and what was still live after the last collection (the figure that shows a leak). */
+    private static String heapMegabytes(Http app) {
+        return megabytes(app, "jvm.memory.used?tag=area:heap") + " / " + megabytes(app, "jvm.gc.live.data.size");
+    }
+
+    private static long megabytes(Http app, String metric) {
+        return Math.round(app.get("/actuator/metrics/" + metric).body().path("measurements").path(0).path("value")
+                .asDouble() / 1_048_576);
+    }
+
+    private static long residentMegabytes(Process process) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static long maxLag(Http queries) {
+        return queries.get("/actuator/prometheus").raw().lines().filter(line -> line.startsWith("thidua_read_model_lag"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max()
+                .orElse(-1);
     }
 
     private Process start(String app, int port) throws IOException {
@@ -328,7 +404,17 @@ class FaultCampaignIT {
         System.out.println("\nFault campaign " + Instant.now() + "\n" + table);
         Files.writeString(data.resolveSibling("figures.md"), table);
 
-        assertThat(kills).as("kills during the load").hasSizeGreaterThanOrEqualTo(3);
+        if (KILLS) {
+            assertThat(kills).as("kills during the load").hasSizeGreaterThanOrEqualTo(3);
+        } else {
+            String soak = "| time | commands acknowledged | command side heap MB (used / live after GC) | command side RSS MB"
+                    + " | query side heap MB (used / live after GC) | query side RSS MB | max read-model lag |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+                    + String.join("\n", samples) + "\n\n" + reads.get() + " reads, " + conflicts.get()
+                    + " concurrent changes tried again, failed requests: " + failures + "\n";
+            System.out.println("\nSoak " + Instant.now() + "\n" + soak);
+            Files.writeString(data.resolveSibling("soak.md"), soak);
+            assertThat(failures).as("failed requests in a soak without faults").isEmpty();
+        }
         assertThat(acknowledged).as("acknowledged commands").isNotEmpty();
         assertThat(missing).as("acknowledged commands missing from the store").isZero();
         assertThat(doubled).as("commands recorded twice").isZero();
