@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import vn.thidua.platform.security.ProblemAuthenticationHandlers;
 import vn.thidua.platform.web.ApiDocuments;
 
@@ -46,6 +49,18 @@ public class ApiDocumentation {
                         ApiDocuments.tag("ledger", "Sổ cái chống sửa đổi · the tamper-evident ledger"),
                         ApiDocuments.tag("documents", "Văn bản chính thức · official documents"),
                         ApiDocuments.tag("admin", "Mô hình đọc · read models")));
+    }
+
+    /**
+     * A decision's details are free-form JSON whose fields differ by decision type. Left to springdoc, the Jackson
+     * tree type is described by its getters ({@code missingNode}, {@code float}...), in an order reflection does not
+     * keep from one start to the next.
+     */
+    @Bean
+    public OpenApiCustomizer detailsAreFreeFormJson() {
+        return document -> Optional.ofNullable(document.getComponents()).map(Components::getSchemas)
+                .ifPresent(schemas -> schemas.computeIfPresent("JsonNode", (name, reflected) -> new ObjectSchema()
+                        .description("JSON tự do, trường tùy loại quyết định · free-form JSON, fields by decision type")));
     }
 
     @Bean
