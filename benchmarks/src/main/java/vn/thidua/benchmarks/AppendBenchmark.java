@@ -12,12 +12,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import vn.thidua.command.CommandSideApplication;
 import vn.thidua.command.cluster.ClusterCommands.FormCluster;
 import vn.thidua.command.year.YearCommands.OpenEmulationYear;
 import vn.thidua.command.year.YearCommands.SignPledge;
@@ -50,11 +47,7 @@ final class AppendBenchmark {
         Duration measured = Duration.ofSeconds(Long.getLong("seconds", 15));
         try (EmbeddedPostgres postgres = Benchmarks.durablePostgres()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)
-                    .profiles("postgres").web(WebApplicationType.NONE)
-                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=", "--thidua.security.mode=basic",
-                            "--spring.datasource.hikari.maximum-pool-size=16", "--logging.level.root=WARN")) {
+            try (ConfigurableApplicationContext app = Benchmarks.commandSide(postgres)) {
                 CommandGateway gateway = app.getBean(CommandGateway.class);
                 List<String> rows = new ArrayList<>();
                 for (int threads : new int[] {1, 8}) {

@@ -2,8 +2,14 @@ package vn.thidua.benchmarks;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.thidua.command.CommandSideApplication;
 
 /**
  * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay|queries|http|seal}. Every benchmark measures its
@@ -24,6 +30,17 @@ public final class Benchmarks {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
+    }
+
+    /** The command side without its web server on that database, pool of 16, with any further settings. */
+    static ConfigurableApplicationContext commandSide(EmbeddedPostgres postgres, String... settings) {
+        String[] database = {"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--thidua.security.mode=basic", "--spring.datasource.hikari.maximum-pool-size=16",
+                "--logging.level.root=WARN"};
+        return new SpringApplicationBuilder(CommandSideApplication.class).profiles("postgres")
+                .web(WebApplicationType.NONE).run(Stream.concat(Stream.of(database), Stream.of(settings))
+                        .toArray(String[]::new));
     }
 
     public static void main(String[] args) throws Exception {

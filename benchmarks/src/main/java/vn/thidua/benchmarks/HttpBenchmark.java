@@ -21,12 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import vn.thidua.command.CommandSideApplication;
 
 /**
  * HTTP end to end: command requests per second and their latency at 1, 8 and 64 concurrent clients on loopback, with
@@ -59,11 +56,7 @@ final class HttpBenchmark {
         try (EmbeddedPostgres postgres = Benchmarks.durablePostgres()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             Map<Integer, Measurement.Result> inProcess = new LinkedHashMap<>();
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)
-                    .profiles("postgres").web(WebApplicationType.NONE)
-                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=", "--thidua.security.mode=basic", POOL,
-                            "--logging.level.root=WARN")) {
+            try (ConfigurableApplicationContext app = Benchmarks.commandSide(postgres)) {
                 CommandGateway gateway = app.getBean(CommandGateway.class);
                 for (int clients : CLIENTS) {
                     inProcess.put(clients, Measurement.run(clients, warmUp, measured,

@@ -16,12 +16,9 @@ import java.util.Locale;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import vn.thidua.command.CommandSideApplication;
 import vn.thidua.ledger.NoteKeys;
 import vn.thidua.ledger.Sealer;
 
@@ -45,12 +42,7 @@ final class SealBenchmark {
         List<String> rows = new ArrayList<>();
         try (EmbeddedPostgres postgres = Benchmarks.durablePostgres()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)
-                    .profiles("postgres").web(WebApplicationType.NONE)
-                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=", "--thidua.security.mode=basic",
-                            "--thidua.ledger.signer-key-file=" + key,
-                            "--spring.datasource.hikari.maximum-pool-size=16", "--logging.level.root=WARN");
+            try (ConfigurableApplicationContext app = Benchmarks.commandSide(postgres, "--thidua.ledger.signer-key-file=" + key);
                  Connection sql = DriverManager.getConnection(url, "postgres", "")) {
                 CommandGateway gateway = app.getBean(CommandGateway.class);
                 for (int threads : new int[] {1, 8}) {
