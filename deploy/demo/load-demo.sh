@@ -4,7 +4,11 @@
 # Bắc Giang board as cluster head for 2018. Everything goes through the public HTTP API, so this doubles as a client
 # example. Running it again changes nothing: a step the record already holds is answered 409 with an "already" code.
 #
-# The scores are ILLUSTRATIVE: the article gives none. So are the criteria, signatories and minutes references.
+# The record is brought in from the archive: each act carries the day it took place ("occurredOn"), so deadlines judge
+# the acts by those days (no 2017 report is late) while the ledger keeps the day they were entered.
+#
+# The scores are ILLUSTRATIVE: the article gives none. So are the criteria, signatories, minutes references and the
+# days of the acts before the year-end conference (the article dates none; the conference is placed on 28 Dec 2017).
 #
 # It signs in as the demo users of the embedded default: the council (hoi-dong), the cluster's secretariat
 # (thu-ky-cum-2) and each board's officer (can-bo-<province>), all with THIDUA_DEMO_PASSWORD (thidua-demo).
@@ -58,10 +62,16 @@ for board in "${boards[@]}"; do
 done
 
 echo "Loading the demo cluster $cluster (Cụm thi đua số 2) ..."
-send "$council" POST "" "{\"clusterId\":\"$cluster\",\"name\":\"Cụm thi đua số 2\",\"sector\":\"Ngành Tổ chức xây dựng Đảng\",\"members\":[$members]}"
+formed_on=2017-01-05     # the cluster's regulations adopted for 2017
+opened_2017=2017-01-10   # the 2017 emulation launched
+signed_2017=2017-02-20   # the 2017 pledge signed, before its 31 March deadline
+reported_2017=2017-12-05 # the 2017 reports, before their 15 December deadline
+conference=2017-12-28    # the year-end review: ranking, proposals, the 2018 head, the 2018 pledge
 
-open_year() { # year
-  send "$council" POST "/$cluster/years" "{\"year\":$1,
+send "$council" POST "" "{\"occurredOn\":\"$formed_on\",\"clusterId\":\"$cluster\",\"name\":\"Cụm thi đua số 2\",\"sector\":\"Ngành Tổ chức xây dựng Đảng\",\"members\":[$members]}"
+
+open_year() { # year, day opened
+  send "$council" POST "/$cluster/years" "{\"year\":$1,\"occurredOn\":\"$2\",
     \"scoringTable\":{\"criteria\":[
       {\"criterionId\":\"chuyen-mon\",\"group\":\"Nhiệm vụ chuyên môn\",\"title\":\"Tham mưu công tác tổ chức xây dựng Đảng, xây dựng hệ thống chính trị\",\"maxPoints\":60},
       {\"criterionId\":\"phong-trao\",\"group\":\"Phong trào thi đua\",\"title\":\"Phát động, tổ chức thực hiện các phong trào thi đua\",\"maxPoints\":40}],
@@ -72,34 +82,35 @@ open_year() { # year
     \"pledgeDeadline\":\"$1-03-31\",\"reportDeadline\":\"$1-12-15\"}"
 }
 
-sign_all() { # year
+sign_all() { # year, day signed
   for board in "${boards[@]}"; do
     IFS='|' read -r unit _ _ _ _ <<<"$board"
     send "$(officer "$unit")" POST "/$cluster/years/$1/pledge/signatures" \
-      "{\"unitId\":\"$unit\",\"signatory\":{\"name\":\"Trưởng Ban Tổ chức\",\"title\":\"Trưởng ban\"}}"
+      "{\"occurredOn\":\"$2\",\"unitId\":\"$unit\",\"signatory\":{\"name\":\"Trưởng Ban Tổ chức\",\"title\":\"Trưởng ban\"}}"
   done
 }
 
 ballot='{"eligibleVoters":14,"votersPresent":14,"votesFor":13,"votesAgainst":1,"invalid":0}'
 
-open_year 2017
-sign_all 2017
+open_year 2017 "$opened_2017"
+sign_all 2017 "$signed_2017"
 for board in "${boards[@]}"; do
   IFS='|' read -r unit province _ chuyen_mon phong_trao <<<"$board"
-  send "$(officer "$unit")" POST "/$cluster/years/2017/reports" "{\"unitId\":\"$unit\",
+  send "$(officer "$unit")" POST "/$cluster/years/2017/reports" "{\"occurredOn\":\"$reported_2017\",\"unitId\":\"$unit\",
     \"summary\":\"Báo cáo tổng kết công tác năm 2017 của Ban Tổ chức $province (điểm minh họa)\",
     \"selfScores\":{\"chuyen-mon\":$chuyen_mon,\"phong-trao\":$phong_trao},\"bonusPoints\":0,\"penaltyPoints\":0,
     \"evidence\":[{\"title\":\"Báo cáo tổng kết năm 2017\",
       \"sha256\":\"$(printf '%s' "bao-cao-2017-$unit" | sha256sum | cut -c1-64)\",
       \"uri\":\"https://vanban.example/2017/$unit.pdf\"}]}"
 done
-send "$secretariat" POST "/$cluster/years/2017/ranking" '{"note":"Hội nghị tổng kết công tác năm 2017"}'
+send "$secretariat" POST "/$cluster/years/2017/ranking" \
+  "{\"occurredOn\":\"$conference\",\"note\":\"Hội nghị tổng kết công tác năm 2017\"}"
 send "$secretariat" POST "/$cluster/years/2017/commendations" \
-  "{\"unitId\":\"btc-bac-giang\",\"award\":\"EMULATION_FLAG\",\"ballot\":$ballot,\"minutesRef\":\"Biên bản số 02/BB-CTĐ2 (minh họa)\"}"
+  "{\"occurredOn\":\"$conference\",\"unitId\":\"btc-bac-giang\",\"award\":\"EMULATION_FLAG\",\"ballot\":$ballot,\"minutesRef\":\"Biên bản số 02/BB-CTĐ2 (minh họa)\"}"
 
 send "$secretariat" POST "/$cluster/elections" \
-  "{\"termYear\":2018,\"office\":\"HEAD\",\"unitId\":\"btc-bac-giang\",\"ballot\":$ballot,\"minutesRef\":\"Biên bản số 01/BB-CTĐ2 (minh họa)\"}"
+  "{\"occurredOn\":\"$conference\",\"termYear\":2018,\"office\":\"HEAD\",\"unitId\":\"btc-bac-giang\",\"ballot\":$ballot,\"minutesRef\":\"Biên bản số 01/BB-CTĐ2 (minh họa)\"}"
 
-open_year 2018
-sign_all 2018
+open_year 2018 "$conference"
+sign_all 2018 "$conference"
 echo "Demo loaded: 14 boards, 2017 reviewed and ranked, Bắc Giang head for 2018, 2018 pledge signed."

@@ -46,18 +46,23 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "append" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
-        switch (which) {
-            case "append" -> AppendBenchmark.main(rest);
-            case "replay" -> ReplayBenchmark.main(rest);
-            case "queries" -> QueryBenchmark.main(rest);
-            case "http" -> HttpBenchmark.main(rest);
-            case "seal" -> SealBenchmark.main(rest);
-            default -> {
-                System.err.println("usage: benchmarks append|replay|queries|http|seal");
-                System.exit(2);
+        // Framework threads (Axon's event store readers among them) outlive the closed contexts, also on a failure.
+        try {
+            switch (which) {
+                case "append" -> AppendBenchmark.main(rest);
+                case "replay" -> ReplayBenchmark.main(rest);
+                case "queries" -> QueryBenchmark.main(rest);
+                case "http" -> HttpBenchmark.main(rest);
+                case "seal" -> SealBenchmark.main(rest);
+                default -> {
+                    System.err.println("usage: benchmarks append|replay|queries|http|seal");
+                    System.exit(2);
+                }
             }
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
         }
-        // Framework threads (Axon's event store readers among them) outlive the closed contexts.
         System.exit(0);
     }
 }

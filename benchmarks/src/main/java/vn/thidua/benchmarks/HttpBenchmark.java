@@ -19,6 +19,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,6 +52,11 @@ final class HttpBenchmark {
     private static final String POOL = "--spring.datasource.hikari.maximum-pool-size=16";
     /** {@code -DquerySide=false}: the command side alone, without the query side projecting beside it. */
     private static final boolean WITH_QUERY_SIDE = Boolean.parseBoolean(System.getProperty("querySide", "true"));
+    /** {@code -DquerySettings="--a=b --c=d"}: settings for the query side only, to measure a lever. */
+    private static final List<String> QUERY_SETTINGS = List.of(System.getProperty("querySettings", "").split("\\s+(?=--)"))
+            .stream().filter(setting -> !setting.isBlank()).toList();
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private HttpBenchmark() {
     }
@@ -73,20 +86,25 @@ final class HttpBenchmark {
                     "THIDUA_QUERY_PORT", Integer.toString(queryPort));
             List<String> arguments = List.of(POOL, provider.publicKeyProperty());
             Process commandSide = launch(commandJar, environment, arguments);
-            Process querySide = WITH_QUERY_SIDE ? launch(queryJar, environment, arguments) : null;
+            Process querySide = WITH_QUERY_SIDE ? launch(queryJar, environment,
+                    Stream.concat(arguments.stream(), QUERY_SETTINGS.stream()).toList()) : null;
             try {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 awaitReady(client, commandPort, commandSide);
                 if (querySide != null) {
                     awaitReady(client, queryPort, querySide);
                 }
-                List<KeepAliveClient> connections = new ArrayList<>();
-                for (int c = 0; c < CLIENTS[CLIENTS.length - 1]; c++) {
-                    connections.add(new KeepAliveClient(commandPort));
-                }
                 Tokens tokens = new Tokens(provider);
                 Map<Integer, Measurement.Result> overHttp = new LinkedHashMap<>();
                 for (int clients : CLIENTS) {
+                    if (querySide != null) {
+                        awaitCaughtUp(client, queryPort, tokens.council(), headPosition(postgres));
+                    }
+                    // Opened after the wait: the server closes keep-alive connections left idle through it.
+                    List<KeepAliveClient> connections = new ArrayList<>();
+                    for (int c = 0; c < clients; c++) {
+                        connections.add(new KeepAliveClient(commandPort));
+                    }
                     overHttp.put(clients, Measurement.run(clients, warmUp, measured,
                             commandsOverHttp(connections, commandPort, tokens, clients)));
                 }
@@ -247,6 +265,38 @@ final class HttpBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the process on port " + port + " did not get ready in 120 s");
+    }
+
+    private static long headPosition(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             ResultSet head = connection.createStatement()
+                     .executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
+            head.next();
+            return head.getLong(1);
+        }
+    }
+
+    /**
+     * Waits until every read model has processed the store up to {@code head}: the in-process figures and the
+     * previous step leave a backlog, and a query side still catching up would compete with the commands measured
+     * (the first runs measured that catch-up, not the steady state).
+     */
+    private static void awaitCaughtUp(HttpClient client, int port, String token, long head) throws Exception {
+        HttpRequest listing = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/projections"))
+                .header("Authorization", "Bearer " + token).build();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            JsonNode projections = JSON.readTree(client.send(listing, HttpResponse.BodyHandlers.ofString()).body());
+            boolean caughtUp = true;
+            for (JsonNode projection : projections) {
+                caughtUp &= projection.path("position").asLong(-1) >= head;
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the query side did not catch up with position " + head + " in 10 minutes");
     }
 
     private static void stop(Process process) throws InterruptedException {

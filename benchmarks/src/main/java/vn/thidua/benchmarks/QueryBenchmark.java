@@ -1,5 +1,9 @@
 package vn.thidua.benchmarks;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -58,10 +62,13 @@ final class QueryBenchmark {
             arguments.add(provider.publicKeyProperty());
             // Room for the clients besides the processors and the change listener.
             arguments.add("--spring.datasource.hikari.maximum-pool-size=" + (CLIENTS + 20));
-            try (ConfigurableApplicationContext querySide = QuerySideApplication.application().profiles("postgres")
+            try (ConfigurableApplicationContext querySide = QuerySideApplication.application().sources(FixedAnswer.class)
+                    .profiles("postgres")
                     .run(arguments.toArray(String[]::new))) {
                 Projections projections = querySide.getBean(Projections.class);
-                while (projections.list().stream().anyMatch(p -> p.position() == null || p.position() < events)) {
+                // The scoreboard is what is measured; the decision log follows a ledger no sealer writes here.
+                while (projections.list().stream().filter(p -> p.name().equals("scoreboard"))
+                        .anyMatch(p -> p.position() == null || p.position() < events)) {
                     Thread.sleep(100);
                 }
                 int port = ((WebServerApplicationContext) querySide).getWebServer().getPort();
@@ -94,12 +101,24 @@ final class QueryBenchmark {
         });
         String etag = connections.get(0).exchange(scoreboard, "etag").header();
         byte[] poll = KeepAliveClient.get(port, SCOREBOARD, signedIn + "If-None-Match: " + etag + "\r\n");
-        Measurement.Result unchanged = Measurement.run(CLIENTS, warmUp, measured, (thread, iteration) -> {
-            int status = connections.get(thread).exchange(poll, null).status();
-            if (status != 304) {
-                throw new IllegalStateException("an unchanged scoreboard answered " + status);
-            }
-        });
+        Measurement.Result unchanged = Measurement.run(CLIENTS, warmUp, measured, expect(connections, poll, 304));
+        byte[] gzipped = KeepAliveClient.get(port, SCOREBOARD, signedIn + "Accept-Encoding: gzip\r\n");
+        Measurement.Result compressed = Measurement.run(CLIENTS, warmUp, measured, expect(connections, gzipped, 200));
+        FixedAnswer.body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + SCOREBOARD)).header("Authorization", authorization)
+                .build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] fixed = KeepAliveClient.get(port, SCOREBOARD + "?fixed", signedIn);
+        Measurement.Result pipeline = Measurement.run(CLIENTS, warmUp, measured, expect(connections, fixed, 200));
+
+        // Open loop: the load of 10,000 dashboards polling every 10 s, full answers and conditional ones.
+        double rate = Double.parseDouble(System.getProperty("rate", "1000"));
+        Duration open = Duration.ofSeconds(Long.getLong("openSeconds", 30));
+        Measurement.Result openFull = Measurement.openLoop(rate, CLIENTS, warmUp, open,
+                expect(connections, scoreboard, 200));
+        Measurement.Result openPoll = Measurement.openLoop(rate, CLIENTS, warmUp, open,
+                expect(connections, poll, 304));
+        Measurement.Result openGzipped = Measurement.openLoop(rate, CLIENTS, warmUp, open,
+                expect(connections, gzipped, 200));
         byte[] asOf = KeepAliveClient.get(port, SCOREBOARD + "?asOf=" + Instant.now(), signedIn);
 
         List<PreparedStatement> reads = new ArrayList<>();
@@ -163,7 +182,36 @@ final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "| asOf p50 / p99 ms | %.2f / %.2f (read and deserialize the rows) | %.2f / %.2f | %.1fx |%n",
                 rawYear.percentileMillis(50), rawYear.percentileMillis(99), asOfResult.percentileMillis(50),
                 asOfResult.percentileMillis(99), asOfResult.percentileMillis(50) / rawYear.percentileMillis(50));
+        System.out.printf(Locale.ROOT, "| scoreboard gzipped (Accept-Encoding: gzip) reads/s, p50 / p99 ms | | %.0f, "
+                        + "%.2f / %.2f | |%n", compressed.perSecond(), compressed.percentileMillis(50),
+                compressed.percentileMillis(99));
+        System.out.printf(Locale.ROOT, "| closed loop: cached scoreboard vs the same path answering fixed %d bytes, "
+                        + "reads/s | %.0f | %.0f | %.0f%% |%n", FixedAnswer.body.length, pipeline.perSecond(),
+                http.perSecond(), 100 * http.perSecond() / pipeline.perSecond());
+        System.out.printf(Locale.ROOT, "| closed loop, gzipped scoreboard vs fixed bytes, reads/s | %.0f | %.0f | "
+                        + "%.0f%% |%n", pipeline.perSecond(), compressed.perSecond(),
+                100 * compressed.perSecond() / pipeline.perSecond());
+        System.out.printf(Locale.ROOT, "| open loop %.0f/s for %d s, full GET: answered/s, p50 / p99 / max ms | | "
+                        + "%.0f, %.2f / %.2f / %.2f | |%n", rate, open.toSeconds(), openFull.perSecond(),
+                openFull.percentileMillis(50), openFull.percentileMillis(99), openFull.percentileMillis(100));
+        System.out.printf(Locale.ROOT, "| open loop %.0f/s for %d s, full GET gzipped: answered/s, p50 / p99 / max "
+                        + "ms | | %.0f, %.2f / %.2f / %.2f | |%n", rate, open.toSeconds(), openGzipped.perSecond(),
+                openGzipped.percentileMillis(50), openGzipped.percentileMillis(99),
+                openGzipped.percentileMillis(100));
+        System.out.printf(Locale.ROOT, "| open loop %.0f/s for %d s, conditional GET (304): answered/s, p50 / p99 / "
+                        + "max ms | | %.0f, %.2f / %.2f / %.2f | |%n", rate, open.toSeconds(), openPoll.perSecond(),
+                openPoll.percentileMillis(50), openPoll.percentileMillis(99), openPoll.percentileMillis(100));
         System.out.println("| peak RSS of the benchmark JVM (query side and load) | | "
                 + HttpBenchmark.peakResidentMegabytes(Path.of("/proc/self/status")) + " MB | |");
+    }
+
+    /** A GET on the worker's connection that must answer {@code status}. */
+    private static Measurement.Operation expect(List<KeepAliveClient> connections, byte[] request, int status) {
+        return (thread, iteration) -> {
+            int answered = connections.get(thread).exchange(request, null).status();
+            if (answered != status) {
+                throw new IllegalStateException("expected " + status + ", answered " + answered);
+            }
+        };
     }
 }

@@ -431,6 +431,18 @@ class QuerySideIT {
         assertThat(unchanged.statusCode()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
 
+        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(viewerRequest(path, null)
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gzipped.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(unzipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("the gzipped answer is the same JSON").isEqualTo(first.body());
+        }
+        assertThat(HttpClient.newHttpClient().send(viewerRequest(path, gzipped.headers().firstValue("ETag")
+                        .orElseThrow()).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(304);
+
         accepted(commands.asOfficerOf("btc-hung-yen").post(YEARS + "/2018/reports",
                 SeedRequests.report("btc-hung-yen", 55, 30)));
         await().atMost(PATIENCE).until(() -> viewerGet(path, etag).statusCode() == 200);
@@ -535,13 +547,18 @@ class QuerySideIT {
     }
 
     private HttpResponse<String> viewerGet(String path, String ifNoneMatch) throws Exception {
+        return HttpClient.newHttpClient().send(viewerRequest(path, ifNoneMatch).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder viewerRequest(String path, String ifNoneMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apps.queryPort() + path))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         (Http.VIEWER + ":" + Http.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request;
     }
 
     /** The year's latest event, later than the elections for 2018 the scoreboard also folds. */

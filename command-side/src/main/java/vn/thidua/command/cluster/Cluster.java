@@ -3,6 +3,8 @@ package vn.thidua.command.cluster;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -22,6 +26,7 @@ import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
 import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
 import vn.thidua.command.decisions.RescindClusterDecision;
 import vn.thidua.command.leadership.ElectOfficer;
+import vn.thidua.command.rules.ActDating;
 import vn.thidua.command.rules.BallotRules;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.year.EmulationYear;
@@ -33,6 +38,7 @@ import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
+import vn.thidua.events.time.ActDate;
 import vn.thidua.events.cluster.UnitsMerged;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.decisions.DecisionType;
@@ -53,6 +59,7 @@ public class Cluster {
     @AggregateIdentifier
     private String clusterId;
     private ClusterRules rules;
+    private LocalDate formedOn;
     private final Map<String, MemberUnit> members = new LinkedHashMap<>();
     private final Set<String> everKnownUnits = new HashSet<>();
     private final Set<String> mergedAway = new HashSet<>();
@@ -71,7 +78,8 @@ public class Cluster {
     }
 
     @CommandHandler
-    public Cluster(FormCluster command) {
+    public Cluster(FormCluster command, MetaData metaData) {
+        ActDating.of(metaData, null, null, true);
         requireDistinct(command.members().stream().map(MemberUnit::unitId).toList());
         ClusterRules adopted = command.rules() == null ? ClusterRules.defaults() : command.rules();
         Rule.RULES_IMPROPER.require(adopted.quorumNumerator() <= adopted.quorumDenominator()
@@ -81,7 +89,8 @@ public class Cluster {
     }
 
     @CommandHandler
-    public long handle(AdmitUnit command) {
+    public long handle(AdmitUnit command, MetaData metaData) {
+        actDate(metaData);
         String unitId = command.unit().unitId();
         Rule.ALREADY_A_MEMBER.require(!members.containsKey(unitId), unitId);
         Rule.UNIT_MERGED.require(!mergedAway.contains(unitId), unitId);
@@ -90,7 +99,8 @@ public class Cluster {
     }
 
     @CommandHandler
-    public long handle(WithdrawUnit command) {
+    public long handle(WithdrawUnit command, MetaData metaData) {
+        actDate(metaData);
         Rule.UNIT_NOT_FOUND.require(everKnownUnits.contains(command.unitId()), command.unitId());
         requireMember(command.unitId());
         apply(new UnitWithdrawn(clusterId, command.decisionId(), command.unitId(), command.reason()));
@@ -98,7 +108,8 @@ public class Cluster {
     }
 
     @CommandHandler
-    public long handle(MergeUnits command) {
+    public long handle(MergeUnits command, MetaData metaData) {
+        actDate(metaData);
         requireDistinct(command.mergedUnitIds());
         Rule.MERGER_TOO_SMALL.require(command.mergedUnitIds().size() >= 2);
         command.mergedUnitIds().forEach(this::requireMember);
@@ -113,7 +124,8 @@ public class Cluster {
 
     /** ElectClusterHead and its deputy counterpart: one holder per office and term, the head rotates. */
     @CommandHandler
-    public long handle(ElectOfficer command) {
+    public long handle(ElectOfficer command, MetaData metaData) {
+        actDate(metaData);
         String unitId = command.unitId();
         int termYear = command.termYear();
         requireMember(unitId);
@@ -138,7 +150,8 @@ public class Cluster {
     }
 
     @CommandHandler
-    public long handle(RescindClusterDecision command) {
+    public long handle(RescindClusterDecision command, MetaData metaData) {
+        actDate(metaData);
         String target = command.rescindedDecisionId();
         DecisionType type = decisionTypes.get(target);
         Rule.DECISION_NOT_FOUND.require(type != null, target);
@@ -155,13 +168,19 @@ public class Cluster {
 
     /** Opens the year with today's members as its participants; the year refuses a second opening itself. */
     @CommandHandler
-    public long handle(OpenEmulationYear command) throws Exception {
+    public long handle(OpenEmulationYear command, MetaData metaData) throws Exception {
+        actDate(metaData);
         Rule.NO_MEMBERS.require(!members.isEmpty());
         requireDistinctCriteria(command.scoringTable().criteria());
         EmulationYearOpened opened = new EmulationYearOpened(clusterId, command.year(), command.decisionId(),
                 command.scoringTable(), List.copyOf(command.pledgeTargets()), command.pledgeDeadline(),
                 command.reportDeadline(), List.copyOf(members.values()), rules);
         return createNew(EmulationYear.class, () -> new EmulationYear(opened)).version();
+    }
+
+    /** Acts of the cluster are dated no earlier than its formation, see {@link ActDating}. */
+    private LocalDate actDate(MetaData metaData) {
+        return ActDating.of(metaData, formedOn, Rule.OCCURRED_BEFORE_FORMATION, false);
     }
 
     private void requireMember(String unitId) {
@@ -180,8 +199,9 @@ public class Cluster {
     }
 
     @EventSourcingHandler
-    void on(ClusterFormed event) {
+    void on(ClusterFormed event, MetaData metaData, @Timestamp Instant recordedAt) {
         clusterId = event.clusterId();
+        formedOn = ActDate.of(metaData, recordedAt);
         rules = event.rules();
         event.members().forEach(this::join);
         decisionTypes.put(event.decisionId(), DecisionType.of(event));

@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import vn.thidua.events.time.ActDate;
 import vn.thidua.platform.web.ApiDocuments;
 import vn.thidua.platform.web.ProblemDetails;
 
@@ -73,6 +74,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, "5");
         }
         return response.body(problem);
+    }
+
+    @ExceptionHandler(ActDateOfRequest.InvalidActDate.class)
+    public ResponseEntity<ProblemDetail> invalidActDate(ActDateOfRequest.InvalidActDate e) {
+        return invalid(List.of(new FieldProblem(ActDate.OCCURRED_ON, e.getMessage())));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

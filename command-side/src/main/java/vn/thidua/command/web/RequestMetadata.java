@@ -21,10 +21,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import vn.thidua.command.idempotency.IdempotentRequests;
 import vn.thidua.platform.security.Actors;
 import vn.thidua.events.actor.Actor;
+import vn.thidua.events.time.ActDate;
 
 /**
  * Puts on every command, and through the correlation data providers on every event it causes, who acted (name,
- * role, their cluster and unit), the request's correlation id and its Idempotency-Key; and on the command only, the
+ * role, their cluster and unit), the request's correlation id, its Idempotency-Key and the day the act took place
+ * where the body gives one ({@code occurredOn}); and on the command only, the
  * version the client expects ({@code If-Match}) and the request's fingerprint for idempotency.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +35,7 @@ public class RequestMetadata {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String EXPECTED_VERSION = "expectedVersion";
     static final List<String> RECORDED_ON_EVENTS = List.of(Actor.ACTOR, Actor.ROLE, Actor.CLUSTER, Actor.UNIT,
-            Actor.CORRELATION_ID, Actor.IDEMPOTENCY_KEY);
+            Actor.CORRELATION_ID, Actor.IDEMPOTENCY_KEY, ActDate.OCCURRED_ON);
 
     @Bean
     public CorrelationDataProvider actorAndRequestOnEvents() {
@@ -66,6 +68,7 @@ public class RequestMetadata {
             metadata.put(Actor.CORRELATION_ID, correlation == null || correlation.isBlank()
                     ? UUID.randomUUID().toString() : correlation);
             idempotency.describe(request).forEach(metadata::put);
+            ActDateOfRequest.of(request).ifPresent(day -> metadata.put(ActDate.OCCURRED_ON, day.toString()));
             String ifMatch = request.getHeader("If-Match");
             if (ifMatch != null && !ifMatch.isBlank()) {
                 metadata.put(EXPECTED_VERSION, ifMatch.replace("\"", "").replace("W/", "").trim());

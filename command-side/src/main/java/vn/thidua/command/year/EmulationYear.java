@@ -3,8 +3,8 @@ package vn.thidua.command.year;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import vn.thidua.command.decisions.RescindYearDecision;
+import vn.thidua.command.rules.ActDating;
 import vn.thidua.command.rules.BallotRules;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.year.YearCommands.AmendAnnualReport;
@@ -48,6 +50,7 @@ import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.events.year.ReportAssessed;
 import vn.thidua.events.year.Scorecard;
 import vn.thidua.events.year.Standing;
+import vn.thidua.events.time.ActDate;
 
 /**
  * One cluster's emulation year (năm thi đua): the pledge, the reports and their assessment, the ranking, the award
@@ -57,9 +60,6 @@ import vn.thidua.events.year.Standing;
         cache = EventStoreConfiguration.AGGREGATE_CACHE)
 public class EmulationYear {
 
-    /** Deadlines are calendar days in Vietnam: a report filed on the deadline day, Hanoi time, is on time. */
-    static final ZoneId DEADLINE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
     @AggregateIdentifier
     private String yearId;
     private String clusterId;
@@ -68,6 +68,9 @@ public class EmulationYear {
     private AdoptedScoringTable scoringTable;
     private LocalDate pledgeDeadline;
     private LocalDate reportDeadline;
+    /** The day the year was opened, and whether that was long before it was entered (a past year's record). */
+    private LocalDate openedOn;
+    private boolean fromTheArchive;
     private final List<String> participants = new ArrayList<>();
     private final Set<String> signed = new HashSet<>();
     private final Map<String, BigDecimal> selfTotals = new HashMap<>();
@@ -99,29 +102,32 @@ public class EmulationYear {
     }
 
     @CommandHandler
-    public long handle(SignPledge command) {
+    public long handle(SignPledge command, MetaData metaData) {
+        LocalDate actDate = actDate(metaData);
         requireNotClosed();
         requireParticipant(command.unitId());
         Rule.ALREADY_SIGNED.require(!signed.contains(command.unitId()), command.unitId());
         apply(new PledgeSigned(clusterId, year, command.unitId(), command.signatory(),
-                isPast(pledgeDeadline)));
+                actDate.isAfter(pledgeDeadline)));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public long handle(FileAnnualReport command) {
+    public long handle(FileAnnualReport command, MetaData metaData) {
+        LocalDate actDate = actDate(metaData);
         requireReportsOpen();
         requireParticipant(command.unitId());
         Rule.REPORT_ALREADY_FILED.require(!selfTotals.containsKey(command.unitId()), command.unitId());
         Scorecard selfScore = scoringTable.score(command.selfScores(), command.bonusPoints(),
                 command.penaltyPoints());
         apply(new AnnualReportFiled(clusterId, year, command.unitId(), command.summary(), selfScore,
-                List.copyOf(command.evidence()), isPast(reportDeadline)));
+                List.copyOf(command.evidence()), actDate.isAfter(reportDeadline)));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public long handle(AmendAnnualReport command) {
+    public long handle(AmendAnnualReport command, MetaData metaData) {
+        actDate(metaData);
         Rule.AMENDMENT_REASON_MISSING.require(command.reason() != null && !command.reason().isBlank());
         requireReportsOpen();
         requireReport(command.unitId());
@@ -133,7 +139,8 @@ public class EmulationYear {
     }
 
     @CommandHandler
-    public long handle(AssessReport command) {
+    public long handle(AssessReport command, MetaData metaData) {
+        actDate(metaData);
         requireReportsOpen();
         requireReport(command.unitId());
         Scorecard assessed = scoringTable.score(command.scores(), command.bonusPoints(), command.penaltyPoints());
@@ -144,7 +151,8 @@ public class EmulationYear {
 
     /** Final score = assessed total where assessed, else the self total; units without a report stay unranked. */
     @CommandHandler
-    public long handle(FinalizeRanking command) {
+    public long handle(FinalizeRanking command, MetaData metaData) {
+        actDate(metaData);
         requireReportsOpen();
         Rule.NO_REPORTS.require(!selfTotals.isEmpty());
         Map<String, BigDecimal> finalScores = new HashMap<>(selfTotals);
@@ -155,7 +163,8 @@ public class EmulationYear {
     }
 
     @CommandHandler
-    public long handle(ProposeCommendation command) {
+    public long handle(ProposeCommendation command, MetaData metaData) {
+        actDate(metaData);
         requireNotClosed();
         Rule.RANKING_NOT_FINALIZED.require(rankingDecisionId != null, year);
         String unitId = command.unitId();
@@ -177,7 +186,8 @@ public class EmulationYear {
 
     /** Assessments may be withdrawn until the ranking is final, the ranking while no award rests on it. */
     @CommandHandler
-    public long handle(RescindYearDecision command) {
+    public long handle(RescindYearDecision command, MetaData metaData) {
+        actDate(metaData);
         requireNotClosed();
         String target = command.rescindedDecisionId();
         DecisionType type = decisionTypes.get(target);
@@ -195,7 +205,8 @@ public class EmulationYear {
     }
 
     @CommandHandler
-    public long handle(CloseEmulationYear command) {
+    public long handle(CloseEmulationYear command, MetaData metaData) {
+        actDate(metaData);
         requireNotClosed();
         Rule.RANKING_NOT_FINALIZED.require(rankingDecisionId != null, year);
         apply(new EmulationYearClosed(clusterId, year, command.decisionId(), command.note()));
@@ -220,13 +231,15 @@ public class EmulationYear {
         Rule.REPORT_NOT_FILED.require(selfTotals.containsKey(unitId), unitId);
     }
 
-    /** Lateness is judged on the clock Axon stamps events with, so that tests can set the day. */
-    private static boolean isPast(LocalDate deadline) {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), DEADLINE_ZONE).isAfter(deadline);
+    /** The day the act took place (its deadlines go by it): not before the year opened, see {@link ActDating}. */
+    private LocalDate actDate(MetaData metaData) {
+        return ActDating.of(metaData, openedOn, Rule.OCCURRED_BEFORE_OPENING, fromTheArchive);
     }
 
     @EventSourcingHandler
-    void on(EmulationYearOpened event) {
+    void on(EmulationYearOpened event, MetaData metaData, @Timestamp Instant recordedAt) {
+        openedOn = ActDate.of(metaData, recordedAt);
+        fromTheArchive = ActDating.broughtFromTheArchive(openedOn, ActDate.recordedOn(recordedAt));
         yearId = idOf(event.clusterId(), event.year());
         clusterId = event.clusterId();
         year = event.year();

@@ -255,6 +255,25 @@ class ClusterTest {
         }
 
         @Test
+        void anElectionEnteredLaterKeepsTheDayOfTheConference() {
+            fixture.givenCurrentTime(java.time.Instant.parse("2017-01-05T02:00:00Z")).andGiven(FORMED)
+                    .andGivenCurrentTime(java.time.Instant.parse("2018-01-03T02:00:00Z"))
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, UNANIMOUS),
+                            java.util.Map.of(vn.thidua.events.time.ActDate.OCCURRED_ON, "2017-12-28"))
+                    .expectEvents(headElected(2018, BAC_GIANG));
+        }
+
+        @Test
+        void refusesAnElectionDatedBeforeTheClusterWasFormed() {
+            fixture.givenCurrentTime(java.time.Instant.parse("2017-01-05T02:00:00Z")).andGiven(FORMED)
+                    .andGivenCurrentTime(java.time.Instant.parse("2018-01-03T02:00:00Z"))
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, UNANIMOUS),
+                            java.util.Map.of(vn.thidua.events.time.ActDate.OCCURRED_ON, "2016-12-31"))
+                    .expectException(refusedBy(Rule.OCCURRED_BEFORE_FORMATION))
+                    .expectNoEvents();
+        }
+
+        @Test
         void refusesANonMemberCandidate() {
             fixture.given(FORMED)
                     .when(elect(2018, Office.HEAD, "btc-ha-noi", UNANIMOUS))

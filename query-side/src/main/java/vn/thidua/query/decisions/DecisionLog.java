@@ -2,6 +2,8 @@ package vn.thidua.query.decisions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.thidua.events.time.ActDate;
 import vn.thidua.query.narration.Text;
 
 /**
@@ -23,9 +26,18 @@ public class DecisionLog {
 
     /** One entry as stored. */
     public record Entry(String clusterId, long seq, long leafIndex, String eventId, String decisionId, String type,
-                        Integer year, String occurredAt, String actor, String role, String payload,
-                        String minutesRef, String reason, Text summary, String prevHash, String hash,
-                        String rescindedBy) {
+                        Integer year, String occurredAt, LocalDate occurredOn, String actor, String role,
+                        String payload, String minutesRef, String reason, Text summary, String prevHash,
+                        String hash, String rescindedBy) {
+
+        /** The day the act took place: dated apart where it was back-dated, else the day it was recorded. */
+        public LocalDate actDate() {
+            return occurredOn != null ? occurredOn : ActDate.recordedOn(Instant.parse(occurredAt));
+        }
+
+        public boolean backdated() {
+            return actDate().isBefore(ActDate.recordedOn(Instant.parse(occurredAt)));
+        }
 
         HashChain.Content content() {
             return new HashChain.Content(actor, clusterId, decisionId, occurredAt, payload, prevHash, role, seq,
@@ -34,9 +46,9 @@ public class DecisionLog {
 
         Entry chainedAfter(long previousSeq, String previousHash) {
             Entry placed = new Entry(clusterId, previousSeq + 1, leafIndex, eventId, decisionId, type, year,
-                    occurredAt, actor, role, payload, minutesRef, reason, summary, previousHash, null, rescindedBy);
-            return new Entry(clusterId, placed.seq, leafIndex, eventId, decisionId, type, year, occurredAt, actor,
-                    role, payload, minutesRef, reason, summary, previousHash, HashChain.hash(placed.content()),
+                    occurredAt, occurredOn, actor, role, payload, minutesRef, reason, summary, previousHash, null, rescindedBy);
+            return new Entry(clusterId, placed.seq, leafIndex, eventId, decisionId, type, year, occurredAt,
+                    occurredOn, actor, role, payload, minutesRef, reason, summary, previousHash, HashChain.hash(placed.content()),
                     rescindedBy);
         }
     }
@@ -68,7 +80,7 @@ public class DecisionLog {
             }
             batchJdbc.batchUpdate(INSERT, pending, pending.size(), (statement, e) -> {
                 Object[] values = {e.clusterId(), e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(),
-                        e.year(), e.occurredAt(), e.actor(), e.role(), e.payload(), e.minutesRef(), e.reason(),
+                        e.year(), e.occurredAt(), e.occurredOn(), e.actor(), e.role(), e.payload(), e.minutesRef(), e.reason(),
                         e.summary().vi(), e.summary().en(), e.prevHash(), e.hash(), e.rescindedBy()};
                 for (int i = 0; i < values.length; i++) {
                     statement.setObject(i + 1, values[i]);
@@ -79,10 +91,10 @@ public class DecisionLog {
     }
 
     private static final String COLUMNS = "cluster_id, seq, leaf_index, event_id, decision_id, decision_type, year,"
-            + " occurred_at, actor, role, payload, minutes_ref, reason, summary_vi, summary_en, prev_hash, hash,"
+            + " occurred_at, occurred_on, actor, role, payload, minutes_ref, reason, summary_vi, summary_en, prev_hash, hash,"
             + " rescinded_by";
     private static final String INSERT = "insert into decision_log (" + COLUMNS + ")"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batchJdbc;
@@ -121,7 +133,8 @@ public class DecisionLog {
     private static Entry entry(ResultSet row, int rowNumber) throws SQLException {
         return new Entry(row.getString("cluster_id"), row.getLong("seq"), row.getLong("leaf_index"),
                 row.getString("event_id"), row.getString("decision_id"), row.getString("decision_type"),
-                (Integer) row.getObject("year"), row.getString("occurred_at"), row.getString("actor"),
+                (Integer) row.getObject("year"), row.getString("occurred_at"),
+                row.getObject("occurred_on", LocalDate.class), row.getString("actor"),
                 row.getString("role"), row.getString("payload"), row.getString("minutes_ref"),
                 row.getString("reason"), new Text(row.getString("summary_vi"), row.getString("summary_en")),
                 row.getString("prev_hash"), row.getString("hash"), row.getString("rescinded_by"));

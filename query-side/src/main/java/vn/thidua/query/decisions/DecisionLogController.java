@@ -1,6 +1,7 @@
 package vn.thidua.query.decisions;
 
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +30,15 @@ import vn.thidua.query.web.Problems;
 @Tag(name = "decisions")
 public class DecisionLogController {
 
-    /** An entry as served: {@code details} is the decision's content, {@code payload} the same JSON as hashed. */
+    /**
+     * An entry as served: {@code details} is the decision's content, {@code payload} the same JSON as hashed;
+     * {@code occurredAt} when it was recorded, {@code occurredOn} the day the act took place ({@code backdated} when
+     * that is an earlier day: the act's date is in its event, which the ledger seals).
+     */
     public record EntryView(long seq, long leafIndex, String eventId, String decisionId, String type, Integer year,
                             Text summary,
                             JsonNode details, String payload, String actor, String role, String occurredAt,
-                            String minutesRef, String reason, String rescindedBy, String hash, String prevHash) {
+                            LocalDate occurredOn, boolean backdated, String minutesRef, String reason, String rescindedBy, String hash, String prevHash) {
     }
 
     /**
@@ -76,7 +81,7 @@ public class DecisionLogController {
                 .map(e -> new EntryView(e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(), e.year(),
                         e.summary(),
                         json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(),
-                        e.minutesRef(), e.reason(), e.rescindedBy(), e.hash(), e.prevHash()))
+                        e.actDate(), e.backdated(), e.minutesRef(), e.reason(), e.rescindedBy(), e.hash(), e.prevHash()))
                 .toList();
     }
 

@@ -1,22 +1,30 @@
 package vn.thidua.query.projection;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import vn.thidua.events.actor.Actor;
+import vn.thidua.events.time.ActDate;
 
 /**
- * What a fold sees of one event: the payload, when it was recorded, by whom and in which role, and the aggregate
- * version it made.
+ * What a fold sees of one event: the payload, when it was recorded ({@code at}) and the day the act took place
+ * ({@code occurredOn}, see {@link ActDate}), by whom and in which role, and the aggregate version it made.
  */
-public record Envelope(Object payload, String eventId, String aggregateId, long sequence, Instant at, String actor,
-                       String role) {
+public record Envelope(Object payload, String eventId, String aggregateId, long sequence, Instant at,
+                       LocalDate occurredOn, String actor, String role) {
 
     public static Envelope of(DomainEventMessage<?> message) {
         return new Envelope(message.getPayload(), message.getIdentifier(), message.getAggregateIdentifier(),
-                message.getSequenceNumber(), message.getTimestamp(), text(message, Actor.ACTOR),
+                message.getSequenceNumber(), message.getTimestamp(),
+                ActDate.of(message.getMetaData(), message.getTimestamp()), text(message, Actor.ACTOR),
                 text(message, Actor.ROLE));
+    }
+
+    /** Whether the act is dated before the day it was recorded. */
+    public boolean backdated() {
+        return occurredOn.isBefore(ActDate.recordedOn(at));
     }
 
     private static String text(DomainEventMessage<?> message, String key) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.events.actor.Actor;
+import vn.thidua.events.time.ActDate;
 import vn.thidua.events.json.EventJson;
 import vn.thidua.ledger.StoredEvent;
 
@@ -35,8 +36,9 @@ public final class StoredPayloads {
     public static Envelope envelope(StoredEvent stored, Object payload) {
         Map<String, Object> metadata = stored.metaData() == null ? Map.of()
                 : JSON.readValue(stored.metaData(), METADATA);
-        return new Envelope(payload, stored.eventId(), stored.aggregateId(), stored.sequence(),
-                Instant.parse(stored.timestamp()), text(metadata.get(Actor.ACTOR)), text(metadata.get(Actor.ROLE)));
+        Instant recordedAt = Instant.parse(stored.timestamp());
+        return new Envelope(payload, stored.eventId(), stored.aggregateId(), stored.sequence(), recordedAt,
+                ActDate.of(metadata, recordedAt), text(metadata.get(Actor.ACTOR)), text(metadata.get(Actor.ROLE)));
     }
 
     private static String text(Object value) {

@@ -2,6 +2,8 @@ package vn.thidua.query.scoreboard;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,6 +33,8 @@ import vn.thidua.query.web.RequestLanguage;
 @RequestMapping("/api/clusters/{clusterId}/years/{year}")
 public class ScoreboardController {
 
+    /** An Accept-Encoding weight of zero: "not acceptable". */
+    private static final Pattern REFUSED = Pattern.compile("q\\s*=\\s*0(\\.0{0,3})?");
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ScoreboardQueries queries;
@@ -42,8 +46,9 @@ public class ScoreboardController {
     }
 
     /**
-     * Now, or as it stood at {@code asOf} (ISO-8601 instant). An {@code asOf} answer is folded from the event store
-     * itself, so it reflects any {@code minPosition} a client already holds. The live scoreboard carries an entity tag: a dashboard
+     * Now, or as it stood: as recorded at {@code asOf} (ISO-8601 instant), or on the day {@code asOfDate}
+     * ({@code YYYY-MM-DD}: the acts that took place by then, including those entered later), or both. Such an answer
+     * is folded from the event store itself, so it reflects any {@code minPosition} a client already holds. The live scoreboard carries an entity tag: a dashboard
      * that polls with {@code If-None-Match} gets 304 and no body until the scoreboard changes.
      */
     @Operation(summary = "Bảng xếp hạng của năm · The year's scoreboard")
@@ -52,15 +57,40 @@ public class ScoreboardController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScoreboardView.class)))
     public ResponseEntity<?> scoreboard(@PathVariable String clusterId, @PathVariable int year,
                                         @RequestParam(required = false) Instant asOf,
+                                        @RequestParam(required = false) LocalDate asOfDate,
                                         @RequestParam(required = false) Long minPosition, WebRequest request) {
-        if (asOf != null) {
-            return ResponseEntity.ok(queries.asOf(clusterId, year, asOf));
+        if (asOf != null || asOfDate != null) {
+            return ResponseEntity.ok(queries.asOf(clusterId, year, asOf, asOfDate));
         }
         ScoreboardQueries.Answer answer = queries.live(clusterId, year, minPosition);
-        if (request.checkNotModified(answer.etag())) {
+        boolean gzipped = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzipped ? answer.gzippedEtag() : answer.etag();
+        if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(answer.etag()).contentType(MediaType.APPLICATION_JSON).body(answer.json());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).contentType(MediaType.APPLICATION_JSON)
+                .varyBy(HttpHeaders.ACCEPT_ENCODING);
+        return gzipped ? ok.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(answer.gzippedJson())
+                : ok.body(answer.json());
+    }
+
+    /** Whether the client takes gzip: named in Accept-Encoding without {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < parts.length; i++) {
+                    if (REFUSED.matcher(parts[i].trim()).matches()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     @Operation(summary = "Bảng xếp hạng dạng CSV · The scoreboard as CSV")

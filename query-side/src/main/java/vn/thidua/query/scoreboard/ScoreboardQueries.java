@@ -1,11 +1,16 @@
 package vn.thidua.query.scoreboard;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -30,8 +35,16 @@ public class ScoreboardQueries {
     public record YearSummary(int year, Scoreboard.Status status) {
     }
 
-    /** The live scoreboard, its JSON as served and an entity tag for conditional reads. */
-    public record Answer(ScoreboardView view, byte[] json, String etag) {
+    /**
+     * The live scoreboard, its JSON as served, the same JSON gzipped (compressed once per change, not per request:
+     * dashboards poll it) and an entity tag for each of the two representations.
+     */
+    public record Answer(ScoreboardView view, byte[] json, String etag, byte[] gzippedJson) {
+
+        /** A gzipped body is another representation, so its tag differs (as Apache's mod_deflate marks it). */
+        public String gzippedEtag() {
+            return etag.substring(0, etag.length() - 1) + "-gzip\"";
+        }
     }
 
     private final DocumentStore documents;
@@ -82,7 +95,17 @@ public class ScoreboardQueries {
                 .map(board -> ScoreboardView.of(board, board.changedAt))
                 .orElseThrow(() -> Problem.YEAR_NOT_FOUND.raise(clusterId, year));
         byte[] body = json.writeValueAsBytes(view);
-        return new Answer(view, body, etagOf(body));
+        return new Answer(view, body, etagOf(body), gzip(body));
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 4);
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory stream does not fail", e);
+        }
+        return compressed.toByteArray();
     }
 
     private static String etagOf(byte[] body) {
@@ -94,17 +117,22 @@ public class ScoreboardQueries {
         }
     }
 
-    /** Folds the cluster's and the year's events recorded up to {@code asOf}, with the live projection's fold. */
-    public ScoreboardView asOf(String clusterId, int year, Instant asOf) {
+    /**
+     * The scoreboard as it stood, folded afresh from the cluster's and the year's events with the live projection's
+     * fold: as recorded up to the instant {@code asOf}, and/or as things stood on the day {@code asOfDate} (acts that
+     * took place on or before it, whenever they were entered). Either may be null, not both.
+     */
+    public ScoreboardView asOf(String clusterId, int year, Instant asOf, LocalDate asOfDate) {
         Scoreboard board = new Scoreboard(clusterId, year);
         Stream.concat(eventStore.readEvents(clusterId).asStream(),
                         eventStore.readEvents(YearId.of(clusterId, year)).asStream())
-                .filter(message -> !message.getTimestamp().isAfter(asOf))
+                .filter(message -> asOf == null || !message.getTimestamp().isAfter(asOf))
                 .map(Envelope::of)
+                .filter(event -> asOfDate == null || !event.occurredOn().isAfter(asOfDate))
                 .forEach(event -> ScoreboardFold.apply(board, event));
         if (!board.isOpened()) {
             throw Problem.YEAR_NOT_FOUND.raise(clusterId, year);
         }
-        return ScoreboardView.of(board, asOf);
+        return ScoreboardView.of(board, asOf != null ? asOf : board.changedAt, asOfDate);
     }
 }

@@ -1,7 +1,5 @@
 package vn.thidua.query.timeline;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.ProcessingGroup;
@@ -24,7 +22,7 @@ import vn.thidua.query.projection.ProgressNotes;
 
 /**
  * Every event of a cluster in words, filed under the year it concerns: an emulation year's own events, elections
- * under their term year, and membership changes under the calendar year (Hanoi time) in which they happened.
+ * under their term year, and membership changes under the calendar year (Hanoi time) in which they took place.
  */
 @Component
 @ConditionalOnProperty(name = "thidua.read-models.timeline.enabled", havingValue = "true", matchIfMissing = true)
@@ -32,7 +30,6 @@ import vn.thidua.query.projection.ProgressNotes;
 public class TimelineProjection {
 
     public static final String MODEL = "timeline";
-    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final JdbcClient jdbc;
     private final UnitNamesBook names;
@@ -51,18 +48,19 @@ public class TimelineProjection {
         Text text = Narrator.describe(event, known);
         int year = yearOf(event, envelope);
         jdbc.sql("""
-                        insert into timeline_entry
-                            (cluster_id, year, event_id, at, event_type, unit_id, actor, text_vi, text_en)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (cluster_id, year, event_id) do nothing""")
+                        insert into timeline_entry (cluster_id, year, event_id, at, occurred_on, event_type, unit_id,
+                            actor, text_vi, text_en)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (cluster_id, year, event_id) do nothing""")
                 .params(event.clusterId(), year, envelope.eventId(), DateTimeUtils.formatInstant(envelope.at()),
-                        event.getClass().getSimpleName(), unitOf(event), envelope.actor(), text.vi(), text.en())
+                        envelope.backdated() ? envelope.occurredOn() : null, event.getClass().getSimpleName(),
+                        unitOf(event), envelope.actor(), text.vi(), text.en())
                 .update();
         progress.applied(MODEL, YearId.of(event.clusterId(), year));
     }
 
     static int yearOf(ClusterEvent event, Envelope envelope) {
         Integer concerned = ConcernedYear.of(event);
-        return concerned != null ? concerned : LocalDate.ofInstant(envelope.at(), HANOI).getYear();
+        return concerned != null ? concerned : envelope.occurredOn().getYear();
     }
 
     /** The unit an event is about, where there is one: read from the event's {@code unitId} component. */

@@ -33,7 +33,7 @@ class HashChainTest {
         String previous = HashChain.GENESIS;
         for (int i = 0; i < length; i++) {
             DecisionLog.Entry entry = new DecisionLog.Entry("cum-2", 0, i, "e-" + i, "d-" + i, "ReportAssessed", 2017,
-                    "2017-12-20T02:00:0" + i + ".000Z", "thu-ky", "SECRETARIAT",
+                    "2017-12-20T02:00:0" + i + ".000Z", null, "thu-ky", "SECRETARIAT",
                     "{\"unitId\":\"btc-bac-giang\",\"i\":" + i + "}",
                     null, null, new Text("vi", "en"), null, null, null).chainedAfter(seq, previous);
             entries.add(entry);
@@ -58,7 +58,7 @@ class HashChainTest {
         List<DecisionLog.Entry> entries = chain(5);
         DecisionLog.Entry third = entries.get(2);
         entries.set(2, new DecisionLog.Entry(third.clusterId(), third.seq(), third.leafIndex(), third.eventId(), third.decisionId(),
-                third.type(), third.year(), third.occurredAt(), "someone-else", third.role(), third.payload(), null, null,
+                third.type(), third.year(), third.occurredAt(), third.occurredOn(), "someone-else", third.role(), third.payload(), null, null,
                 third.summary(), third.prevHash(), third.hash(), null));
         assertThat(DecisionLogController.verifyChain(entries).firstBrokenSeq()).isEqualTo(3);
     }
@@ -77,7 +77,7 @@ class HashChainTest {
         List<DecisionLog.Entry> entries = chain(2);
         DecisionLog.Entry first = entries.get(0);
         entries.set(0, new DecisionLog.Entry(first.clusterId(), first.seq(), first.leafIndex(), first.eventId(), first.decisionId(),
-                first.type(), first.year(), first.occurredAt(), first.actor(), first.role(), first.payload(),
+                first.type(), first.year(), first.occurredAt(), first.occurredOn(), first.actor(), first.role(), first.payload(),
                 first.minutesRef(),
                 first.reason(), first.summary(), first.prevHash(), first.hash(), "d-later"));
         assertThat(DecisionLogController.verifyChain(entries).valid()).isTrue();

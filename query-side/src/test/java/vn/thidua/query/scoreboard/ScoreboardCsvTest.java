@@ -15,7 +15,7 @@ class ScoreboardCsvTest {
 
     @Test
     void writesUtf8WithAByteOrderMarkAndRfc4180Quoting() {
-        ScoreboardView view = new ScoreboardView("cum-2", 2017, Scoreboard.Status.RANKED, Instant.EPOCH, null, null,
+        ScoreboardView view = new ScoreboardView("cum-2", 2017, Scoreboard.Status.RANKED, Instant.EPOCH, null, null, null,
                 List.of(new ScoreboardView.RowView(1, "btc-bac-giang", "Ban Tổ chức Tỉnh ủy Bắc Giang", true, true,
                                 false, new BigDecimal("90.50"), null, new BigDecimal("90.50"), Award.EMULATION_FLAG),
                         new ScoreboardView.RowView(null, "btc-x", "Ban \"Tổ chức\", Hà Nội", false, false, false,

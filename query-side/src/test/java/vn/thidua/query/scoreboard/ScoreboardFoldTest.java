@@ -40,7 +40,8 @@ class ScoreboardFoldTest {
     private static long sequence;
 
     private static Envelope event(Object payload) {
-        return new Envelope(payload, "e-" + sequence, "cum-2:2017", sequence++, Instant.EPOCH, null, null);
+        return new Envelope(payload, "e-" + sequence, "cum-2:2017", sequence++, Instant.EPOCH,
+                java.time.LocalDate.EPOCH, null, null);
     }
 
     private static Scoreboard fold(Object... payloads) {

@@ -121,8 +121,8 @@ public final class Story {
 
     /** The event as a fold sees it; every event at the same instant, so that only the payload tells them apart. */
     public static Envelope envelope(ClusterEvent payload, long sequence) {
-        return new Envelope(payload, "e-" + sequence, payload.clusterId(), sequence, Instant.EPOCH, "thu-ky-cum-2",
-                "SECRETARIAT");
+        return new Envelope(payload, "e-" + sequence, payload.clusterId(), sequence, Instant.EPOCH,
+                java.time.LocalDate.EPOCH, "thu-ky-cum-2", "SECRETARIAT");
     }
 
     /**

@@ -1,0 +1,153 @@
+package vn.thidua.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.command.SeedCluster.CLUSTER_ID;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import vn.thidua.command.SeedCluster;
+import vn.thidua.command.support.Http;
+import vn.thidua.command.support.Http.Response;
+import vn.thidua.command.support.SeedRequests;
+import vn.thidua.events.time.ActDate;
+import vn.thidua.query.support.BothApps;
+
+/**
+ * Two times: a past year brought in from the archive with the day of each act gives the scoreboard, leadership and
+ * act days of the same acts entered live on those days; and {@code asOf} (record time) and {@code asOfDate} (the
+ * acts' days) ask different questions of the same history.
+ */
+class PastYearIT {
+
+    private static final String YEARS = "/api/clusters/" + CLUSTER_ID + "/years";
+    private static final String LATE_SIGNER = "btc-thai-binh";
+    private static final String LATE_REPORTER = "btc-ha-nam";
+
+    /** One act of the 2017 story: who sends what, and the day it took place. */
+    private record Act(String user, String path, Map<String, Object> body, LocalDate day) {
+    }
+
+    private static List<Act> story2017() {
+        List<Act> acts = new ArrayList<>();
+        acts.add(new Act(Http.COUNCIL, "/api/clusters", SeedRequests.formCluster(), LocalDate.of(2017, 1, 5)));
+        acts.add(new Act(Http.COUNCIL, YEARS, SeedRequests.openYear(2017), LocalDate.of(2017, 1, 10)));
+        for (String unitId : SeedCluster.unitIds()) {
+            acts.add(new Act(unitId, YEARS + "/2017/pledge/signatures", SeedRequests.signature(unitId),
+                    unitId.equals(LATE_SIGNER) ? LocalDate.of(2017, 4, 3) : LocalDate.of(2017, 2, 20)));
+        }
+        List<String> units = SeedCluster.unitIds();
+        for (int i = 0; i < units.size(); i++) {
+            String unitId = units.get(i);
+            acts.add(new Act(unitId, YEARS + "/2017/reports", SeedRequests.report(unitId, 50 + i % 5, 30),
+                    unitId.equals(LATE_REPORTER) ? LocalDate.of(2017, 12, 20) : LocalDate.of(2017, 12, 5)));
+        }
+        LocalDate conference = LocalDate.of(2017, 12, 28);
+        acts.add(new Act(Http.SECRETARIAT, YEARS + "/2017/ranking", Map.of("note", "Hội nghị tổng kết"), conference));
+        acts.add(new Act(Http.SECRETARIAT, "/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "HEAD", "btc-bac-giang", 14, 13), conference));
+        return acts;
+    }
+
+    /** What the read side shows of the story, for comparison. */
+    private record Shown(JsonNode rows, JsonNode rowsOnJune30, JsonNode leadership, List<String> actDays) {
+    }
+
+    private static Shown shown(BothApps apps, long position) {
+        Http auditor = apps.queries().as(Http.AUDITOR);
+        String wait = "minPosition=" + position;
+        return new Shown(ok(auditor.get(YEARS + "/2017/scoreboard?" + wait)).path("rows"),
+                ok(auditor.get(YEARS + "/2017/scoreboard?asOfDate=2017-06-30&" + wait)).path("rows"),
+                ok(auditor.get("/api/clusters/" + CLUSTER_ID + "/leadership?" + wait)),
+                ok(auditor.get(YEARS + "/2017/timeline?" + wait)).findValuesAsString("occurredOn"));
+    }
+
+    private static JsonNode ok(Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static long send(Http commands, Act act, Map<String, Object> body) {
+        Http as = act.user().startsWith("btc-") ? commands.asOfficerOf(act.user()) : commands.as(act.user());
+        Response response = as.post(act.path(), body);
+        assertThat(response.status()).as(act.path() + ": " + response.raw()).isBetween(200, 201);
+        return response.body().path("position").asLong();
+    }
+
+    @Test
+    void aPastYearEnteredWithItsDaysShowsWhatTheSameActsEnteredLiveShow() {
+        Shown live;
+        try (BothApps apps = BothApps.start("past_year_live")) {
+            long position = 0;
+            try {
+                for (Act act : story2017()) {
+                    GenericEventMessage.clock = Clock.fixed(act.day().atTime(LocalTime.of(9, 0))
+                            .atZone(ActDate.ZONE).toInstant(), ZoneOffset.UTC);
+                    position = send(apps.commands(), act, act.body());
+                }
+            } finally {
+                GenericEventMessage.clock = Clock.systemUTC();
+            }
+            live = shown(apps, position);
+        }
+
+        try (BothApps apps = BothApps.start("past_year_archive")) {
+            long position = 0;
+            long afterSignatures = 0;
+            for (Act act : story2017()) {
+                Map<String, Object> dated = new HashMap<>(act.body());
+                dated.put(ActDate.OCCURRED_ON, act.day().toString());
+                position = send(apps.commands(), act, dated);
+                if (act.path().endsWith("/signatures")) {
+                    afterSignatures = position;
+                }
+            }
+            Shown archive = shown(apps, position);
+
+            assertThat(archive.rows()).isEqualTo(live.rows());
+            assertThat(archive.rowsOnJune30()).isEqualTo(live.rowsOnJune30());
+            assertThat(archive.leadership()).isEqualTo(live.leadership());
+            assertThat(archive.actDays()).isEqualTo(live.actDays());
+            assertThat(unitsWith(archive.rows(), "reportLate")).containsExactly(LATE_REPORTER);
+            assertThat(archive.rowsOnJune30().findValuesAsString("reportFiled")).containsOnly("false");
+
+            Http auditor = apps.queries().as(Http.AUDITOR);
+            JsonNode timeline = ok(auditor.get(YEARS + "/2017/timeline"));
+            assertThat(timeline.findValues("backdated")).allMatch(JsonNode::asBoolean);
+            JsonNode election = ok(auditor.get("/api/clusters/" + CLUSTER_ID + "/decisions?type=ClusterHeadElected"))
+                    .path(0);
+            assertThat(election.path("occurredOn").asString()).isEqualTo("2017-12-28");
+            assertThat(election.path("backdated").asBoolean()).isTrue();
+
+            // Record time: when the signatures had been entered no report was on the record, whatever its day.
+            String signaturesRecorded = apps.jdbc().sql("select time_stamp from domain_event_entry"
+                    + " where global_index = ?").param(afterSignatures).query(String.class).single();
+            JsonNode asRecorded = ok(auditor.get(YEARS + "/2017/scoreboard?asOf=" + signaturesRecorded));
+            JsonNode byTheDay = ok(auditor.get(YEARS + "/2017/scoreboard?asOfDate=2017-12-10"));
+            assertThat(asRecorded.path("rows").findValuesAsString("reportFiled")).containsOnly("false");
+            assertThat(byTheDay.path("rows").findValuesAsString("reportFiled")).contains("true")
+                    .hasSize(SeedCluster.unitIds().size());
+            assertThat(unitsWith(byTheDay.path("rows"), "reportFiled")).doesNotContain(LATE_REPORTER).hasSize(13);
+        }
+    }
+
+    private static List<String> unitsWith(JsonNode rows, String flag) {
+        List<String> units = new ArrayList<>();
+        rows.forEach(row -> {
+            if (row.path(flag).asBoolean()) {
+                units.add(row.path("unitId").asString());
+            }
+        });
+        return units;
+    }
+}
