@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Loads the demo: Emulation Cluster No. 2 of the Party Organisation sector (Cụm thi đua số 2, Ngành Tổ chức xây dựng
-# Đảng) as the seed story tells it: 14 provincial organisation boards review 2017, sign the 2018 pledge and elect the
-# Bắc Giang board as cluster head for 2018. Everything goes through the public HTTP API, so this doubles as a client
-# example. Running it again changes nothing: a step the record already holds is answered 409 with an "already" code.
+# Đảng) as the seed story tells it: 14 provincial organisation boards review 2017, sign the 2018 pledge and confirm
+# the Bắc Giang board, first on the roster of a cluster that rotates its head, as cluster head for 2018. Everything
+# goes through the public HTTP API, so this doubles as a client example. Running it again changes nothing: a step the record already holds is answered 409 with an "already" code.
 #
 # The record is brought in from the archive: each act carries the day it took place ("occurredOn"), so deadlines judge
 # the acts by those days (no 2017 report is late) while the ledger keeps the day they were entered.
@@ -68,7 +68,9 @@ signed_2017=2017-02-20   # the 2017 pledge signed, before its 31 March deadline
 reported_2017=2017-12-05 # the 2017 reports, before their 15 December deadline
 conference=2017-12-28    # the year-end review: ranking, proposals, the 2018 head, the 2018 pledge
 
-send "$council" POST "" "{\"occurredOn\":\"$formed_on\",\"clusterId\":\"$cluster\",\"name\":\"Cụm thi đua số 2\",\"sector\":\"Ngành Tổ chức xây dựng Đảng\",\"members\":[$members]}"
+send "$council" POST "" "{\"occurredOn\":\"$formed_on\",\"clusterId\":\"$cluster\",\"name\":\"Cụm thi đua số 2\",\"sector\":\"Ngành Tổ chức xây dựng Đảng\",\"members\":[$members],
+  \"rules\":{\"quorumNumerator\":2,\"quorumDenominator\":3,\"majorityNumerator\":1,\"majorityDenominator\":2,
+    \"headRotation\":true,\"flagQuotaPercent\":20,\"headSelection\":\"ROTATION\"}}"
 
 open_year() { # year, day opened
   send "$council" POST "/$cluster/years" "{\"year\":$1,\"occurredOn\":\"$2\",

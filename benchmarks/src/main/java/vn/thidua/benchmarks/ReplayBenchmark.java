@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,6 +89,7 @@ final class ReplayBenchmark {
                 events = generate(commandSide, clusters, years, UNITS);
                 System.out.printf(Locale.ROOT, "generated %,d events in %s%n", events,
                         Duration.between(start, Instant.now()));
+                awaitSealed(url, events);
             }
             double limit = rawReadAndDeserialize(url, events);
             List<String> rows = new ArrayList<>();
@@ -127,6 +129,28 @@ final class ReplayBenchmark {
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             System.out.printf(Locale.ROOT, "%s replayed in %.1f s%n", model, seconds);
             return events / seconds;
+        }
+    }
+
+    /**
+     * The decision log follows the ledger, which the command side's sealer writes: the history must be sealed before
+     * the command side stops, or the decision log has nothing to rebuild from.
+     */
+    private static void awaitSealed(String url, long events) throws Exception {
+        Instant start = Instant.now();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             PreparedStatement leaves = connection.prepareStatement("select count(*) from ledger_leaf")) {
+            while (true) {
+                try (ResultSet count = leaves.executeQuery()) {
+                    count.next();
+                    if (count.getLong(1) >= events) {
+                        System.out.printf(Locale.ROOT, "sealed %,d events %s after they were generated%n", events,
+                                Duration.between(start, Instant.now()));
+                        return;
+                    }
+                }
+                Thread.sleep(200);
+            }
         }
     }
 

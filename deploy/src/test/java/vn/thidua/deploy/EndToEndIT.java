@@ -124,6 +124,15 @@ class EndToEndIT {
                     "select count(*) from domain_event_entry where payload::jsonb ? 'decisionId'"));
         });
         assertThat(queries.get(CLUSTER + "/decisions/verification").body().path("valid").asBoolean()).isTrue();
+        JsonNode rotation = queries.get(CLUSTER + "/rotation").body();
+        assertThat(rotation.path("headSelection").asString()).isEqualTo("ROTATION");
+        assertThat(rotation.path("latestHead").path("unitId").asString()).isEqualTo("btc-bac-giang");
+        assertThat(rotation.path("nextInRotation").path("unitId").asString())
+                .as("Bắc Giang was confirmed in rotation; Hưng Yên follows it on the roster").isEqualTo("btc-hung-yen");
+        assertThat(rotation.path("nextInRotation").path("termYear").asInt()).isEqualTo(2019);
+        JsonNode election = queries.get(CLUSTER + "/decisions?type=ClusterHeadElected").body().path(0);
+        assertThat(election.path("reason").isNull()).as("no reason: the head was the next in rotation").isTrue();
+        assertThat(election.path("occurredOn").asString()).isEqualTo("2017-12-28");
     }
 
     @Test

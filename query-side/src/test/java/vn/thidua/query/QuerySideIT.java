@@ -143,6 +143,12 @@ class QuerySideIT {
                 SeedRequests.election(2018, "HEAD", BAC_GIANG, 14, 13))).body().path("position").asLong();
         read("/api/clusters/" + CLUSTER_ID + "/leadership", electionPosition);
         read("/api/clusters/" + CLUSTER_ID + "/decisions", electionPosition);
+        JsonNode rotation = read("/api/clusters/" + CLUSTER_ID + "/rotation", electionPosition);
+        assertThat(rotation.path("headSelection").asString()).isEqualTo("NOT_TWICE_RUNNING");
+        assertThat(rotation.path("roster").path(0).path("unitId").asString()).isEqualTo(BAC_GIANG);
+        assertThat(rotation.path("latestHead").path("termYear").asInt()).isEqualTo(2018);
+        assertThat(rotation.path("nextInRotation").path("unitId").asString()).isEqualTo("btc-hung-yen");
+        assertThat(rotation.path("nextInRotation").path("termYear").asInt()).isEqualTo(2019);
         tick();
         afterElection = Instant.now();
     }
@@ -395,6 +401,7 @@ class QuerySideIT {
         readers.put("/api/clusters", everyRole);
         readers.put("/api/clusters/" + CLUSTER_ID, everyRole);
         readers.put("/api/clusters/" + CLUSTER_ID + "/leadership", everyRole);
+        readers.put("/api/clusters/" + CLUSTER_ID + "/rotation", everyRole);
         readers.put(YEARS + "/2017/scoreboard", everyRole);
         readers.put("/api/units/" + BAC_GIANG + "/record", everyRole);
         readers.put("/api/clusters/" + CLUSTER_ID + "/decisions", recordKeepers);

@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +37,9 @@ import vn.thidua.command.store.EventStoreConfiguration;
 import vn.thidua.command.web.ExpectedVersionTargetResolver;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.HeadSelection;
 import vn.thidua.events.cluster.MemberUnit;
+import vn.thidua.events.cluster.Roster;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.time.ActDate;
@@ -61,6 +65,8 @@ public class Cluster {
     private ClusterRules rules;
     private LocalDate formedOn;
     private final Map<String, MemberUnit> members = new LinkedHashMap<>();
+    /** Every unit that joined, in the order it (last) joined: the order the head's office rotates in. */
+    private final List<String> roster = new ArrayList<>();
     private final Set<String> everKnownUnits = new HashSet<>();
     private final Set<String> mergedAway = new HashSet<>();
     private final Map<Term, Officer> officers = new HashMap<>();
@@ -135,18 +141,46 @@ public class Cluster {
         Office otherOffice = command.office() == Office.HEAD ? Office.DEPUTY : Office.HEAD;
         Officer other = officers.get(new Term(termYear, otherOffice));
         Rule.HEAD_AND_DEPUTY_SAME_UNIT.require(other == null || !other.unitId().equals(unitId), unitId, termYear);
-        if (command.office() == Office.HEAD && rules.headRotation()) {
-            Officer previousHead = officers.get(new Term(termYear - 1, Office.HEAD));
-            Rule.ROTATION_BROKEN.require(previousHead == null || !previousHead.unitId().equals(unitId),
-                    unitId, termYear - 1);
-        }
+        String outOfRotationReason = command.office() == Office.HEAD ? requireHeadSelection(command) : null;
         BallotRules.requireCarried(command.ballot(), members.size(), rules);
         apply(command.office() == Office.HEAD
                 ? new ClusterHeadElected(clusterId, command.decisionId(), termYear, unitId, command.ballot(),
-                command.minutesRef())
+                command.minutesRef(), outOfRotationReason)
                 : new DeputyHeadElected(clusterId, command.decisionId(), termYear, unitId, command.ballot(),
                 command.minutesRef()));
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The head's election as the cluster's rules choose it (see {@link HeadSelection}); returns the reason recorded
+     * for electing another than the next in rotation, if that is what the vote did.
+     */
+    private String requireHeadSelection(ElectOfficer command) {
+        String unitId = command.unitId();
+        String previousHead = officers.entrySet().stream()
+                .filter(entry -> entry.getKey().office() == Office.HEAD
+                        && entry.getKey().termYear() < command.termYear())
+                .max(Comparator.comparingInt(entry -> entry.getKey().termYear()))
+                .map(entry -> entry.getValue().unitId()).orElse(null);
+        switch (rules.headSelectionInForce()) {
+            case NOT_TWICE_RUNNING -> {
+                Officer lastTerm = officers.get(new Term(command.termYear() - 1, Office.HEAD));
+                Rule.ROTATION_BROKEN.require(lastTerm == null || !lastTerm.unitId().equals(unitId), unitId,
+                        command.termYear() - 1);
+            }
+            case ROTATION -> {
+                String next = Roster.next(roster, members.keySet(), previousHead).orElse(unitId);
+                if (!next.equals(unitId)) {
+                    Rule.NOT_NEXT_IN_ROTATION.require(command.reason() != null && !command.reason().isBlank(),
+                            next, unitId);
+                    return command.reason().strip();
+                }
+            }
+            case FREE -> {
+                // the vote alone decides
+            }
+        }
+        return null;
     }
 
     @CommandHandler
@@ -250,6 +284,8 @@ public class Cluster {
     }
 
     private void join(MemberUnit unit) {
+        roster.remove(unit.unitId());
+        roster.add(unit.unitId());
         members.put(unit.unitId(), unit);
         everKnownUnits.add(unit.unitId());
     }

@@ -27,6 +27,7 @@ import vn.thidua.command.cluster.ClusterCommands.FormCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
 import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
 import vn.thidua.command.rules.Rule;
+import vn.thidua.events.cluster.HeadSelection;
 import vn.thidua.command.web.Accepted;
 import vn.thidua.command.web.DemoExamples;
 import vn.thidua.command.web.Refusals;
@@ -56,11 +57,14 @@ public class ClusterController {
                                @NotNull @Min(1) Integer majorityNumerator,
                                @NotNull @Min(1) Integer majorityDenominator,
                                @NotNull Boolean headRotation,
-                               @NotNull @Min(1) @Max(100) Integer flagQuotaPercent) {
+                               @NotNull @Min(1) @Max(100) Integer flagQuotaPercent,
+                               HeadSelection headSelection) {
 
+        /** Without {@code headSelection}, {@code headRotation} says it, as it did before there was a choice. */
         ClusterRules toRules() {
             return new ClusterRules(quorumNumerator, quorumDenominator, majorityNumerator, majorityDenominator,
-                    headRotation, flagQuotaPercent);
+                    headRotation, flagQuotaPercent, headSelection != null ? headSelection
+                    : ClusterRules.meaningOf(headRotation));
         }
     }
 

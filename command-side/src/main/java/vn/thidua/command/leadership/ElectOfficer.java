@@ -5,7 +5,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.thidua.events.ballot.Ballot;
 import vn.thidua.events.leadership.Office;
 
-/** Record the election of a unit as cluster head or deputy for a term year (ElectClusterHead). */
+/**
+ * Record the election of a unit as cluster head or deputy for a term year (ElectClusterHead); {@code reason}: why the
+ * vote chose another head than the next in rotation, where the cluster rotates its head.
+ */
 public record ElectOfficer(@TargetAggregateIdentifier String clusterId, String decisionId, int termYear, Office office,
-                           String unitId, Ballot ballot, String minutesRef) {
+                           String unitId, Ballot ballot, String minutesRef, String reason) {
 }

@@ -46,12 +46,13 @@ public class ElectionController {
                                   @NotNull Office office,
                                   @Slug String unitId,
                                   @NotNull @Valid BallotRequest ballot,
-                                  @NotBlank @Size(max = 300) String minutesRef) {
+                                  @NotBlank @Size(max = 300) String minutesRef,
+                                  @Size(max = 2000) String reason) {
     }
 
     @Operation(summary = "Bầu Cụm trưởng, Cụm phó · Elect the head or deputy",
-            description = "Thư ký cụm ghi kết quả bầu bằng phiếu kín cho một nhiệm kỳ (ClusterHeadElected, DeputyHeadElected) · The secretariat records a secret-ballot election for a term.")
-    @Refusals(value = {Rule.CLUSTER_NOT_FOUND, Rule.UNIT_MERGED, Rule.NOT_A_MEMBER, Rule.OFFICE_ALREADY_FILLED, Rule.HEAD_AND_DEPUTY_SAME_UNIT, Rule.ROTATION_BROKEN}, requests = {RequestRefusal.NOT_YOUR_CLUSTER}, ballot = true)
+            description = "Thư ký cụm ghi kết quả bầu bằng phiếu kín cho một nhiệm kỳ (ClusterHeadElected, DeputyHeadElected); ở cụm luân phiên Cụm trưởng, bầu đơn vị khác đơn vị kế tiếp phải nêu lý do (reason) · The secretariat records a secret-ballot election for a term; where the head rotates, electing another than the next in rotation needs a reason.")
+    @Refusals(value = {Rule.CLUSTER_NOT_FOUND, Rule.UNIT_MERGED, Rule.NOT_A_MEMBER, Rule.OFFICE_ALREADY_FILLED, Rule.HEAD_AND_DEPUTY_SAME_UNIT, Rule.ROTATION_BROKEN, Rule.NOT_NEXT_IN_ROTATION, Rule.OCCURRED_IN_FUTURE, Rule.OCCURRED_BEFORE_FORMATION}, requests = {RequestRefusal.NOT_YOUR_CLUSTER}, ballot = true)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
             name = "Cụm thi đua số 2", value = DemoExamples.ELECTION)))
     @PostMapping("/api/clusters/{clusterId}/elections")
@@ -60,7 +61,8 @@ public class ElectionController {
         access.requireSecretariatOf(clusterId);
         String decisionId = commands.newDecisionId();
         Recorded recorded = commands.send(new ElectOfficer(clusterId, decisionId, request.termYear(), request.office(),
-                        request.unitId(), request.ballot().toBallot(), request.minutesRef()),
+                        request.unitId(), request.ballot().toBallot(), request.minutesRef(),
+                        request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
         return Accepted.ofUnit(clusterId, request.termYear(), request.unitId(), decisionId, recorded);
     }

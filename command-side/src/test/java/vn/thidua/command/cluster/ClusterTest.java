@@ -42,6 +42,7 @@ import vn.thidua.command.year.YearCommands.OpenEmulationYear;
 import vn.thidua.events.ballot.Ballot;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.HeadSelection;
 import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
@@ -81,7 +82,8 @@ class ClusterTest {
     }
 
     private static ElectOfficer elect(int termYear, Office office, String unitId, Ballot ballot) {
-        return new ElectOfficer(CLUSTER_ID, "d-" + office + "-" + termYear, termYear, office, unitId, ballot, "BB-1");
+        return new ElectOfficer(CLUSTER_ID, "d-" + office + "-" + termYear, termYear, office, unitId, ballot, "BB-1",
+                null);
     }
 
     private static ClusterHeadElected headElected(int termYear, String unitId) {
@@ -429,6 +431,84 @@ class ClusterTest {
                             PLEDGE_DEADLINE_2017, REPORT_DEADLINE_2017))
                     .expectException(refusedBy(Rule.NO_MEMBERS))
                     .expectNoEvents();
+        }
+    }
+    /** The head chosen in rotation along the roster (the order members joined), by the cluster's own rules. */
+    @Nested
+    class Rotation {
+
+        private static final String HUNG_YEN = "btc-hung-yen";
+        private static final String HAI_DUONG = "btc-hai-duong";
+        /** The ballot of thirteen members, once one has left. */
+        private static final Ballot THIRTEEN = new Ballot(13, 13, 13, 0, 0);
+
+        private ClusterFormed formedWith(HeadSelection selection) {
+            return new ClusterFormed(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS,
+                    new ClusterRules(2, 3, 1, 2, true, 20, selection));
+        }
+
+        private ElectOfficer electHead(int termYear, String unitId, String reason) {
+            return new ElectOfficer(CLUSTER_ID, "d-HEAD-" + termYear, termYear, Office.HEAD, unitId, UNANIMOUS,
+                    "BB-1", reason);
+        }
+
+        @Test
+        void theFirstOnTheRosterIsConfirmedFirst() {
+            fixture.given(formedWith(HeadSelection.ROTATION))
+                    .when(electHead(2018, BAC_GIANG, null))
+                    .expectEvents(headElected(2018, BAC_GIANG));
+        }
+
+        @Test
+        void theOfficePassesToTheNextOnTheRoster() {
+            fixture.given(formedWith(HeadSelection.ROTATION), headElected(2018, BAC_GIANG))
+                    .when(electHead(2019, HUNG_YEN, null))
+                    .expectEvents(headElected(2019, HUNG_YEN));
+        }
+
+        @Test
+        void anotherThanTheNextNeedsAReason() {
+            fixture.given(formedWith(HeadSelection.ROTATION), headElected(2018, BAC_GIANG))
+                    .when(electHead(2019, HAI_DUONG, " "))
+                    .expectException(refusedBy(Rule.NOT_NEXT_IN_ROTATION))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theReasonForElectingAnotherIsRecordedWithTheDecision() {
+            fixture.given(formedWith(HeadSelection.ROTATION), headElected(2018, BAC_GIANG))
+                    .when(electHead(2019, HAI_DUONG, "Ban Tổ chức Tỉnh ủy Hưng Yên đang kiện toàn lãnh đạo"))
+                    .expectEvents(new ClusterHeadElected(CLUSTER_ID, "d-HEAD-2019", 2019, HAI_DUONG, UNANIMOUS,
+                            "BB-1", "Ban Tổ chức Tỉnh ủy Hưng Yên đang kiện toàn lãnh đạo"));
+        }
+
+        @Test
+        void aWithdrawnMemberIsPassedOver() {
+            fixture.given(formedWith(HeadSelection.ROTATION), headElected(2018, BAC_GIANG),
+                            new UnitWithdrawn(CLUSTER_ID, "d-out", HUNG_YEN, "Điều chỉnh cụm"))
+                    .when(new ElectOfficer(CLUSTER_ID, "d-HEAD-2019", 2019, Office.HEAD, HAI_DUONG, THIRTEEN, "BB-1",
+                            null))
+                    .expectEvents(new ClusterHeadElected(CLUSTER_ID, "d-HEAD-2019", 2019, HAI_DUONG, THIRTEEN,
+                            "BB-1"));
+        }
+
+        @Test
+        void aFreeVoteMayReElectTheHead() {
+            fixture.given(formedWith(HeadSelection.FREE), headElected(2018, BAC_GIANG))
+                    .when(electHead(2019, BAC_GIANG, null))
+                    .expectEvents(headElected(2019, BAC_GIANG));
+        }
+
+        @Test
+        void rulesAdoptedBeforeTheChoiceKeepTheirMeaning() {
+            fixture.given(new ClusterFormed(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS,
+                            new ClusterRules(2, 3, 1, 2, true, 20)), headElected(2018, BAC_GIANG))
+                    .when(electHead(2019, BAC_GIANG, null))
+                    .expectException(refusedBy(Rule.ROTATION_BROKEN));
+            fixture.given(new ClusterFormed(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS,
+                            new ClusterRules(2, 3, 1, 2, false, 20)), headElected(2018, BAC_GIANG))
+                    .when(electHead(2019, BAC_GIANG, null))
+                    .expectEvents(headElected(2019, BAC_GIANG));
         }
     }
 }

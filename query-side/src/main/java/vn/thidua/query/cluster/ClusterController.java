@@ -1,6 +1,8 @@
 package vn.thidua.query.cluster;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.thidua.events.cluster.HeadSelection;
+import vn.thidua.events.cluster.Roster;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.ReadGate;
@@ -29,6 +33,22 @@ public class ClusterController {
 
     public record ClusterDetail(String clusterId, String name, String sector, List<ClusterDocument.Member> members,
                                 ClusterRules rules) {
+    }
+
+    /** One on the roster: a member in the order the head's office passes, with its status. */
+    public record RosterPlace(String unitId, String name, ClusterDocument.MemberStatus status) {
+    }
+
+    /**
+     * Who heads the cluster next: how it chooses its head, the roster the office rotates along, the latest head
+     * elected and the next in rotation for the term after it (the first on the roster before any election).
+     */
+    public record RotationView(String clusterId, HeadSelection headSelection, List<RosterPlace> roster,
+                               HeadView latestHead, NextHead nextInRotation) {
+    }
+
+    /** The next in rotation and the term it would head ({@code termYear} unknown before any head was elected). */
+    public record NextHead(String unitId, String name, Integer termYear) {
     }
 
     private final DocumentStore documents;
@@ -56,11 +76,27 @@ public class ClusterController {
     @Problems({Problem.CLUSTER_NOT_FOUND})
     @GetMapping("/api/clusters/{clusterId}")
     public ClusterDetail cluster(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
-        gate.enter(ClusterProjection.MODEL, minPosition);
-        ClusterDocument cluster = documents.load(ClusterProjection.MODEL, clusterId, ClusterDocument.class)
-                .map(DocumentStore.Stored::state).filter(ClusterDocument::isFormed)
-                .orElseThrow(() -> Problem.CLUSTER_NOT_FOUND.raise(clusterId));
+        ClusterDocument cluster = formed(clusterId, minPosition);
         return new ClusterDetail(cluster.clusterId, cluster.name, cluster.sector, cluster.members, cluster.rules);
+    }
+
+    @Operation(summary = "Luân phiên Cụm trưởng: đơn vị kế tiếp · The head's rotation: who is next")
+    @Problems({Problem.CLUSTER_NOT_FOUND})
+    @GetMapping("/api/clusters/{clusterId}/rotation")
+    public RotationView rotation(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
+        ClusterDocument cluster = formed(clusterId, minPosition);
+        HeadView latest = latestHead(cluster);
+        List<String> roster = cluster.members.stream().map(ClusterDocument.Member::unitId).toList();
+        Set<String> active = cluster.members.stream()
+                .filter(member -> member.status() == ClusterDocument.MemberStatus.ACTIVE)
+                .map(ClusterDocument.Member::unitId).collect(Collectors.toSet());
+        NextHead next = Roster.next(roster, active, latest == null ? null : latest.unitId())
+                .map(unitId -> new NextHead(unitId, cluster.nameOf(unitId),
+                        latest == null ? null : latest.termYear() + 1))
+                .orElse(null);
+        return new RotationView(cluster.clusterId, cluster.rules.headSelectionInForce(),
+                cluster.members.stream().map(member -> new RosterPlace(member.unitId(), member.name(),
+                        member.status())).toList(), latest, next);
     }
 
     /** The years the cluster has opened, each with its scoreboard's status. */
@@ -74,6 +110,13 @@ public class ClusterController {
             cluster(clusterId, null);
         }
         return years;
+    }
+
+    private ClusterDocument formed(String clusterId, Long minPosition) {
+        gate.enter(ClusterProjection.MODEL, minPosition);
+        return documents.load(ClusterProjection.MODEL, clusterId, ClusterDocument.class)
+                .map(DocumentStore.Stored::state).filter(ClusterDocument::isFormed)
+                .orElseThrow(() -> Problem.CLUSTER_NOT_FOUND.raise(clusterId));
     }
 
     private static HeadView latestHead(ClusterDocument cluster) {

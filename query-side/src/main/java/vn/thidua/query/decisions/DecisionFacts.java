@@ -45,6 +45,8 @@ final class DecisionFacts {
             return ranking.note();
         } else if (decision instanceof EmulationYearClosed closed) {
             return closed.note();
+        } else if (decision instanceof ClusterHeadElected elected) {
+            return elected.outOfRotationReason();
         }
         return null;
     }

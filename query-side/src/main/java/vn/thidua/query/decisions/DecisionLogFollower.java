@@ -1,7 +1,12 @@
 package vn.thidua.query.decisions;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,6 +27,7 @@ import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.UnitNames;
 import vn.thidua.query.narration.UnitNamesBook;
 import vn.thidua.query.projection.ConcernedYear;
+import vn.thidua.query.projection.EndOfBatch;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ReadModelChanges;
 import vn.thidua.query.projection.StoredPayloads;
@@ -90,8 +96,10 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
                             row.getString("event_identifier") == null ? null : StoredEvent.read(row)))
                     .list();
             DecisionLog.Appends appends = log.appends();
-            leaves.forEach(leaf -> chain(leaf, appends));
+            Set<String> changedClusters = new LinkedHashSet<>();
+            inOneBatch(() -> leaves.forEach(leaf -> chain(leaf, appends).ifPresent(changedClusters::add)));
             appends.flush();
+            changedClusters.forEach(clusterId -> changes.announce(MODEL, clusterId));
             long next = leaves.isEmpty() ? position.leafPosition() : leaves.get(leaves.size() - 1).leafIndex() + 1;
             boolean caughtUp = leaves.size() < LEAVES_PER_PASS;
             Long rebuildUntil = position.rebuildUntil() != null && next < position.rebuildUntil()
@@ -110,9 +118,27 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
     private record Sealed(long leafIndex, StoredEvent event) {
     }
 
-    private void chain(Sealed leaf, DecisionLog.Appends appends) {
+    /**
+     * Runs one pass as one batch for the documents the narration folds on the way ({@link EndOfBatch}): each is
+     * loaded once and written once per pass, not once per decision, in the pass's transaction.
+     */
+    private static void inOneBatch(Runnable pass) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            pass.run();
+            batch.commit();
+        } catch (RuntimeException e) {
+            if (batch.isActive()) {
+                batch.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Chains the leaf's decision, if it holds one; returns the cluster whose log changed. */
+    private Optional<String> chain(Sealed leaf, DecisionLog.Appends appends) {
         if (leaf.event() == null) {
-            return;
+            return Optional.empty();
         }
         StoredEvent stored = leaf.event();
         Object payload = StoredPayloads.payload(stored).orElse(null);
@@ -120,7 +146,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
             if (payload == null) {
                 LOG.warn("Leaf {} holds an event of an unknown type {}", leaf.leafIndex(), stored.payloadType());
             }
-            return;
+            return Optional.empty();
         }
         Envelope event = StoredPayloads.envelope(stored, decision);
         UnitNames known = names.namesAfter(MODEL, decision.clusterId(), event);
@@ -132,7 +158,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
         if (decision instanceof DecisionRescinded rescinded) {
             appends.markRescinded(rescinded.rescindedDecisionId(), rescinded.decisionId());
         }
-        changes.announce(MODEL, decision.clusterId());
+        return Optional.of(decision.clusterId());
     }
 
     private Position position() {

@@ -90,7 +90,10 @@ public final class Narrator {
                     "The cluster assessed the report of " + names.of(e.unitId()) + " at "
                             + points(e.assessedScore().total()) + " points.");
         } else if (payload instanceof ClusterHeadElected e) {
-            return elected(names.of(e.unitId()), "Cụm trưởng", "cluster head", e.termYear(), e.ballot());
+            Text elected = elected(names.of(e.unitId()), "Cụm trưởng", "cluster head", e.termYear(), e.ballot());
+            return e.outOfRotationReason() == null ? elected
+                    : new Text(elected.vi() + " Ngoài thứ tự luân phiên, vì: " + e.outOfRotationReason(),
+                    elected.en() + " Out of rotation, because: " + e.outOfRotationReason());
         } else if (payload instanceof DeputyHeadElected e) {
             return elected(names.of(e.unitId()), "Cụm phó", "deputy head", e.termYear(), e.ballot());
         } else if (payload instanceof RankingFinalized e) {

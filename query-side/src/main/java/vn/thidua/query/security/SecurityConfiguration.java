@@ -55,6 +55,7 @@ public class SecurityConfiguration {
                         "/api/clusters/*/years/*/timeline", "/api/clusters/*/years/*/scoreboard.csv")
                 .hasAnyRole(RECORD_KEEPERS)
                 .requestMatchers(GET, "/api/clusters", "/api/clusters/*", "/api/clusters/*/leadership",
+                        "/api/clusters/*/rotation",
                         "/api/clusters/*/years",
                         "/api/clusters/*/years/*/scoreboard", "/api/clusters/*/years/*/scoreboard/stream",
                         "/api/units/*/record")
