@@ -211,6 +211,18 @@ class CommandSideIT {
         refused(secretariat.post("/api/clusters/Cụm-2/years/2018/ranking", Map.of()), 400, "INVALID_INPUT", before);
         refused(secretariat.post("/api/clusters/" + CLUSTER_ID + "/years/hai-nghin/ranking", Map.of()),
                 400, "INVALID_INPUT", before);
+        for (Object day : new Object[] {"2018-02-30", "hôm qua", 20180210}) {
+            Map<String, Object> dated = new java.util.HashMap<>(SeedRequests.signature(BAC_GIANG));
+            dated.put("occurredOn", day);
+            Response badDay = refused(officer(BAC_GIANG).post(YEARS + "/2018/pledge/signatures", dated), 400,
+                    "INVALID_INPUT", before);
+            assertThat(badDay.body().path("errors").get(0).path("field").asString()).isEqualTo("occurredOn");
+        }
+        Map<String, Object> tomorrow = new java.util.HashMap<>(SeedRequests.signature(BAC_GIANG));
+        tomorrow.put("occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(2)
+                .toString());
+        refused(officer(BAC_GIANG).post(YEARS + "/2018/pledge/signatures", tomorrow), 409, "OCCURRED_IN_FUTURE",
+                before);
     }
 
     @Test
