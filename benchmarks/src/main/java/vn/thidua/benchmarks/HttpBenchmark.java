@@ -53,6 +53,12 @@ final class HttpBenchmark {
     /** {@code -DquerySide=false}: the command side alone, without the query side projecting beside it. */
     private static final boolean WITH_QUERY_SIDE = Boolean.parseBoolean(System.getProperty("querySide", "true"));
     /** {@code -DquerySettings="--a=b --c=d"}: settings for the query side only, to measure a lever. */
+    /**
+     * {@code -DappJvmOptions="-XX:StartFlightRecording=filename=/tmp/{app}.jfr,settings=profile,dumponexit=true"}:
+     * JVM options for both apps, {@code {app}} replaced by each app's jar name.
+     */
+    private static final List<String> APP_JVM_OPTIONS = List.of(System.getProperty("appJvmOptions", "").split(" "))
+            .stream().filter(option -> !option.isBlank()).toList();
     private static final List<String> QUERY_SETTINGS = List.of(System.getProperty("querySettings", "").split("\\s+(?=--)"))
             .stream().filter(setting -> !setting.isBlank()).toList();
 
@@ -238,7 +244,10 @@ final class HttpBenchmark {
     private static Process launch(Path jar, Map<String, String> environment, List<String> arguments)
             throws IOException {
         List<String> command = new ArrayList<>(List.of("java", "-Daxoniq.update-checker.disabled=true",
-                "-Dfile.encoding=UTF-8", HEAP, "-jar", jar.toString()));
+                "-Dfile.encoding=UTF-8", HEAP));
+        APP_JVM_OPTIONS.forEach(option -> command.add(option.replace("{app}",
+                jar.getFileName().toString().replace(".jar", ""))));
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("benchmarks", "target", "benchmark-"
