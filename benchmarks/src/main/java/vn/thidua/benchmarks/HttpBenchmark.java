@@ -57,10 +57,8 @@ final class HttpBenchmark {
      * {@code -DappJvmOptions="-XX:StartFlightRecording=filename=/tmp/{app}.jfr,settings=profile,dumponexit=true"}:
      * JVM options for both apps, {@code {app}} replaced by each app's jar name.
      */
-    private static final List<String> APP_JVM_OPTIONS = List.of(System.getProperty("appJvmOptions", "").split(" "))
-            .stream().filter(option -> !option.isBlank()).toList();
-    private static final List<String> QUERY_SETTINGS = List.of(System.getProperty("querySettings", "").split("\\s+(?=--)"))
-            .stream().filter(setting -> !setting.isBlank()).toList();
+    private static final List<String> APP_JVM_OPTIONS = words("appJvmOptions", "\\s+(?=-)");
+    private static final List<String> QUERY_SETTINGS = words("querySettings", "\\s+(?=--)");
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -306,6 +304,11 @@ final class HttpBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the query side did not catch up with position " + head + " in 10 minutes");
+    }
+
+    /** A system property's words, split where a new option starts (a value may hold spaces: "SET a=b"). */
+    private static List<String> words(String property, String separator) {
+        return Stream.of(System.getProperty(property, "").split(separator)).filter(word -> !word.isBlank()).toList();
     }
 
     private static void stop(Process process) throws InterruptedException {

@@ -85,6 +85,7 @@ public class Cluster {
 
     @CommandHandler
     public Cluster(FormCluster command, MetaData metaData) {
+        // A cluster may be formed on any past day (a cluster brought in from the archive), never a future one.
         ActDating.of(metaData, null, null, true);
         requireDistinct(command.members().stream().map(MemberUnit::unitId).toList());
         ClusterRules adopted = command.rules() == null ? ClusterRules.defaults() : command.rules();
@@ -157,11 +158,6 @@ public class Cluster {
      */
     private String requireHeadSelection(ElectOfficer command) {
         String unitId = command.unitId();
-        String previousHead = officers.entrySet().stream()
-                .filter(entry -> entry.getKey().office() == Office.HEAD
-                        && entry.getKey().termYear() < command.termYear())
-                .max(Comparator.comparingInt(entry -> entry.getKey().termYear()))
-                .map(entry -> entry.getValue().unitId()).orElse(null);
         switch (rules.headSelectionInForce()) {
             case NOT_TWICE_RUNNING -> {
                 Officer lastTerm = officers.get(new Term(command.termYear() - 1, Office.HEAD));
@@ -169,7 +165,7 @@ public class Cluster {
                         command.termYear() - 1);
             }
             case ROTATION -> {
-                String next = Roster.next(roster, members.keySet(), previousHead).orElse(unitId);
+                String next = Roster.next(roster, members.keySet(), headBefore(command.termYear())).orElse(unitId);
                 if (!next.equals(unitId)) {
                     Rule.NOT_NEXT_IN_ROTATION.require(command.reason() != null && !command.reason().isBlank(),
                             next, unitId);
@@ -210,6 +206,14 @@ public class Cluster {
                 command.scoringTable(), List.copyOf(command.pledgeTargets()), command.pledgeDeadline(),
                 command.reportDeadline(), List.copyOf(members.values()), rules);
         return createNew(EmulationYear.class, () -> new EmulationYear(opened)).version();
+    }
+
+    /** The head of the latest term before {@code termYear} that has one, or null. */
+    private String headBefore(int termYear) {
+        return officers.entrySet().stream()
+                .filter(entry -> entry.getKey().office() == Office.HEAD && entry.getKey().termYear() < termYear)
+                .max(Comparator.comparingInt(entry -> entry.getKey().termYear()))
+                .map(entry -> entry.getValue().unitId()).orElse(null);
     }
 
     /** Acts of the cluster are dated no earlier than its formation, see {@link ActDating}. */

@@ -30,13 +30,13 @@ public class DecisionLog {
                         String payload, String minutesRef, String reason, Text summary, String prevHash,
                         String hash, String rescindedBy) {
 
-        /** The day the act took place: dated apart where it was back-dated, else the day it was recorded. */
+        /** The day the act took place: kept apart where it was back-dated, else the day it was recorded. */
         public LocalDate actDate() {
-            return occurredOn != null ? occurredOn : ActDate.recordedOn(Instant.parse(occurredAt));
+            return ActDate.of(occurredOn, Instant.parse(occurredAt));
         }
 
         public boolean backdated() {
-            return actDate().isBefore(ActDate.recordedOn(Instant.parse(occurredAt)));
+            return ActDate.isBackdated(actDate(), Instant.parse(occurredAt));
         }
 
         HashChain.Content content() {
@@ -46,10 +46,11 @@ public class DecisionLog {
 
         Entry chainedAfter(long previousSeq, String previousHash) {
             Entry placed = new Entry(clusterId, previousSeq + 1, leafIndex, eventId, decisionId, type, year,
-                    occurredAt, occurredOn, actor, role, payload, minutesRef, reason, summary, previousHash, null, rescindedBy);
-            return new Entry(clusterId, placed.seq, leafIndex, eventId, decisionId, type, year, occurredAt,
-                    occurredOn, actor, role, payload, minutesRef, reason, summary, previousHash, HashChain.hash(placed.content()),
+                    occurredAt, occurredOn, actor, role, payload, minutesRef, reason, summary, previousHash, null,
                     rescindedBy);
+            return new Entry(clusterId, placed.seq, leafIndex, eventId, decisionId, type, year, occurredAt,
+                    occurredOn, actor, role, payload, minutesRef, reason, summary, previousHash,
+                    HashChain.hash(placed.content()), rescindedBy);
         }
     }
 
@@ -80,8 +81,8 @@ public class DecisionLog {
             }
             batchJdbc.batchUpdate(INSERT, pending, pending.size(), (statement, e) -> {
                 Object[] values = {e.clusterId(), e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(),
-                        e.year(), e.occurredAt(), e.occurredOn(), e.actor(), e.role(), e.payload(), e.minutesRef(), e.reason(),
-                        e.summary().vi(), e.summary().en(), e.prevHash(), e.hash(), e.rescindedBy()};
+                        e.year(), e.occurredAt(), e.occurredOn(), e.actor(), e.role(), e.payload(), e.minutesRef(),
+                        e.reason(), e.summary().vi(), e.summary().en(), e.prevHash(), e.hash(), e.rescindedBy()};
                 for (int i = 0; i < values.length; i++) {
                     statement.setObject(i + 1, values[i]);
                 }
@@ -91,8 +92,8 @@ public class DecisionLog {
     }
 
     private static final String COLUMNS = "cluster_id, seq, leaf_index, event_id, decision_id, decision_type, year,"
-            + " occurred_at, occurred_on, actor, role, payload, minutes_ref, reason, summary_vi, summary_en, prev_hash, hash,"
-            + " rescinded_by";
+            + " occurred_at, occurred_on, actor, role, payload, minutes_ref, reason, summary_vi, summary_en, prev_hash,"
+            + " hash, rescinded_by";
     private static final String INSERT = "insert into decision_log (" + COLUMNS + ")"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 

@@ -152,7 +152,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
         UnitNames known = names.namesAfter(MODEL, decision.clusterId(), event);
         appends.append(new DecisionLog.Entry(decision.clusterId(), 0, leaf.leafIndex(), stored.eventId(),
                 decision.decisionId(), DecisionType.of(decision).code(), ConcernedYear.of(decision),
-                stored.timestamp(), event.backdated() ? event.occurredOn() : null, event.actor(), event.role(), json.writeValueAsString(decision),
+                stored.timestamp(), event.backdatedDay(), event.actor(), event.role(), json.writeValueAsString(decision),
                 DecisionFacts.minutesRef(decision), DecisionFacts.reason(decision),
                 Narrator.describe(decision, known), null, null, null));
         if (decision instanceof DecisionRescinded rescinded) {

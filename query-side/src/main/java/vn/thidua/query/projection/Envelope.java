@@ -22,9 +22,9 @@ public record Envelope(Object payload, String eventId, String aggregateId, long 
                 text(message, Actor.ROLE));
     }
 
-    /** Whether the act is dated before the day it was recorded. */
-    public boolean backdated() {
-        return occurredOn.isBefore(ActDate.recordedOn(at));
+    /** The act's day where it is dated before the day it was recorded, else null: what read models keep of it. */
+    public LocalDate backdatedDay() {
+        return ActDate.isBackdated(occurredOn, at) ? occurredOn : null;
     }
 
     private static String text(DomainEventMessage<?> message, String key) {

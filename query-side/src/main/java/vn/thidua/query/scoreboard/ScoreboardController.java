@@ -48,8 +48,9 @@ public class ScoreboardController {
     /**
      * Now, or as it stood: as recorded at {@code asOf} (ISO-8601 instant), or on the day {@code asOfDate}
      * ({@code YYYY-MM-DD}: the acts that took place by then, including those entered later), or both. Such an answer
-     * is folded from the event store itself, so it reflects any {@code minPosition} a client already holds. The live scoreboard carries an entity tag: a dashboard
-     * that polls with {@code If-None-Match} gets 304 and no body until the scoreboard changes.
+     * is folded from the event store itself, so it reflects any {@code minPosition} a client already holds. The live
+     * scoreboard carries an entity tag: a dashboard that polls with {@code If-None-Match} gets 304 and no body until the
+     * scoreboard changes; a client that accepts gzip gets the answer compressed once per change.
      */
     @Operation(summary = "Bảng xếp hạng của năm · The year's scoreboard")
     @Problems({Problem.YEAR_NOT_FOUND})

@@ -29,10 +29,10 @@ public class TimelineController {
     public record Line(String at, LocalDate occurredOn, boolean backdated, String type, String unitId, String actor,
                        Text text) {
 
-        static Line of(String at, LocalDate occurredOn, String type, String unitId, String actor, Text text) {
-            LocalDate recordedOn = ActDate.recordedOn(Instant.parse(at));
-            return new Line(at, occurredOn == null ? recordedOn : occurredOn,
-                    occurredOn != null && occurredOn.isBefore(recordedOn), type, unitId, actor, text);
+        static Line of(String at, LocalDate backdatedDay, String type, String unitId, String actor, Text text) {
+            Instant recordedAt = Instant.parse(at);
+            LocalDate day = ActDate.of(backdatedDay, recordedAt);
+            return new Line(at, day, ActDate.isBackdated(day, recordedAt), type, unitId, actor, text);
         }
     }
 

@@ -52,7 +52,7 @@ public class TimelineProjection {
                             actor, text_vi, text_en)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (cluster_id, year, event_id) do nothing""")
                 .params(event.clusterId(), year, envelope.eventId(), DateTimeUtils.formatInstant(envelope.at()),
-                        envelope.backdated() ? envelope.occurredOn() : null, event.getClass().getSimpleName(),
+                        envelope.backdatedDay(), event.getClass().getSimpleName(),
                         unitOf(event), envelope.actor(), text.vi(), text.en())
                 .update();
         progress.applied(MODEL, YearId.of(event.clusterId(), year));

@@ -5,11 +5,11 @@ import org.axonframework.serialization.Revision;
 import vn.thidua.events.ballot.Ballot;
 import vn.thidua.events.decisions.Decision;
 
-@Revision("1")
 /**
  * The members elected a head for a term. {@code outOfRotationReason}: why the vote chose another than the next in
  * rotation, in a cluster that rotates its head (absent otherwise, and in events recorded before rotation).
  */
+@Revision("1")
 public record ClusterHeadElected(String clusterId, String decisionId, int termYear, String unitId, Ballot ballot,
                                  String minutesRef, String outOfRotationReason) implements Decision {
 

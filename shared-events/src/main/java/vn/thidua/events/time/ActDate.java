@@ -28,9 +28,14 @@ public final class ActDate {
         return occurredOn == null ? recordedOn(recordedAt) : LocalDate.parse(occurredOn.toString());
     }
 
-    /** Whether the act is dated before the day it was recorded. */
-    public static boolean isBackdated(Map<String, ?> metaData, Instant recordedAt) {
-        return of(metaData, recordedAt).isBefore(recordedOn(recordedAt));
+    /** The day of an act kept as its own day where it was back-dated and as nothing otherwise (read models). */
+    public static LocalDate of(LocalDate keptDay, Instant recordedAt) {
+        return keptDay != null ? keptDay : recordedOn(recordedAt);
+    }
+
+    /** Whether an act that took place on {@code day} is dated before the day it was recorded. */
+    public static boolean isBackdated(LocalDate day, Instant recordedAt) {
+        return day.isBefore(recordedOn(recordedAt));
     }
 
     /** The calendar day in Vietnam of an instant. */
