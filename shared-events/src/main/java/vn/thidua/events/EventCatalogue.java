@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Set;
 
 import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.cluster.ClusterRulesAmended;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.reorganisation.ClusterDissolved;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.CommendationProposed;
@@ -31,7 +36,8 @@ public final class EventCatalogue {
     /** What a cluster (the {@code Cluster} aggregate) records. */
     public static final List<Class<? extends ClusterEvent>> CLUSTER = List.of(ClusterFormed.class,
             UnitAdmitted.class, UnitWithdrawn.class, UnitsMerged.class, ClusterHeadElected.class,
-            DeputyHeadElected.class, DecisionRescinded.class);
+            DeputyHeadElected.class, DecisionRescinded.class, ClusterRulesAmended.class, UnitTransferredOut.class,
+            UnitTransferredIn.class, ClustersMerged.class, ClusterDissolved.class);
 
     /** What one emulation year (the {@code EmulationYear} aggregate) records. */
     public static final List<Class<? extends ClusterEvent>> YEAR = List.of(EmulationYearOpened.class,

@@ -25,6 +25,16 @@ import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.FlagCap;
+import vn.thidua.events.cluster.HeadSelection;
+import vn.thidua.events.ballot.BallotKind;
+import vn.thidua.events.ballot.MajorityBasis;
+import vn.thidua.events.ballot.VoteRule;
+import vn.thidua.events.reorganisation.ClusterDissolved;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.json.EventJson;
 import vn.thidua.events.leadership.ClusterHeadElected;
@@ -89,7 +99,15 @@ class EventJsonTest {
                 new CommendationProposed(CLUSTER, 2017, "d-10", "btc-bac-giang", Award.EMULATION_FLAG, BALLOT,
                         "Biên bản số 02/BB-CTĐ"),
                 new DecisionRescinded(CLUSTER, 2017, "d-11", "d-10", "CommendationProposed", "Kiểm phiếu sai"),
-                new EmulationYearClosed(CLUSTER, 2017, "d-12", "Khép lại năm thi đua 2017"));
+                new EmulationYearClosed(CLUSTER, 2017, "d-12", "Khép lại năm thi đua 2017"),
+                new ClusterRulesAmended(CLUSTER, "d-13", 2019, new ClusterRules(2, 3, 1, 2, true, 20,
+                        HeadSelection.ROTATION, Map.of(BallotKind.EMULATION_FLAG,
+                        new VoteRule(2, 3, MajorityBasis.PRESENT, 70, 100, false)), FlagCap.count(1)),
+                        "Biên bản số 03/BB-HĐTĐKT", "Sửa đổi quy chế của cụm"),
+                new UnitTransferredOut(CLUSTER, "d-14", "btc-ha-nam", "cum-3", "Sắp xếp lại cụm thi đua năm 2025"),
+                new UnitTransferredIn(CLUSTER, "d-15", BAC_GIANG, "cum-3", "Sắp xếp lại cụm thi đua năm 2025"),
+                new ClustersMerged(CLUSTER, "d-16", "cum-3", List.of(BAC_GIANG), "Hợp nhất cụm số 2 và số 3"),
+                new ClusterDissolved(CLUSTER, "d-17", "cum-1", "Hợp nhất vào cụm số 1"));
     }
 
     @Test
@@ -98,7 +116,16 @@ class EventJsonTest {
                 .containsExactlyInAnyOrder("ClusterFormed", "UnitAdmitted", "UnitWithdrawn", "UnitsMerged",
                         "EmulationYearOpened", "PledgeSigned", "AnnualReportFiled", "AnnualReportAmended",
                         "ReportAssessed", "ClusterHeadElected", "DeputyHeadElected", "RankingFinalized",
-                        "CommendationProposed", "DecisionRescinded", "EmulationYearClosed");
+                        "CommendationProposed", "DecisionRescinded", "EmulationYearClosed", "ClusterRulesAmended",
+                        "UnitTransferredOut", "UnitTransferredIn", "ClustersMerged", "ClusterDissolved");
+    }
+
+    /** The decision log hashes a decision's JSON as written now: rules recorded before keep their bytes. */
+    @Test
+    void writesRulesWithoutTheFieldsTheyDoNotSet() {
+        assertThat(MAPPER.writeValueAsString(ClusterRules.defaults())).isEqualTo("{\"quorumNumerator\":2,"
+                + "\"quorumDenominator\":3,\"majorityNumerator\":1,\"majorityDenominator\":2,\"headRotation\":true,"
+                + "\"flagQuotaPercent\":20,\"headSelection\":\"NOT_TWICE_RUNNING\"}");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -23,6 +24,10 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
+import vn.thidua.command.cluster.ClusterCommands.AmendClusterRules;
+import vn.thidua.command.cluster.ClusterCommands.DissolveCluster;
+import vn.thidua.command.cluster.ClusterCommands.MergeClusters;
+import vn.thidua.command.cluster.ClusterCommands.TransferUnit;
 import vn.thidua.command.cluster.ClusterCommands.FormCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
 import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
@@ -36,7 +41,13 @@ import vn.thidua.command.year.YearCommands.OpenEmulationYear;
 import vn.thidua.command.store.EventStoreConfiguration;
 import vn.thidua.command.web.ExpectedVersionTargetResolver;
 import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.ballot.BallotKind;
 import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.reorganisation.ClusterDissolved;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.cluster.HeadSelection;
 import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.cluster.Roster;
@@ -62,7 +73,10 @@ public class Cluster {
 
     @AggregateIdentifier
     private String clusterId;
+    /** The rules adopted at formation, then each amendment by the first year it is in force. */
     private ClusterRules rules;
+    private final TreeMap<Integer, ClusterRules> amendedRules = new TreeMap<>();
+    private boolean dissolved;
     private LocalDate formedOn;
     private final Map<String, MemberUnit> members = new LinkedHashMap<>();
     /** Every unit that joined, in the order it (last) joined: the order the head's office rotates in. */
@@ -89,8 +103,7 @@ public class Cluster {
         ActDating.of(metaData, null, null, true);
         requireDistinct(command.members().stream().map(MemberUnit::unitId).toList());
         ClusterRules adopted = command.rules() == null ? ClusterRules.defaults() : command.rules();
-        Rule.RULES_IMPROPER.require(adopted.quorumNumerator() <= adopted.quorumDenominator()
-                && adopted.majorityNumerator() < adopted.majorityDenominator());
+        Rule.RULES_IMPROPER.require(adopted.isProper());
         apply(new ClusterFormed(command.clusterId(), command.decisionId(), command.name(), command.sector(),
                 List.copyOf(command.members()), adopted));
     }
@@ -98,9 +111,7 @@ public class Cluster {
     @CommandHandler
     public long handle(AdmitUnit command, MetaData metaData) {
         actDate(metaData);
-        String unitId = command.unit().unitId();
-        Rule.ALREADY_A_MEMBER.require(!members.containsKey(unitId), unitId);
-        Rule.UNIT_MERGED.require(!mergedAway.contains(unitId), unitId);
+        requireNewcomer(command.unit().unitId());
         apply(new UnitAdmitted(clusterId, command.decisionId(), command.unit(), command.reason()));
         return AggregateLifecycle.getVersion();
     }
@@ -142,8 +153,11 @@ public class Cluster {
         Office otherOffice = command.office() == Office.HEAD ? Office.DEPUTY : Office.HEAD;
         Officer other = officers.get(new Term(termYear, otherOffice));
         Rule.HEAD_AND_DEPUTY_SAME_UNIT.require(other == null || !other.unitId().equals(unitId), unitId, termYear);
-        String outOfRotationReason = command.office() == Office.HEAD ? requireHeadSelection(command) : null;
-        BallotRules.requireCarried(command.ballot(), members.size(), rules);
+        ClusterRules termRules = rulesFor(termYear);
+        String outOfRotationReason = command.office() == Office.HEAD
+                ? requireHeadSelection(command, termRules.headSelectionInForce()) : null;
+        BallotRules.requireCarried(command.ballot(), members.size(),
+                termRules.voteFor(BallotKind.of(command.office())));
         apply(command.office() == Office.HEAD
                 ? new ClusterHeadElected(clusterId, command.decisionId(), termYear, unitId, command.ballot(),
                 command.minutesRef(), outOfRotationReason)
@@ -156,9 +170,9 @@ public class Cluster {
      * The head's election as the cluster's rules choose it (see {@link HeadSelection}); returns the reason recorded
      * for electing another than the next in rotation, if that is what the vote did.
      */
-    private String requireHeadSelection(ElectOfficer command) {
+    private String requireHeadSelection(ElectOfficer command, HeadSelection selection) {
         String unitId = command.unitId();
-        switch (rules.headSelectionInForce()) {
+        switch (selection) {
             case NOT_TWICE_RUNNING -> {
                 Officer lastTerm = officers.get(new Term(command.termYear() - 1, Office.HEAD));
                 Rule.ROTATION_BROKEN.require(lastTerm == null || !lastTerm.unitId().equals(unitId), unitId,
@@ -204,8 +218,95 @@ public class Cluster {
         requireDistinctCriteria(command.scoringTable().criteria());
         EmulationYearOpened opened = new EmulationYearOpened(clusterId, command.year(), command.decisionId(),
                 command.scoringTable(), List.copyOf(command.pledgeTargets()), command.pledgeDeadline(),
-                command.reportDeadline(), List.copyOf(members.values()), rules);
+                command.reportDeadline(), List.copyOf(members.values()), rulesFor(command.year()));
         return createNew(EmulationYear.class, () -> new EmulationYear(opened)).version();
+    }
+
+    /**
+     * The council amends the rules from a year on: not for a year already run under the rules in force (opened, or
+     * with a term already elected), since what was decided under them keeps its meaning.
+     */
+    @CommandHandler
+    public long handle(AmendClusterRules command, MetaData metaData, ClusterYears years) {
+        actDate(metaData);
+        Rule.RULES_IMPROPER.require(command.rules().isProper());
+        int latestOpened = years.latestOpened(clusterId).orElse(Integer.MIN_VALUE);
+        Rule.RULES_ALREADY_APPLIED.require(command.effectiveFromYear() > latestOpened, latestOpened,
+                DecisionType.EMULATION_YEAR_OPENED.code());
+        int latestTerm = officers.keySet().stream().mapToInt(Term::termYear).max().orElse(Integer.MIN_VALUE);
+        Rule.RULES_ALREADY_APPLIED.require(command.effectiveFromYear() > latestTerm, latestTerm,
+                DecisionType.CLUSTER_HEAD_ELECTED.code());
+        apply(new ClusterRulesAmended(clusterId, command.decisionId(), command.effectiveFromYear(), command.rules(),
+                command.minutesRef(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A cluster is dissolved on its own only once its members have left, and only between years. */
+    @CommandHandler
+    public long handle(DissolveCluster command, MetaData metaData, ClusterYears years) {
+        actDate(metaData);
+        requireBetweenYears(years);
+        Rule.MEMBERS_REMAIN.require(members.isEmpty(), members.size());
+        apply(new ClusterDissolved(clusterId, command.decisionId(), null, command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The sending side of a transfer (see {@link Reorganisation}). */
+    void transferOut(TransferUnit command, MetaData metaData, ClusterYears years) {
+        actDate(metaData);
+        requireBetweenYears(years);
+        requireMember(command.unitId());
+        apply(new UnitTransferredOut(clusterId, command.decisionId(), command.unitId(), command.toClusterId(),
+                command.reason()));
+    }
+
+    /** The receiving side of a transfer: the unit as the sending cluster knew it. */
+    void transferIn(TransferUnit command, MemberUnit unit, String decisionId, MetaData metaData,
+                    ClusterYears years) {
+        actDate(metaData);
+        requireBetweenYears(years);
+        requireNewcomer(unit.unitId());
+        apply(new UnitTransferredIn(clusterId, decisionId, unit, command.fromClusterId(), command.reason()));
+    }
+
+    /** The absorbed side of a merger: dissolves into the absorbing cluster and hands over its members. */
+    List<MemberUnit> dissolveInto(MergeClusters command, String decisionId, MetaData metaData, ClusterYears years) {
+        actDate(metaData);
+        requireBetweenYears(years);
+        List<MemberUnit> leaving = List.copyOf(members.values());
+        apply(new ClusterDissolved(clusterId, decisionId, command.absorbingClusterId(), command.reason()));
+        return leaving;
+    }
+
+    /** The absorbing side of a merger: takes every member of the absorbed cluster. */
+    void absorb(MergeClusters command, List<MemberUnit> units, MetaData metaData, ClusterYears years) {
+        actDate(metaData);
+        requireBetweenYears(years);
+        units.forEach(unit -> requireNewcomer(unit.unitId()));
+        apply(new ClustersMerged(clusterId, command.decisionId(), command.absorbedClusterId(), units,
+                command.reason()));
+    }
+
+    MemberUnit member(String unitId) {
+        requireMember(unitId);
+        return members.get(unitId);
+    }
+
+    /** The rules in force for a year or term: the latest amendment in force by then, else those of the formation. */
+    private ClusterRules rulesFor(int year) {
+        Map.Entry<Integer, ClusterRules> amended = amendedRules.floorEntry(year);
+        return amended != null ? amended.getValue() : rules;
+    }
+
+    private void requireBetweenYears(ClusterYears years) {
+        years.inProgress(clusterId).ifPresent(year -> {
+            throw Rule.YEAR_IN_PROGRESS.refuse(clusterId, year);
+        });
+    }
+
+    private void requireNewcomer(String unitId) {
+        Rule.ALREADY_A_MEMBER.require(!members.containsKey(unitId), unitId);
+        Rule.UNIT_MERGED.require(!mergedAway.contains(unitId), unitId);
     }
 
     /** The head of the latest term before {@code termYear} that has one, or null. */
@@ -216,8 +317,12 @@ public class Cluster {
                 .map(entry -> entry.getValue().unitId()).orElse(null);
     }
 
-    /** Acts of the cluster are dated no earlier than its formation, see {@link ActDating}. */
+    /**
+     * Acts of the cluster are dated no earlier than its formation, see {@link ActDating}; a dissolved cluster acts no
+     * more.
+     */
     private LocalDate actDate(MetaData metaData) {
+        Rule.CLUSTER_DISSOLVED.require(!dissolved, clusterId);
         return ActDating.of(metaData, formedOn, Rule.OCCURRED_BEFORE_FORMATION, false);
     }
 
@@ -284,6 +389,37 @@ public class Cluster {
     void on(DecisionRescinded event) {
         rescinded.add(event.rescindedDecisionId());
         officers.values().removeIf(officer -> officer.decisionId().equals(event.rescindedDecisionId()));
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(ClusterRulesAmended event) {
+        amendedRules.put(event.effectiveFromYear(), event.rules());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(UnitTransferredOut event) {
+        members.remove(event.unitId());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(UnitTransferredIn event) {
+        join(event.unit());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(ClustersMerged event) {
+        event.units().forEach(this::join);
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(ClusterDissolved event) {
+        dissolved = true;
+        members.clear();
         decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 

@@ -30,4 +30,26 @@ public final class ClusterCommands {
                              List<String> mergedUnitIds, MemberUnit successor, LocalDate effectiveDate,
                              String reason) {
     }
+
+    /** The council amends the cluster's rules from a year on; years already run keep theirs. */
+    public record AmendClusterRules(@TargetAggregateIdentifier String clusterId, String decisionId,
+                                    int effectiveFromYear, ClusterRules rules, String minutesRef, String reason) {
+    }
+
+    /** The council dissolves a cluster whose members have all left. */
+    public record DissolveCluster(@TargetAggregateIdentifier String clusterId, String decisionId, String reason) {
+    }
+
+    /**
+     * The council moves a member unit between clusters; addressed to the receiving cluster, whose event is the
+     * command's last.
+     */
+    public record TransferUnit(String fromClusterId, @TargetAggregateIdentifier String toClusterId,
+                               String decisionId, String unitId, String reason) {
+    }
+
+    /** The council merges one cluster into another, which takes its members; addressed to the absorbing cluster. */
+    public record MergeClusters(String absorbedClusterId, @TargetAggregateIdentifier String absorbingClusterId,
+                                String decisionId, String reason) {
+    }
 }

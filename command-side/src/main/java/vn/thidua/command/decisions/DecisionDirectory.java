@@ -1,6 +1,8 @@
 package vn.thidua.command.decisions;
 
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -8,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.thidua.command.cluster.ClusterYears;
 import vn.thidua.events.YearEvent;
 import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
@@ -19,7 +22,7 @@ import vn.thidua.events.decisions.DecisionType;
  */
 @Component
 @ProcessingGroup(DecisionDirectory.PROCESSING_GROUP)
-public class DecisionDirectory {
+public class DecisionDirectory implements ClusterYears {
 
     public static final String PROCESSING_GROUP = "decision-directory";
 
@@ -60,5 +63,28 @@ public class DecisionDirectory {
                         row.getString(4)))
                 .optional()
                 .filter(entry -> entry.clusterId().equals(clusterId));
+    }
+
+    @Override
+    public OptionalInt latestOpened(String clusterId) {
+        return year("""
+                select max(year) from decision_directory
+                where cluster_id = ? and decision_type = 'EmulationYearOpened'""", clusterId);
+    }
+
+    @Override
+    public OptionalInt inProgress(String clusterId) {
+        return year("""
+                select min(opened.year) from decision_directory opened
+                where opened.cluster_id = ? and opened.decision_type = 'EmulationYearOpened'
+                  and not exists (select 1 from decision_directory closed
+                                  where closed.cluster_id = opened.cluster_id
+                                    and closed.decision_type = 'EmulationYearClosed' and closed.year = opened.year)""",
+                clusterId);
+    }
+
+    private OptionalInt year(String sql, String clusterId) {
+        return jdbc.sql(sql).param(clusterId).query((row, i) -> (Integer) row.getObject(1)).list().stream()
+                .filter(Objects::nonNull).mapToInt(Integer::intValue).findFirst();
     }
 }

@@ -30,6 +30,8 @@ public class SecurityConfiguration {
         return SignIn.chain(http, properties, problems, requests -> requests
                 .requestMatchers(POST, "/api/clusters", "/api/clusters/*/members",
                         "/api/clusters/*/members/*/withdrawal", "/api/clusters/*/mergers",
+                        "/api/clusters/*/rules/amendments", "/api/clusters/*/transfers",
+                        "/api/clusters/*/dissolution",
                         "/api/clusters/*/years", "/api/clusters/*/decisions/*/rescission")
                 .hasRole(Role.COUNCIL.name())
                 .requestMatchers(POST, "/api/clusters/*/elections", YEAR + "/reports/*/assessment",

@@ -34,6 +34,7 @@ import vn.thidua.command.year.YearCommands.ProposeCommendation;
 import vn.thidua.command.year.YearCommands.SignPledge;
 import vn.thidua.command.store.EventStoreConfiguration;
 import vn.thidua.command.web.ExpectedVersionTargetResolver;
+import vn.thidua.events.ballot.BallotKind;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.YearId;
@@ -174,11 +175,12 @@ public class EmulationYear {
         Rule.ALREADY_PROPOSED.require(commendations.values().stream().noneMatch(c -> c.unitId().equals(unitId)),
                 unitId);
         if (command.award() == Award.EMULATION_FLAG) {
-            int quota = Math.max(1, ranked.size() * rules.flagQuotaPercent() / 100);
+            int allowed = rules.flagCapInForce().flagsAllowed(ranked.size());
             long flags = commendations.values().stream().filter(c -> c.award() == Award.EMULATION_FLAG).count();
-            Rule.FLAG_QUOTA_EXCEEDED.require(flags < quota, quota, rules.flagQuotaPercent());
+            Rule.FLAG_QUOTA_EXCEEDED.require(flags < allowed, allowed);
         }
-        BallotRules.requireCarried(command.ballot(), participants.size(), rules);
+        BallotRules.requireCarried(command.ballot(), participants.size(),
+                rules.voteFor(BallotKind.of(command.award())));
         apply(new CommendationProposed(clusterId, year, command.decisionId(), unitId, command.award(),
                 command.ballot(), command.minutesRef()));
         return AggregateLifecycle.getVersion();

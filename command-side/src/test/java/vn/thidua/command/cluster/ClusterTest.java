@@ -17,6 +17,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
+import vn.thidua.command.cluster.ClusterCommands.AmendClusterRules;
+import vn.thidua.command.cluster.ClusterCommands.DissolveCluster;
 import vn.thidua.command.cluster.ClusterCommands.FormCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
 import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
@@ -40,6 +44,12 @@ import vn.thidua.command.rules.Rule;
 import vn.thidua.command.year.EmulationYear;
 import vn.thidua.command.year.YearCommands.OpenEmulationYear;
 import vn.thidua.events.ballot.Ballot;
+import vn.thidua.events.ballot.BallotKind;
+import vn.thidua.events.ballot.MajorityBasis;
+import vn.thidua.events.ballot.VoteRule;
+import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.FlagCap;
+import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.HeadSelection;
@@ -63,12 +73,14 @@ class ClusterTest {
     private static final MemberUnit HA_NOI = new MemberUnit("btc-ha-noi", "Ban Tổ chức Thành ủy Hà Nội", "Hà Nội");
 
     private AggregateTestFixture<Cluster> fixture;
+    private final KnownYears years = new KnownYears();
     /** Where the years that the cluster opens are stored: the fixture's own store takes only cluster events. */
     private EventStore yearStore;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Cluster.class);
+        fixture.registerInjectableResource(years);
         yearStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         Repository<EmulationYear> years = EventSourcingRepository.builder(EmulationYear.class)
                 .eventStore(yearStore).build();
@@ -509,6 +521,196 @@ class ClusterTest {
                             new ClusterRules(2, 3, 1, 2, false, 20)), headElected(2018, BAC_GIANG))
                     .when(electHead(2019, BAC_GIANG, null))
                     .expectEvents(headElected(2019, BAC_GIANG));
+        }
+    }
+
+    /** The years the cluster has opened, as the directory would answer. */
+    static final class KnownYears implements ClusterYears {
+
+        private Integer latestOpened;
+        private Integer inProgress;
+
+        @Override
+        public OptionalInt latestOpened(String clusterId) {
+            return latestOpened == null ? OptionalInt.empty() : OptionalInt.of(latestOpened);
+        }
+
+        @Override
+        public OptionalInt inProgress(String clusterId) {
+            return inProgress == null ? OptionalInt.empty() : OptionalInt.of(inProgress);
+        }
+    }
+
+    /** Each kind of ballot needs the vote the rules in force for its year set. */
+    @Nested
+    class VotesPerKind {
+
+        /** The head by more than half of all members, the deputy by at least two thirds of those present. */
+        private static final ClusterRules OWN_VOTES = new ClusterRules(2, 3, 1, 2, true, 20,
+                HeadSelection.NOT_TWICE_RUNNING, Map.of(
+                BallotKind.HEAD, new VoteRule(2, 3, MajorityBasis.MEMBERS, 1, 2, true),
+                BallotKind.DEPUTY, new VoteRule(2, 3, MajorityBasis.PRESENT, 2, 3, false)), null);
+        private static final Ballot SEVEN_OF_TEN_PRESENT = new Ballot(14, 10, 7, 3, 0);
+
+        private ClusterFormed formedUnder(ClusterRules rules) {
+            return new ClusterFormed(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS, rules);
+        }
+
+        @Test
+        void theHeadCountedAgainstAllMembersNeedsMoreThanHalfOfThem() {
+            fixture.given(formedUnder(ClusterRules.defaults()))
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, SEVEN_OF_TEN_PRESENT))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(formedUnder(OWN_VOTES))
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, SEVEN_OF_TEN_PRESENT))
+                    .expectException(refusedBy(Rule.MAJORITY_NOT_REACHED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theDeputyAtLeastTwoThirdsIsMetByExactlyTwoThirds() {
+            fixture.given(formedUnder(OWN_VOTES))
+                    .when(elect(2018, Office.DEPUTY, BAC_GIANG, new Ballot(14, 12, 8, 4, 0)))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(formedUnder(OWN_VOTES))
+                    .when(elect(2018, Office.DEPUTY, BAC_GIANG, new Ballot(14, 12, 7, 5, 0)))
+                    .expectException(refusedBy(Rule.MAJORITY_NOT_REACHED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesRulesThatCannotBeMet() {
+            ClusterRules unreachable = new ClusterRules(2, 3, 1, 2, true, 20, HeadSelection.FREE,
+                    Map.of(BallotKind.EMULATION_FLAG, new VoteRule(2, 3, MajorityBasis.PRESENT, 1, 1, true)), null);
+            ClusterRules noFlag = new ClusterRules(2, 3, 1, 2, true, 20, HeadSelection.FREE, null,
+                    new FlagCap(1, 10));
+            for (ClusterRules improper : List.of(unreachable, noFlag)) {
+                fixture.givenNoPriorActivity()
+                        .when(new FormCluster(CLUSTER_ID, "d-formed", NAME, SECTOR, MEMBERS, improper))
+                        .expectException(refusedBy(Rule.RULES_IMPROPER))
+                        .expectNoEvents();
+            }
+        }
+    }
+
+    /** The council amends the rules from a year on; what was decided under the old ones keeps its meaning. */
+    @Nested
+    class Amendment {
+
+        private static final ClusterRules STRICT = new ClusterRules(3, 4, 1, 2, true, 20, HeadSelection.ROTATION,
+                Map.of(BallotKind.HEAD, new VoteRule(3, 4, MajorityBasis.MEMBERS, 1, 2, true)), FlagCap.count(1));
+
+        private static AmendClusterRules amend(int fromYear, ClusterRules rules) {
+            return new AmendClusterRules(CLUSTER_ID, "d-rules-" + fromYear, fromYear, rules, "BB-HĐ-3",
+                    "Quy chế mới của cụm");
+        }
+
+        private static ClusterRulesAmended amended(int fromYear, ClusterRules rules) {
+            return new ClusterRulesAmended(CLUSTER_ID, "d-rules-" + fromYear, fromYear, rules, "BB-HĐ-3",
+                    "Quy chế mới của cụm");
+        }
+
+        @Test
+        void amendsFromAYearNotYetOpened() {
+            years.latestOpened = 2018;
+            fixture.given(FORMED).when(amend(2019, STRICT)).expectEvents(amended(2019, STRICT));
+        }
+
+        @Test
+        void refusesAYearAlreadyOpened() {
+            years.latestOpened = 2019;
+            fixture.given(FORMED).when(amend(2019, STRICT))
+                    .expectException(refusedBy(Rule.RULES_ALREADY_APPLIED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesATermAlreadyElected() {
+            fixture.given(FORMED, headElected(2019, BAC_GIANG)).when(amend(2019, STRICT))
+                    .expectException(refusedBy(Rule.RULES_ALREADY_APPLIED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesRulesThatCannotBeMet() {
+            fixture.given(FORMED).when(amend(2019, new ClusterRules(2, 3, 1, 1, true, 20)))
+                    .expectException(refusedBy(Rule.RULES_IMPROPER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void electionsFromTheEffectiveYearFollowTheAmendedRules() {
+            Ballot tenOfFourteenPresent = new Ballot(14, 10, 8, 2, 0);
+            fixture.given(FORMED, amended(2019, STRICT))
+                    .when(elect(2018, Office.HEAD, BAC_GIANG, tenOfFourteenPresent))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(FORMED, amended(2019, STRICT))
+                    .when(elect(2019, Office.HEAD, BAC_GIANG, tenOfFourteenPresent))
+                    .expectException(refusedBy(Rule.QUORUM_NOT_MET))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aYearOpenedFromTheEffectiveYearIsRunUnderTheAmendedRules() {
+            fixture.given(FORMED, amended(2019, STRICT))
+                    .when(new OpenEmulationYear(CLUSTER_ID, 2019, "d-open", SCORING_TABLE, PLEDGE,
+                            PLEDGE_DEADLINE_2017.plusYears(2), REPORT_DEADLINE_2017.plusYears(2)))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(FORMED, amended(2019, STRICT))
+                    .when(new OpenEmulationYear(CLUSTER_ID, 2018, "d-open", SCORING_TABLE, PLEDGE,
+                            PLEDGE_DEADLINE_2017.plusYears(1), REPORT_DEADLINE_2017.plusYears(1)))
+                    .expectSuccessfulHandlerExecution();
+            assertThat(yearStore.readEvents(EmulationYear.idOf(CLUSTER_ID, 2019)).asStream()
+                    .map(event -> ((EmulationYearOpened) event.getPayload()).rules()).toList())
+                    .containsExactly(STRICT);
+            assertThat(yearStore.readEvents(EmulationYear.idOf(CLUSTER_ID, 2018)).asStream()
+                    .map(event -> ((EmulationYearOpened) event.getPayload()).rules()).toList())
+                    .containsExactly(RULES);
+        }
+    }
+
+    /** A cluster dissolved on its own (not merged into another) must be empty, and between years. */
+    @Nested
+    class Dissolution {
+
+        private static final DissolveCluster DISSOLVE = new DissolveCluster(CLUSTER_ID, "d-end", "Sắp xếp lại cụm");
+
+        private Object[] everyoneWithdrawn() {
+            List<Object> history = new ArrayList<>(List.of(FORMED));
+            MEMBERS.forEach(unit -> history.add(new UnitWithdrawn(CLUSTER_ID, "d-out-" + unit.unitId(),
+                    unit.unitId(), "Chuyển cụm")));
+            return history.toArray();
+        }
+
+        @Test
+        void dissolvesAClusterWhoseMembersHaveLeft() {
+            fixture.given(everyoneWithdrawn()).when(DISSOLVE)
+                    .expectEvents(new ClusterDissolved(CLUSTER_ID, "d-end", null, "Sắp xếp lại cụm"));
+        }
+
+        @Test
+        void refusesWhileMembersRemain() {
+            fixture.given(FORMED).when(DISSOLVE)
+                    .expectException(refusedBy(Rule.MEMBERS_REMAIN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesDuringAYear() {
+            years.inProgress = 2025;
+            fixture.given(everyoneWithdrawn()).when(DISSOLVE)
+                    .expectException(refusedBy(Rule.YEAR_IN_PROGRESS))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDissolvedClusterRecordsNothingMore() {
+            List<Object> history = new ArrayList<>(List.of(everyoneWithdrawn()));
+            history.add(new ClusterDissolved(CLUSTER_ID, "d-end", "cum-1", "Hợp nhất vào cụm số 1"));
+            fixture.given(history)
+                    .when(new AdmitUnit(CLUSTER_ID, "d-in", HA_NOI, "Kết nạp"))
+                    .expectException(refusedBy(Rule.CLUSTER_DISSOLVED))
+                    .expectNoEvents();
         }
     }
 }

@@ -6,6 +6,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import vn.thidua.events.ballot.Ballot;
+import vn.thidua.events.ballot.BallotKind;
+import vn.thidua.events.ballot.MajorityBasis;
+import vn.thidua.events.ballot.VoteRule;
 import vn.thidua.events.cluster.ClusterRules;
 
 class BallotRulesTest {
@@ -44,9 +47,32 @@ class BallotRulesTest {
         assertThat(outcomeOf(ballot, 10, rules)).isEqualTo(outcome);
     }
 
+    /** Flags in some councils need at least 70% of those present, in others more than half of all members. */
+    @ParameterizedTest(name = "{0} {1}/{2} of {3}: 12 members, {4} present, {5} for -> {6}")
+    @CsvSource({
+            "AT_LEAST, 70, 100, PRESENT, 10, 7, CARRIED",
+            "AT_LEAST, 70, 100, PRESENT, 10, 6, MAJORITY_NOT_REACHED",
+            "MORE_THAN, 1, 2, MEMBERS, 12, 7, CARRIED",
+            "MORE_THAN, 1, 2, MEMBERS, 12, 6, MAJORITY_NOT_REACHED",
+            "MORE_THAN, 1, 2, MEMBERS, 9, 7, CARRIED",
+            "MORE_THAN, 1, 2, PRESENT, 9, 5, CARRIED",
+            "MORE_THAN, 1, 2, MEMBERS, 9, 5, MAJORITY_NOT_REACHED",
+            "AT_LEAST, 2, 3, PRESENT, 9, 6, CARRIED"
+    })
+    void eachKindOfBallotMayHaveItsOwnThresholdAndBasis(String comparison, int tn, int td, MajorityBasis basis,
+                                                         int present, int votesFor, String outcome) {
+        VoteRule vote = new VoteRule(2, 3, basis, tn, td, comparison.equals("MORE_THAN"));
+        Ballot ballot = new Ballot(12, present, votesFor, present - votesFor, 0);
+        assertThat(outcomeOf(ballot, 12, vote)).isEqualTo(outcome);
+    }
+
     private static String outcomeOf(Ballot ballot, int members, ClusterRules rules) {
+        return outcomeOf(ballot, members, rules.voteFor(BallotKind.HEAD));
+    }
+
+    private static String outcomeOf(Ballot ballot, int members, VoteRule vote) {
         try {
-            BallotRules.requireCarried(ballot, members, rules);
+            BallotRules.requireCarried(ballot, members, vote);
             return "CARRIED";
         } catch (RuleViolation violation) {
             return violation.code();

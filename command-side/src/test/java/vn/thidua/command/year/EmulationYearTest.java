@@ -33,6 +33,12 @@ import vn.thidua.command.year.YearCommands.FileAnnualReport;
 import vn.thidua.command.year.YearCommands.FinalizeRanking;
 import vn.thidua.command.year.YearCommands.ProposeCommendation;
 import vn.thidua.command.year.YearCommands.SignPledge;
+import vn.thidua.events.ballot.BallotKind;
+import vn.thidua.events.ballot.MajorityBasis;
+import vn.thidua.events.ballot.VoteRule;
+import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.FlagCap;
+import vn.thidua.events.cluster.HeadSelection;
 import vn.thidua.events.ballot.Ballot;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.year.AnnualReportAmended;
@@ -382,6 +388,53 @@ class EmulationYearTest {
                     proposed("d-2", "btc-hung-yen", Award.EMULATION_FLAG)))
                     .when(propose("d-3", "btc-hai-duong", Award.CERTIFICATE_OF_MERIT))
                     .expectEvents(proposed("d-3", "btc-hai-duong", Award.CERTIFICATE_OF_MERIT));
+        }
+
+        /** A small cluster's regulation: one flag, voted by at least 70% of those present; merit by all members. */
+        private static final ClusterRules ONE_FLAG_SEVENTY_PERCENT = new ClusterRules(2, 3, 1, 2, true, 20,
+                HeadSelection.ROTATION, Map.of(BallotKind.EMULATION_FLAG,
+                new VoteRule(2, 3, MajorityBasis.PRESENT, 70, 100, false),
+                BallotKind.CERTIFICATE_OF_MERIT, new VoteRule(2, 3, MajorityBasis.MEMBERS, 1, 2, true)),
+                FlagCap.count(1));
+
+        private TestExecutor<EmulationYear> underOwnRules(Object... more) {
+            List<Object> history = new ArrayList<>(List.of(new EmulationYearOpened(CLUSTER_ID, YEAR, "d-open",
+                    SCORING_TABLE, PLEDGE, PLEDGE_DEADLINE_2017, REPORT_DEADLINE_2017, MEMBERS,
+                    ONE_FLAG_SEVENTY_PERCENT)));
+            history.addAll(List.of(rankedYear(more)));
+            return fixture.givenCurrentTime(BEFORE_DEADLINES).andGiven(history);
+        }
+
+        private static ProposeCommendation proposeByBallot(String unitId, Award award, Ballot ballot) {
+            return new ProposeCommendation(CLUSTER_ID, YEAR, "d-" + unitId, unitId, award, ballot, "BB-khen-1");
+        }
+
+        @Test
+        void aCountCapAllowsThatManyFlagsWhateverTheRanking() {
+            underOwnRules(proposed("d-1", BAC_GIANG, Award.EMULATION_FLAG))
+                    .when(propose("d-2", "btc-hung-yen", Award.EMULATION_FLAG))
+                    .expectException(refusedBy(Rule.FLAG_QUOTA_EXCEEDED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aFlagNeedsTheShareOfThosePresentItsRuleSets() {
+            Ballot sevenOfTen = new Ballot(14, 10, 7, 3, 0);
+            underOwnRules().when(proposeByBallot(BAC_GIANG, Award.EMULATION_FLAG, sevenOfTen))
+                    .expectSuccessfulHandlerExecution();
+            underOwnRules().when(proposeByBallot(BAC_GIANG, Award.EMULATION_FLAG, new Ballot(14, 10, 6, 4, 0)))
+                    .expectException(refusedBy(Rule.MAJORITY_NOT_REACHED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCertificateCountedAgainstAllMembersNeedsMoreThanHalfOfThem() {
+            // 7 of 10 present carries "more than half of those present", not "more than half of 14 members".
+            underOwnRules().when(proposeByBallot("btc-hung-yen", Award.CERTIFICATE_OF_MERIT, new Ballot(14, 10, 7, 3, 0)))
+                    .expectException(refusedBy(Rule.MAJORITY_NOT_REACHED))
+                    .expectNoEvents();
+            underOwnRules().when(proposeByBallot("btc-hung-yen", Award.CERTIFICATE_OF_MERIT, new Ballot(14, 10, 8, 2, 0)))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test

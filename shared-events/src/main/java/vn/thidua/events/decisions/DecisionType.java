@@ -3,11 +3,16 @@ package vn.thidua.events.decisions;
 import java.util.Arrays;
 
 import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.cluster.ClusterRulesAmended;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.reorganisation.ClusterDissolved;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.year.CommendationProposed;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
@@ -31,7 +36,12 @@ public enum DecisionType {
     RANKING_FINALIZED("RankingFinalized", RankingFinalized.class),
     COMMENDATION_PROPOSED("CommendationProposed", CommendationProposed.class),
     DECISION_RESCINDED("DecisionRescinded", DecisionRescinded.class),
-    EMULATION_YEAR_CLOSED("EmulationYearClosed", EmulationYearClosed.class);
+    EMULATION_YEAR_CLOSED("EmulationYearClosed", EmulationYearClosed.class),
+    CLUSTER_RULES_AMENDED("ClusterRulesAmended", ClusterRulesAmended.class),
+    UNIT_TRANSFERRED_OUT("UnitTransferredOut", UnitTransferredOut.class),
+    UNIT_TRANSFERRED_IN("UnitTransferredIn", UnitTransferredIn.class),
+    CLUSTERS_MERGED("ClustersMerged", ClustersMerged.class),
+    CLUSTER_DISSOLVED("ClusterDissolved", ClusterDissolved.class);
 
     private final String code;
     private final Class<? extends Decision> recordedAs;

@@ -1,0 +1,16 @@
+package vn.thidua.command.cluster;
+
+import java.util.OptionalInt;
+
+/**
+ * The emulation years a cluster has opened, as the cluster needs to know them: years are aggregates of their own, so
+ * the cluster asks rather than remembers. Read in the same transaction as the command that asks.
+ */
+public interface ClusterYears {
+
+    /** The latest year the cluster opened, if any. */
+    OptionalInt latestOpened(String clusterId);
+
+    /** The earliest year the cluster opened and has not closed, if any. */
+    OptionalInt inProgress(String clusterId);
+}
