@@ -28,11 +28,18 @@ public class ClusterController {
     public record HeadView(String unitId, String name, int termYear) {
     }
 
-    public record ClusterSummary(String clusterId, String name, String sector, long memberCount, HeadView head) {
+    public record ClusterSummary(String clusterId, String name, String sector, long memberCount, HeadView head,
+                                 ClusterDocument.ClusterStatus status) {
     }
 
+    /**
+     * {@code rules} as adopted at formation; {@code rulesInForce} those and each amendment from its year;
+     * {@code status} ACTIVE or DISSOLVED, with the clusters merged into it ({@code predecessors}) and the one it merged
+     * into ({@code successor}).
+     */
     public record ClusterDetail(String clusterId, String name, String sector, List<ClusterDocument.Member> members,
-                                ClusterRules rules) {
+                                ClusterRules rules, List<ClusterDocument.RulesInForce> rulesInForce,
+                                ClusterDocument.ClusterStatus status, List<String> predecessors, String successor) {
     }
 
     /** One on the roster: a member in the order the head's office passes, with its status. */
@@ -68,7 +75,7 @@ public class ClusterController {
         return documents.loadAll(ClusterProjection.MODEL, ClusterDocument.class).stream()
                 .filter(ClusterDocument::isFormed)
                 .map(cluster -> new ClusterSummary(cluster.clusterId, cluster.name, cluster.sector,
-                        cluster.activeMembers(), latestHead(cluster)))
+                        cluster.activeMembers(), latestHead(cluster), cluster.status))
                 .toList();
     }
 
@@ -77,7 +84,8 @@ public class ClusterController {
     @GetMapping("/api/clusters/{clusterId}")
     public ClusterDetail cluster(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
         ClusterDocument cluster = formed(clusterId, minPosition);
-        return new ClusterDetail(cluster.clusterId, cluster.name, cluster.sector, cluster.members, cluster.rules);
+        return new ClusterDetail(cluster.clusterId, cluster.name, cluster.sector, cluster.members, cluster.rules,
+                cluster.rulesInForce(), cluster.status, cluster.predecessors, cluster.successor);
     }
 
     @Operation(summary = "Luân phiên Cụm trưởng: đơn vị kế tiếp · The head's rotation: who is next")
@@ -94,7 +102,8 @@ public class ClusterController {
                 .map(unitId -> new NextHead(unitId, cluster.nameOf(unitId),
                         latest == null ? null : latest.termYear() + 1))
                 .orElse(null);
-        return new RotationView(cluster.clusterId, cluster.rules.headSelectionInForce(),
+        int nextTerm = latest == null ? Integer.MIN_VALUE : latest.termYear() + 1;
+        return new RotationView(cluster.clusterId, cluster.rulesFor(nextTerm).headSelectionInForce(),
                 cluster.members.stream().map(member -> new RosterPlace(member.unitId(), member.name(),
                         member.status())).toList(), latest, next);
     }

@@ -8,6 +8,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.reorganisation.ClusterDissolved;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
@@ -56,6 +61,31 @@ public class ClusterProjection {
 
     @EventHandler
     void on(DecisionRescinded event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(ClusterRulesAmended event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(UnitTransferredOut event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(UnitTransferredIn event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(ClustersMerged event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(ClusterDissolved event, DomainEventMessage<?> message) {
         fold(event.clusterId(), message);
     }
 

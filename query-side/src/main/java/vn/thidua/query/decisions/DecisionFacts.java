@@ -1,5 +1,6 @@
 package vn.thidua.query.decisions;
 
+import vn.thidua.events.cluster.ClusterRulesAmended;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
@@ -7,6 +8,10 @@ import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.reorganisation.ClusterDissolved;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.year.CommendationProposed;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.RankingFinalized;
@@ -25,6 +30,8 @@ final class DecisionFacts {
             return elected.minutesRef();
         } else if (decision instanceof CommendationProposed proposed) {
             return proposed.minutesRef();
+        } else if (decision instanceof ClusterRulesAmended amended) {
+            return amended.minutesRef();
         }
         return null;
     }
@@ -47,6 +54,16 @@ final class DecisionFacts {
             return closed.note();
         } else if (decision instanceof ClusterHeadElected elected) {
             return elected.outOfRotationReason();
+        } else if (decision instanceof ClusterRulesAmended amended) {
+            return amended.reason();
+        } else if (decision instanceof UnitTransferredOut transferred) {
+            return transferred.reason();
+        } else if (decision instanceof UnitTransferredIn transferred) {
+            return transferred.reason();
+        } else if (decision instanceof ClustersMerged merged) {
+            return merged.reason();
+        } else if (decision instanceof ClusterDissolved dissolved) {
+            return dissolved.reason();
         }
         return null;
     }

@@ -5,6 +5,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import vn.thidua.events.ballot.Ballot;
+import vn.thidua.events.ballot.BallotKind;
+import vn.thidua.events.ballot.MajorityBasis;
+import vn.thidua.events.ballot.VoteRule;
+import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.FlagCap;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
@@ -13,6 +19,10 @@ import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.decisions.DecisionType;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.events.reorganisation.ClusterDissolved;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.Award;
@@ -39,7 +49,18 @@ public final class Narrator {
             Map.entry(DecisionType.RANKING_FINALIZED, new Text("chốt xếp hạng", "finalized ranking")),
             Map.entry(DecisionType.COMMENDATION_PROPOSED, new Text("đề nghị khen thưởng", "award proposal")),
             Map.entry(DecisionType.DECISION_RESCINDED, new Text("hủy quyết định", "rescission")),
-            Map.entry(DecisionType.EMULATION_YEAR_CLOSED, new Text("kết thúc năm thi đua", "closing of the year")));
+            Map.entry(DecisionType.EMULATION_YEAR_CLOSED, new Text("kết thúc năm thi đua", "closing of the year")),
+            Map.entry(DecisionType.CLUSTER_RULES_AMENDED, new Text("sửa đổi quy chế", "amendment of the rules")),
+            Map.entry(DecisionType.UNIT_TRANSFERRED_OUT, new Text("điều chuyển đơn vị đi", "transfer of a unit out")),
+            Map.entry(DecisionType.UNIT_TRANSFERRED_IN, new Text("tiếp nhận đơn vị", "transfer of a unit in")),
+            Map.entry(DecisionType.CLUSTERS_MERGED, new Text("hợp nhất cụm", "merger of clusters")),
+            Map.entry(DecisionType.CLUSTER_DISSOLVED, new Text("giải thể cụm", "dissolution of the cluster")));
+
+    private static final Map<BallotKind, Text> BALLOT_KINDS = Map.of(
+            BallotKind.HEAD, new Text("Cụm trưởng", "head"),
+            BallotKind.DEPUTY, new Text("Cụm phó", "deputy"),
+            BallotKind.EMULATION_FLAG, new Text("Cờ thi đua", "emulation flag"),
+            BallotKind.CERTIFICATE_OF_MERIT, new Text("Bằng khen", "certificate of merit"));
 
     private Narrator() {
     }
@@ -114,6 +135,32 @@ public final class Narrator {
         } else if (payload instanceof EmulationYearClosed e) {
             return new Text("Kết thúc năm thi đua " + e.year() + "; hồ sơ đã được chốt.",
                     "Emulation year " + e.year() + " was closed; its record is final.");
+        } else if (payload instanceof ClusterRulesAmended e) {
+            Text rules = rules(e.rules());
+            return new Text("Sửa đổi quy chế của cụm, áp dụng từ năm " + e.effectiveFromYear() + ": " + rules.vi()
+                    + ". Lý do: " + e.reason(),
+                    "The cluster's rules were amended from " + e.effectiveFromYear() + ": " + rules.en()
+                            + ". Reason: " + e.reason());
+        } else if (payload instanceof UnitTransferredOut e) {
+            return new Text("Điều chuyển " + names.of(e.unitId()) + " sang cụm " + e.toClusterId() + ". Lý do: "
+                    + e.reason(),
+                    names.of(e.unitId()) + " was transferred to cluster " + e.toClusterId() + ". Reason: "
+                            + e.reason());
+        } else if (payload instanceof UnitTransferredIn e) {
+            return new Text("Tiếp nhận " + e.unit().name() + " từ cụm " + e.fromClusterId() + ". Lý do: "
+                    + e.reason(),
+                    e.unit().name() + " joined from cluster " + e.fromClusterId() + ". Reason: " + e.reason());
+        } else if (payload instanceof ClustersMerged e) {
+            return new Text("Hợp nhất cụm " + e.absorbedClusterId() + " vào cụm; tiếp nhận " + e.units().size()
+                    + " đơn vị. Lý do: " + e.reason(),
+                    "Cluster " + e.absorbedClusterId() + " was merged into this one, bringing " + e.units().size()
+                            + " units. Reason: " + e.reason());
+        } else if (payload instanceof ClusterDissolved e) {
+            return e.successorClusterId() == null
+                    ? new Text("Giải thể cụm. Lý do: " + e.reason(), "The cluster was dissolved. Reason: " + e.reason())
+                    : new Text("Cụm hợp nhất vào cụm " + e.successorClusterId() + " và giải thể. Lý do: " + e.reason(),
+                    "The cluster was merged into cluster " + e.successorClusterId() + " and dissolved. Reason: "
+                            + e.reason());
         }
         return new Text(payload.getClass().getSimpleName(), payload.getClass().getSimpleName());
     }
@@ -129,6 +176,40 @@ public final class Narrator {
                 unit + " was elected " + officeEn + " for " + termYear + " (" + ballot.votesFor() + " of "
                         + ballot.votersPresent() + " present voted for, " + ballot.eligibleVoters()
                         + " eligible).");
+    }
+
+    /** The rules in words: each kind's vote, the flag cap and how the head is chosen. */
+    static Text rules(ClusterRules rules) {
+        StringBuilder vi = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        for (BallotKind kind : BallotKind.values()) {
+            VoteRule vote = rules.voteFor(kind);
+            boolean ofPresent = vote.basis() == MajorityBasis.PRESENT;
+            String share = vote.thresholdNumerator() + "/" + vote.thresholdDenominator();
+            vi.append(BALLOT_KINDS.get(kind).vi()).append(": có mặt ít nhất ").append(vote.quorumNumerator())
+                    .append('/').append(vote.quorumDenominator()).append(", đồng ý ")
+                    .append(vote.strictlyMore() ? "quá " : "từ ").append(share)
+                    .append(ofPresent ? " số có mặt; " : " tổng số thành viên; ");
+            en.append(BALLOT_KINDS.get(kind).en()).append(": ").append(vote.quorumNumerator()).append('/')
+                    .append(vote.quorumDenominator()).append(" present, ")
+                    .append(vote.strictlyMore() ? "more than " : "at least ").append(share)
+                    .append(ofPresent ? " of those present for; " : " of all members for; ");
+        }
+        FlagCap cap = rules.flagCapInForce();
+        if (cap.count() != null) {
+            vi.append("tối đa ").append(cap.count()).append(" Cờ thi đua");
+            en.append("at most ").append(cap.count()).append(" flags");
+        } else {
+            vi.append("Cờ thi đua tối đa ").append(cap.percentOfRanked()).append("% số đơn vị được xếp hạng");
+            en.append("flags for at most ").append(cap.percentOfRanked()).append("% of ranked units");
+        }
+        Text selection = switch (rules.headSelectionInForce()) {
+            case ROTATION -> new Text("Cụm trưởng luân phiên", "the head in rotation");
+            case NOT_TWICE_RUNNING -> new Text("Cụm trưởng không giữ hai nhiệm kỳ liền",
+                    "no head twice running");
+            case FREE -> new Text("Cụm trưởng do bầu tự do", "the head freely elected");
+        };
+        return new Text(vi + "; " + selection.vi(), en + "; " + selection.en());
     }
 
     private static Text ranking(RankingFinalized e, UnitNames names) {

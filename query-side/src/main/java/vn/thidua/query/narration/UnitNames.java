@@ -9,6 +9,8 @@ import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
 import vn.thidua.events.year.EmulationYearOpened;
 
 /** The names of a cluster's units as the events have given them, to speak of units by name. A fold. */
@@ -26,6 +28,10 @@ public final class UnitNames {
             known.learn(merged.successor());
         } else if (payload instanceof EmulationYearOpened opened) {
             opened.participants().forEach(known::learn);
+        } else if (payload instanceof UnitTransferredIn transferred) {
+            known.learn(transferred.unit());
+        } else if (payload instanceof ClustersMerged merged) {
+            merged.units().forEach(known::learn);
         }
         return known;
     }
@@ -42,6 +48,7 @@ public final class UnitNames {
     /** Whether this event could teach a name, so that callers store the names only when they may change. */
     public static boolean teaches(Object payload) {
         return payload instanceof ClusterFormed || payload instanceof UnitAdmitted
-                || payload instanceof UnitsMerged || payload instanceof EmulationYearOpened;
+                || payload instanceof UnitsMerged || payload instanceof EmulationYearOpened
+                || payload instanceof UnitTransferredIn || payload instanceof ClustersMerged;
     }
 }

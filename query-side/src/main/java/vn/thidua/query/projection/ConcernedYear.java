@@ -2,11 +2,15 @@ package vn.thidua.query.projection;
 
 import vn.thidua.events.ClusterEvent;
 import vn.thidua.events.YearEvent;
+import vn.thidua.events.cluster.ClusterRulesAmended;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
 
-/** The year an event is about: an emulation year's own, an election's term year, a rescission's; else none. */
+/**
+ * The year an event is about: an emulation year's own, an election's term year, a rescission's, the first year of
+ * amended rules; else none.
+ */
 public final class ConcernedYear {
 
     private ConcernedYear() {
@@ -21,6 +25,8 @@ public final class ConcernedYear {
             return elected.termYear();
         } else if (event instanceof DecisionRescinded rescinded) {
             return rescinded.year();
+        } else if (event instanceof ClusterRulesAmended amended) {
+            return amended.effectiveFromYear();
         }
         return null;
     }

@@ -1,12 +1,14 @@
 package vn.thidua.query.unitrecord;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +32,19 @@ public class UnitRecordController {
                            Award award, Office office) {
     }
 
+    /**
+     * A stay in one cluster: joined on {@code from} by a decision of type {@code joinedBy} (coming from
+     * {@code fromClusterId} in a transfer or a merger of clusters), left on {@code until} by {@code leftBy} (for
+     * {@code toClusterId}); {@code until} is absent while the unit is a member. Days are the acts' days.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MembershipView(String clusterId, LocalDate from, String joinedBy, String fromClusterId,
+                                 LocalDate until, String leftBy, String toClusterId) {
+    }
+
+    /** {@code clusters}: the unit's own stays, in the order they began (its predecessors' are in their records). */
     public record RecordView(String unitId, String name, List<YearView> years, List<String> predecessors,
-                             String successor) {
+                             String successor, List<MembershipView> clusters) {
     }
 
     private final DocumentStore documents;
@@ -55,7 +68,9 @@ public class UnitRecordController {
         collectLineage(unit, years, new HashSet<>());
         years.sort(Comparator.comparingInt(YearView::year).thenComparing(YearView::clusterId)
                 .thenComparing(YearView::unitId));
-        return new RecordView(unit.unitId, unit.name, years, unit.predecessors, unit.successor);
+        return new RecordView(unit.unitId, unit.name, years, unit.predecessors, unit.successor,
+                unit.clusters.stream().map(stay -> new MembershipView(stay.clusterId, stay.from, stay.joinedBy,
+                        stay.fromClusterId, stay.until, stay.leftBy, stay.toClusterId)).toList());
     }
 
     private void collectLineage(UnitRecord unit, List<YearView> years, Set<String> visited) {

@@ -60,7 +60,7 @@ public class UnitRecordProjection {
         }
         for (String unitId : unitIds) {
             projections.fold(MODEL, unitKey(unitId), UnitRecord.class, () -> new UnitRecord(unitId),
-                    (unit, e) -> UnitRecordFold.apply(unit, e.payload()), event);
+                    UnitRecordFold::apply, event);
         }
     }
 

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
+import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
@@ -21,6 +24,7 @@ class LeadershipTest {
     void theFoldHasACaseForEveryEventOfThePublishedFamily() {
         Story.assertEveryEventHasACase(Leadership::new, Leadership::apply, List.of(UnitWithdrawn.class,
                 PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class, ReportAssessed.class,
-                RankingFinalized.class, CommendationProposed.class, EmulationYearClosed.class));
+                RankingFinalized.class, CommendationProposed.class, EmulationYearClosed.class,
+                ClusterRulesAmended.class, UnitTransferredOut.class, ClusterDissolved.class));
     }
 }

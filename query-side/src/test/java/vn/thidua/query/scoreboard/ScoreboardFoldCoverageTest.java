@@ -4,6 +4,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
@@ -18,6 +23,8 @@ class ScoreboardFoldCoverageTest {
     @Test
     void theFoldHasACaseForEveryEventOfThePublishedFamily() {
         Story.assertEveryEventHasACase(() -> new Scoreboard(Story.CLUSTER, Story.YEAR), ScoreboardFold::apply,
-                List.of(UnitAdmitted.class, UnitWithdrawn.class, UnitsMerged.class));
+                List.of(UnitAdmitted.class, UnitWithdrawn.class, UnitsMerged.class, ClusterRulesAmended.class,
+                        UnitTransferredOut.class, UnitTransferredIn.class, ClustersMerged.class,
+                        ClusterDissolved.class));
     }
 }

@@ -16,7 +16,17 @@ import vn.thidua.events.ClusterEvent;
 import vn.thidua.events.EventCatalogue;
 import vn.thidua.events.ballot.Ballot;
 import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.ballot.BallotKind;
+import vn.thidua.events.ballot.MajorityBasis;
+import vn.thidua.events.ballot.VoteRule;
 import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.FlagCap;
+import vn.thidua.events.cluster.HeadSelection;
+import vn.thidua.events.reorganisation.ClusterDissolved;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
@@ -59,6 +69,7 @@ public final class Story {
             new MemberUnit("btc-bac-giang", "Ban Tổ chức Tỉnh ủy Bắc Giang", "Bắc Giang"),
             new MemberUnit("btc-hung-yen", "Ban Tổ chức Tỉnh ủy Hưng Yên", "Hưng Yên"),
             new MemberUnit("btc-bac-ninh", "Ban Tổ chức Tỉnh ủy Bắc Ninh", "Bắc Ninh"));
+    private static final MemberUnit HA_NAM = new MemberUnit("btc-ha-nam", "Ban Tổ chức Tỉnh ủy Hà Nam", "Hà Nam");
     private static final Scorecard SCORE = new Scorecard(Map.of("chuyen-mon", BigDecimal.valueOf(55)),
             BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.valueOf(56));
 
@@ -88,8 +99,7 @@ public final class Story {
         List<ClusterEvent> reported = List.of(FORMED, OPENED, FILED);
         Map<Class<?>, Step> steps = new LinkedHashMap<>();
         add(steps, List.of(), FORMED);
-        add(steps, List.of(FORMED), new UnitAdmitted(CLUSTER, "d-admitted",
-                new MemberUnit("btc-ha-nam", "Ban Tổ chức Tỉnh ủy Hà Nam", "Hà Nam"), "Điều chỉnh cụm"));
+        add(steps, List.of(FORMED), new UnitAdmitted(CLUSTER, "d-admitted", HA_NAM, "Điều chỉnh cụm"));
         add(steps, List.of(FORMED), new UnitWithdrawn(CLUSTER, "d-withdrawn", "btc-hung-yen", "Chuyển cụm"));
         add(steps, List.of(FORMED), new UnitsMerged(CLUSTER, "d-merged", List.of("btc-bac-giang", "btc-bac-ninh"),
                 new MemberUnit("btc-bac-ninh", "Ban Tổ chức Tỉnh ủy Bắc Ninh (hợp nhất)", "Bắc Ninh"),
@@ -112,6 +122,18 @@ public final class Story {
         add(steps, List.of(FORMED, OPENED, HEAD), new DecisionRescinded(CLUSTER, YEAR, "d-rescinded", "d-head",
                 "ClusterHeadElected", "Kiểm phiếu sai"));
         add(steps, year, new EmulationYearClosed(CLUSTER, YEAR, "d-closed", "Khép lại năm thi đua"));
+        add(steps, List.of(FORMED), new ClusterRulesAmended(CLUSTER, "d-rules", YEAR + 1, new ClusterRules(2, 3, 1, 2,
+                true, 20, HeadSelection.ROTATION, Map.of(BallotKind.EMULATION_FLAG,
+                new VoteRule(2, 3, MajorityBasis.PRESENT, 70, 100, false)), FlagCap.count(1)),
+                "Biên bản số 03/BB-HĐTĐKT", "Quy chế mới"));
+        add(steps, List.of(FORMED), new UnitTransferredOut(CLUSTER, "d-out", "btc-hung-yen", "cum-3",
+                "Sắp xếp lại cụm thi đua"));
+        add(steps, List.of(FORMED), new UnitTransferredIn(CLUSTER, "d-in", HA_NAM, "cum-3",
+                "Sắp xếp lại cụm thi đua"));
+        add(steps, List.of(FORMED), new ClustersMerged(CLUSTER, "d-clusters-merged", "cum-3", List.of(HA_NAM),
+                "Hợp nhất cụm số 3 vào cụm số 2"));
+        add(steps, List.of(FORMED), new ClusterDissolved(CLUSTER, "d-dissolved", "cum-1",
+                "Hợp nhất vào cụm số 1"));
         return steps;
     }
 

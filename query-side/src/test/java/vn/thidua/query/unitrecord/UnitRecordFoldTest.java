@@ -2,6 +2,8 @@ package vn.thidua.query.unitrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
-import vn.thidua.events.cluster.UnitWithdrawn;
+import vn.thidua.events.cluster.ClusterFormed;
+import vn.thidua.events.cluster.ClusterRules;
+import vn.thidua.events.cluster.MemberUnit;
+import vn.thidua.events.reorganisation.ClustersMerged;
+import vn.thidua.events.reorganisation.UnitTransferredIn;
+import vn.thidua.events.reorganisation.UnitTransferredOut;
+import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
@@ -38,7 +47,7 @@ public class UnitRecordFoldTest {
                 touchedBy.put(decision.decisionId(), unitIds);
             }
             unitIds.forEach(unitId -> UnitRecordFold.apply(units.computeIfAbsent(unitId, UnitRecord::new),
-                    event.payload()));
+                    event));
             return this;
         }
     }
@@ -46,8 +55,8 @@ public class UnitRecordFoldTest {
     /** A unit's record holds ranks, scores, awards, offices and lineage; the rest of a year is the scoreboard's. */
     @Test
     void theFoldHasACaseForEveryEventOfThePublishedFamily() {
-        Story.assertEveryEventHasACase(Records::new, Records::fold, List.of(UnitWithdrawn.class,
-                EmulationYearOpened.class, PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class,
+        Story.assertEveryEventHasACase(Records::new, Records::fold, List.of(ClusterRulesAmended.class,
+                ClusterDissolved.class, EmulationYearOpened.class, PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class,
                 ReportAssessed.class, EmulationYearClosed.class));
     }
 
@@ -61,5 +70,34 @@ public class UnitRecordFoldTest {
         }
         assertThat(records.units.get("btc-bac-ninh").predecessors).containsExactly("btc-bac-giang");
         assertThat(records.units.get("btc-bac-giang").successor).isEqualTo("btc-bac-ninh");
+    }
+
+    /** A unit moved in the 2025 reorganisation: its record names each cluster, the days and how it joined and left. */
+    @Test
+    void aUnitsStaysFollowItThroughATransferAndAMergerOfClusters() {
+        MemberUnit haNam = new MemberUnit("btc-ha-nam", "Ban Tổ chức Tỉnh ủy Hà Nam", "Hà Nam");
+        Records records = new Records();
+        records.fold(on(LocalDate.of(2017, 1, 5), new ClusterFormed("cum-3", "d-3", "Cụm thi đua số 3", "Ngành Tổ chức",
+                List.of(haNam), ClusterRules.defaults())));
+        records.fold(on(LocalDate.of(2025, 7, 1), new UnitTransferredOut("cum-3", "d-out", "btc-ha-nam", "cum-2",
+                "Sắp xếp lại cụm")));
+        records.fold(on(LocalDate.of(2025, 7, 1), new UnitTransferredIn("cum-2", "d-in", haNam, "cum-3",
+                "Sắp xếp lại cụm")));
+        records.fold(on(LocalDate.of(2026, 1, 2), new ClustersMerged("cum-1", "d-merge", "cum-2", List.of(haNam),
+                "Hợp nhất cụm")));
+
+        List<UnitRecord.Membership> stays = records.units.get("btc-ha-nam").clusters;
+        assertThat(stays).extracting(stay -> stay.clusterId + " " + stay.from + " " + stay.joinedBy + " "
+                        + stay.fromClusterId + " " + stay.until + " " + stay.leftBy + " " + stay.toClusterId)
+                .containsExactly(
+                        "cum-3 2017-01-05 ClusterFormed null 2025-07-01 UnitTransferredOut cum-2",
+                        "cum-2 2025-07-01 UnitTransferredIn cum-3 2026-01-02 ClustersMerged cum-1",
+                        "cum-1 2026-01-02 ClustersMerged cum-2 null null null");
+        assertThat(records.units.get("btc-ha-nam").name).isEqualTo("Ban Tổ chức Tỉnh ủy Hà Nam");
+    }
+
+    private static Envelope on(LocalDate day, Object payload) {
+        return new Envelope(payload, "e-" + payload.hashCode(), "cluster", 0, Instant.parse("2026-11-27T03:00:00Z"),
+                day, "hoi-dong", "COUNCIL");
     }
 }
