@@ -553,6 +553,66 @@ class QuerySideIT {
         }
     }
 
+    /**
+     * The 2025 reorganisation, dated as it happened: a unit moves from one cluster to another, the first cluster then
+     * merges into the second, which amends its rules from 2026. The cluster pages show the lineage both ways, the
+     * unit's record the days and decisions by which it joined and left each cluster, the log every decision.
+     */
+    @Test
+    @Order(17)
+    void aReorganisationShowsOnBothClustersAndTheUnitsRecord() {
+        Map<String, Object> oldBoard = Map.of("unitId", "btc-ha-tay", "name", "Ban Tổ chức Tỉnh ủy Hà Tây",
+                "province", "Hà Tây");
+        Map<String, Object> movingBoard = Map.of("unitId", "btc-vinh-phuc", "name", "Ban Tổ chức Tỉnh ủy Vĩnh Phúc",
+                "province", "Vĩnh Phúc");
+        Map<String, Object> stayingBoard = Map.of("unitId", "btc-phu-tho", "name", "Ban Tổ chức Tỉnh ủy Phú Thọ",
+                "province", "Phú Thọ");
+        accepted(council.post("/api/clusters", Map.of("clusterId", "cum-cu", "name", "Cụm thi đua cũ",
+                "sector", SeedCluster.SECTOR, "members", List.of(oldBoard, movingBoard),
+                "occurredOn", "2017-01-05")));
+        accepted(council.post("/api/clusters", Map.of("clusterId", "cum-moi", "name", "Cụm thi đua mới",
+                "sector", SeedCluster.SECTOR, "members", List.of(stayingBoard), "occurredOn", "2017-01-05")));
+        accepted(council.post("/api/clusters/cum-cu/transfers", Map.of("unitId", "btc-vinh-phuc",
+                "toClusterId", "cum-moi", "reason", "Sắp xếp lại cụm thi đua", "occurredOn", "2025-07-01")));
+        accepted(council.post("/api/clusters/cum-cu/dissolution", Map.of("successorClusterId", "cum-moi",
+                "reason", "Hợp nhất cụm", "occurredOn", "2025-08-01")));
+        long last = accepted(council.post("/api/clusters/cum-moi/rules/amendments", Map.of(
+                "effectiveFromYear", 2026, "minutesRef", "Biên bản số 03/BB-HĐTĐKT", "reason", "Quy chế mới",
+                "rules", Map.of("quorumNumerator", 2, "quorumDenominator", 3, "majorityNumerator", 1,
+                        "majorityDenominator", 2, "headRotation", true, "flagQuotaPercent", 20,
+                        "headSelection", "ROTATION", "flagCap", Map.of("count", 1)))))
+                .body().path("position").asLong();
+
+        JsonNode dissolved = read("/api/clusters/cum-cu", last);
+        assertThat(dissolved.path("status").asString()).isEqualTo("DISSOLVED");
+        assertThat(dissolved.path("successor").asString()).isEqualTo("cum-moi");
+        assertThat(dissolved.path("members").findValuesAsString("toClusterId")).containsOnly("cum-moi");
+        JsonNode successor = read("/api/clusters/cum-moi", last);
+        assertThat(successor.path("predecessors").path(0).asString()).isEqualTo("cum-cu");
+        assertThat(successor.path("members").findValuesAsString("fromClusterId")).containsOnly("cum-cu");
+        assertThat(successor.path("rulesInForce").path(1).path("fromYear").asInt()).isEqualTo(2026);
+        assertThat(successor.path("rulesInForce").path(1).path("rules").path("flagCap").path("count").asInt())
+                .isEqualTo(1);
+
+        JsonNode stays = read("/api/units/btc-vinh-phuc/record", last).path("clusters");
+        assertThat(stays.path(0).path("clusterId").asString()).isEqualTo("cum-cu");
+        assertThat(stays.path(0).path("until").asString()).isEqualTo("2025-07-01");
+        assertThat(stays.path(0).path("leftBy").asString()).isEqualTo("UnitTransferredOut");
+        assertThat(stays.path(1).path("from").asString()).isEqualTo("2025-07-01");
+        assertThat(stays.path(1).path("fromClusterId").asString()).isEqualTo("cum-cu");
+        JsonNode merged = read("/api/units/btc-ha-tay/record", last).path("clusters");
+        assertThat(merged.findValuesAsString("joinedBy")).containsExactly("ClusterFormed", "ClustersMerged");
+        assertThat(merged.path(1).path("from").asString()).isEqualTo("2025-08-01");
+
+        JsonNode log = read("/api/clusters/cum-moi/decisions", last);
+        assertThat(log.findValuesAsString("type")).containsExactly("ClusterFormed", "UnitTransferredIn",
+                "ClustersMerged", "ClusterRulesAmended");
+        assertThat(log.path(3).path("minutesRef").asString()).isEqualTo("Biên bản số 03/BB-HĐTĐKT");
+        assertThat(log.path(3).path("year").asInt()).isEqualTo(2026);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(queries.get("/api/clusters/cum-moi/decisions/verification")
+                .body().path("valid").asBoolean()).isTrue());
+    }
+
     private HttpResponse<String> viewerGet(String path, String ifNoneMatch) throws Exception {
         return HttpClient.newHttpClient().send(viewerRequest(path, ifNoneMatch).build(),
                 HttpResponse.BodyHandlers.ofString());

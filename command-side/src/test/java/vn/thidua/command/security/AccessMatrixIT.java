@@ -73,6 +73,13 @@ class AccessMatrixIT {
         return Stream.of(
                 Arguments.of("POST", "/api/clusters", SeedRequests.formCluster(), List.of(Http.COUNCIL)),
                 Arguments.of("POST", C + "/members", unit, List.of(Http.COUNCIL)),
+                Arguments.of("POST", C + "/transfers", Map.of("unitId", "btc-ha-nam", "toClusterId", "cum-khac",
+                        "reason", "?"), List.of(Http.COUNCIL)),
+                Arguments.of("POST", C + "/dissolution", Map.of("reason", "?"), List.of(Http.COUNCIL)),
+                Arguments.of("POST", C + "/rules/amendments", Map.of("effectiveFromYear", 2040,
+                        "rules", Map.of("quorumNumerator", 4, "quorumDenominator", 3, "majorityNumerator", 1,
+                                "majorityDenominator", 2, "headRotation", true, "flagQuotaPercent", 20),
+                        "minutesRef", "BB", "reason", "?"), List.of(Http.COUNCIL)),
                 Arguments.of("POST", C + "/members/btc-ha-nam/withdrawal", Map.of("reason", "?"),
                         List.of(Http.COUNCIL)),
                 Arguments.of("POST", C + "/mergers", merger, List.of(Http.COUNCIL)),
