@@ -115,4 +115,17 @@ send "$secretariat" POST "/$cluster/elections" \
 
 open_year 2018 "$conference"
 sign_all 2018 "$conference"
-echo "Demo loaded: 14 boards, 2017 reviewed and ranked, Bắc Giang head for 2018, 2018 pledge signed."
+
+# The council amends the regulations from 2019 (an illustration, not the story's): a flag needs at least 70% of those
+# present, a certificate of merit more than half of all members, and at most two flags a year.
+send "$council" POST "/$cluster/rules/amendments" "{\"occurredOn\":\"$conference\",\"effectiveFromYear\":2019,
+  \"minutesRef\":\"Biên bản số 03/BB-HĐTĐKT (minh họa)\",\"reason\":\"Sửa đổi quy chế hoạt động của cụm (minh họa)\",
+  \"rules\":{\"quorumNumerator\":2,\"quorumDenominator\":3,\"majorityNumerator\":1,\"majorityDenominator\":2,
+    \"headRotation\":true,\"flagQuotaPercent\":20,\"headSelection\":\"ROTATION\",
+    \"votes\":{
+      \"EMULATION_FLAG\":{\"quorumNumerator\":2,\"quorumDenominator\":3,\"basis\":\"PRESENT\",
+        \"thresholdNumerator\":70,\"thresholdDenominator\":100,\"strictlyMore\":false},
+      \"CERTIFICATE_OF_MERIT\":{\"quorumNumerator\":2,\"quorumDenominator\":3,\"basis\":\"MEMBERS\",
+        \"thresholdNumerator\":1,\"thresholdDenominator\":2,\"strictlyMore\":true}},
+    \"flagCap\":{\"count\":2}}}"
+echo "Demo loaded: 14 boards, 2017 reviewed and ranked, Bắc Giang head for 2018, 2018 pledge signed, rules amended from 2019."

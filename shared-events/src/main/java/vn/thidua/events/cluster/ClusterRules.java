@@ -1,6 +1,8 @@
 package vn.thidua.events.cluster;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -34,8 +36,13 @@ public record ClusterRules(int quorumNumerator, int quorumDenominator,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Map<BallotKind, VoteRule> votes,
                            @JsonInclude(JsonInclude.Include.NON_NULL) FlagCap flagCap) {
 
+    /** The votes in the order of the kinds, so that the rules' JSON (hashed by the decision log) is always the same. */
     public ClusterRules {
-        votes = votes == null ? null : Map.copyOf(votes);
+        if (votes != null) {
+            Map<BallotKind, VoteRule> inKindOrder = new EnumMap<>(BallotKind.class);
+            inKindOrder.putAll(votes);
+            votes = Collections.unmodifiableMap(inKindOrder);
+        }
     }
 
     /** Rules as adopted before votes and the flag cap could be set per kind. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.FlagCap;
 import vn.thidua.events.cluster.HeadSelection;
+import vn.thidua.events.json.EventJson;
 
 import java.util.Map;
 
@@ -75,5 +76,19 @@ class VoteRuleTest {
         assertThat(FlagCap.percentOfRanked(20).flagsAllowed(14)).isEqualTo(2);
         assertThat(new FlagCap(1, 20).isProper()).isFalse();
         assertThat(new FlagCap(null, null).isProper()).isFalse();
+    }
+
+    /** The decision log hashes the rules' JSON: the same rules must always be written the same way. */
+    @Test
+    void theVotesAreWrittenInTheOrderOfTheKindsWhateverOrderTheyCameIn() {
+        Map<BallotKind, VoteRule> flagFirst = new java.util.LinkedHashMap<>();
+        flagFirst.put(BallotKind.CERTIFICATE_OF_MERIT, MORE_THAN_HALF_OF_MEMBERS);
+        flagFirst.put(BallotKind.HEAD, SEVENTY_PERCENT_OF_PRESENT);
+        String json = EventJson.mapper().writeValueAsString(new ClusterRules(2, 3, 1, 2, true, 20,
+                HeadSelection.ROTATION, flagFirst, null));
+        assertThat(json.indexOf("\"HEAD\"")).isPositive().isLessThan(json.indexOf("\"CERTIFICATE_OF_MERIT\""));
+        assertThat(EventJson.mapper().readValue(json, ClusterRules.class).votes()).containsExactly(
+                Map.entry(BallotKind.HEAD, SEVENTY_PERCENT_OF_PRESENT),
+                Map.entry(BallotKind.CERTIFICATE_OF_MERIT, MORE_THAN_HALF_OF_MEMBERS));
     }
 }
