@@ -21,7 +21,17 @@ const WORDS = {
         STOPPED: "Đã dừng", ERROR: "Lỗi",
         noData: "Chưa có dữ liệu.", unranked: "—", ACTIVE: "Đang tham gia", WITHDRAWN: "Đã rút",
         MERGED: "Đã hợp nhất", EMULATION_FLAG: "Cờ thi đua", CERTIFICATE_OF_MERIT: "Bằng khen", HEAD: "Cụm trưởng",
-        DEPUTY: "Cụm phó", OPEN: "Đang thi đua", RANKED: "Đã xếp hạng", CLOSED: "Đã kết thúc"
+        DEPUTY: "Cụm phó", OPEN: "Đang thi đua", RANKED: "Đã xếp hạng", CLOSED: "Đã kết thúc",
+        TRANSFERRED: "Đã điều chuyển", DISSOLVED: "Đã giải thể", dissolvedInto: "Đã giải thể, hợp nhất vào",
+        dissolvedAlone: "Đã giải thể", mergedFrom: "Hợp nhất từ các cụm", rules: "Quy chế áp dụng theo năm",
+        fromYear: "Từ năm", atFormation: "Khi thành lập", votes: "Biểu quyết", flagCap: "Số Cờ thi đua tối đa",
+        headSelection: "Chọn Cụm trưởng", ROTATION: "Luân phiên", NOT_TWICE_RUNNING: "Không hai nhiệm kỳ liền",
+        FREE: "Bầu tự do", PRESENT: "số có mặt", MEMBERS: "tổng số thành viên", moreThan: "quá", atLeast: "từ",
+        ofRanked: "số đơn vị được xếp hạng", from: "Từ ngày", until: "Đến ngày", joinedBy: "Vào cụm do",
+        leftBy: "Rời cụm do", memberships: "Các cụm đã tham gia", fromCluster: "từ cụm", toCluster: "sang cụm",
+        ClusterFormed: "thành lập cụm", UnitAdmitted: "kết nạp", UnitWithdrawn: "rút khỏi cụm",
+        UnitsMerged: "hợp nhất đơn vị", UnitTransferredIn: "điều chuyển đến", UnitTransferredOut: "điều chuyển đi",
+        ClustersMerged: "hợp nhất cụm"
     },
     en: {
         clusters: "Clusters", admin: "Admin", signIn: "Sign in", signOut: "Sign out", user: "User name",
@@ -39,7 +49,17 @@ const WORDS = {
         projections: "Read models", position: "Position", replay: "Replay", replaying: "Rebuilding",
         RUNNING: "Running", STOPPED: "Stopped", ERROR: "Error", noData: "Nothing recorded yet.", unranked: "—", ACTIVE: "Active", WITHDRAWN: "Withdrawn",
         MERGED: "Merged", EMULATION_FLAG: "Emulation flag", CERTIFICATE_OF_MERIT: "Certificate of merit",
-        HEAD: "Head", DEPUTY: "Deputy", OPEN: "Open", RANKED: "Ranked", CLOSED: "Closed"
+        HEAD: "Head", DEPUTY: "Deputy", OPEN: "Open", RANKED: "Ranked", CLOSED: "Closed",
+        TRANSFERRED: "Transferred", DISSOLVED: "Dissolved", dissolvedInto: "Dissolved, merged into",
+        dissolvedAlone: "Dissolved", mergedFrom: "Merged from clusters", rules: "Rules in force by year",
+        fromYear: "From", atFormation: "At formation", votes: "Votes", flagCap: "Flags at most",
+        headSelection: "Head chosen", ROTATION: "In rotation", NOT_TWICE_RUNNING: "Not twice running",
+        FREE: "Freely", PRESENT: "of those present", MEMBERS: "of all members", moreThan: "more than",
+        atLeast: "at least", ofRanked: "of ranked units", from: "From", until: "Until", joinedBy: "Joined by",
+        leftBy: "Left by", memberships: "Clusters it was in", fromCluster: "from", toCluster: "to",
+        ClusterFormed: "formation", UnitAdmitted: "admission", UnitWithdrawn: "withdrawal",
+        UnitsMerged: "merger of units", UnitTransferredIn: "transfer in", UnitTransferredOut: "transfer out",
+        ClustersMerged: "merger of clusters"
     }
 };
 
@@ -119,7 +139,7 @@ function el(tag, attributes = {}, ...children) {
             element.setAttribute(name, value === true ? "" : value);
         }
     });
-    children.flat().forEach(child => element.append(child instanceof Node ? child : String(child ?? "")));
+    children.flat(Infinity).forEach(child => element.append(child instanceof Node ? child : String(child ?? "")));
     return element;
 }
 
@@ -150,15 +170,56 @@ async function cluster(clusterId) {
         el("h2", {}, t("years")),
         el("div", {class: "actions", id: "years"}, years.map(y => el("a", {class: "button",
             href: `#/c/${clusterId}/y/${y.year}`}, `${y.year} · ${t(y.status)}`))),
+        lineage(detail),
         el("h2", {}, t("members")),
         table("members", [{title: "unit"}, {title: "province", optional: true}, {title: "status"}],
             detail.members.map(m => el("tr", {"data-unit": m.unitId},
                 el("td", {}, el("a", {href: `#/u/${m.unitId}`}, m.name)),
-                el("td", {class: "optional"}, m.province), el("td", {}, t(m.status))))),
+                el("td", {class: "optional"}, m.province), el("td", {"data-status": m.status}, t(m.status),
+                    m.fromClusterId ? [" · ", t("fromCluster"), " ", clusterLink(m.fromClusterId)] : "",
+                    m.toClusterId ? [" · ", t("toCluster"), " ", clusterLink(m.toClusterId)] : "")))),
+        el("h2", {}, t("rules")),
+        table("rules", [{title: "fromYear"}, {title: "votes"}, {title: "flagCap"}, {title: "headSelection"}],
+            detail.rulesInForce.map(r => el("tr", {"data-from": r.fromYear ?? ""},
+                el("td", {}, r.fromYear ?? t("atFormation")), el("td", {}, votes(r.rules)),
+                el("td", {}, flagCap(r.rules)), el("td", {}, t(headSelection(r.rules)))))),
         el("h2", {}, t("leadership")),
         table("leadership", [{title: "term"}, {title: "head"}, {title: "deputy"}], leadership.map(term =>
             el("tr", {}, el("td", {}, term.termYear), el("td", {}, term.head?.name ?? ""),
                 el("td", {}, term.deputy?.name ?? "")))));
+}
+
+const clusterLink = clusterId => el("a", {href: `#/c/${clusterId}`}, clusterId);
+
+/** Whether the cluster was dissolved (and into which), and which clusters were merged into it. */
+function lineage(detail) {
+    return el("div", {id: "lineage"},
+        detail.status === "DISSOLVED" ? el("p", {class: "notice", "data-status": "DISSOLVED"},
+            detail.successor ? [t("dissolvedInto"), " ", clusterLink(detail.successor)] : t("dissolvedAlone")) : "",
+        detail.predecessors.length ? el("p", {}, `${t("mergedFrom")}: `, detail.predecessors.map((p, i) =>
+            [i ? ", " : "", clusterLink(p)])) : "");
+}
+
+/** Each kind's vote as the rules set it: its own, or the cluster's quorum and "more than" majority of those present. */
+function votes(rules) {
+    return ["HEAD", "DEPUTY", "EMULATION_FLAG", "CERTIFICATE_OF_MERIT"].map(kind => {
+        const own = rules.votes?.[kind];
+        const vote = own ?? {quorumNumerator: rules.quorumNumerator, quorumDenominator: rules.quorumDenominator,
+            basis: "PRESENT", thresholdNumerator: rules.majorityNumerator,
+            thresholdDenominator: rules.majorityDenominator, strictlyMore: true};
+        return el("div", {"data-kind": kind}, `${t(kind)}: ${t(vote.strictlyMore ? "moreThan" : "atLeast")} `
+            + `${vote.thresholdNumerator}/${vote.thresholdDenominator} ${t(vote.basis)}`
+            + ` (${vote.quorumNumerator}/${vote.quorumDenominator})`);
+    });
+}
+
+function flagCap(rules) {
+    const cap = rules.flagCap ?? {percentOfRanked: rules.flagQuotaPercent};
+    return cap.count ? String(cap.count) : `${cap.percentOfRanked}% ${t("ofRanked")}`;
+}
+
+function headSelection(rules) {
+    return rules.headSelection ?? (rules.headRotation ? "NOT_TWICE_RUNNING" : "FREE");
 }
 
 function scoreboardRows(board, previous) {
@@ -276,6 +337,15 @@ async function unit(unitId) {
             [i ? ", " : "", el("a", {href: `#/u/${p}`}, p)])) : "",
         record.successor ? el("p", {}, `${t("successor")}: `, el("a", {href: `#/u/${record.successor}`},
             record.successor)) : "",
+        el("h2", {}, t("memberships")),
+        table("memberships", [{title: "cluster"}, {title: "from"}, {title: "joinedBy"}, {title: "until"},
+            {title: "leftBy"}], (record.clusters ?? []).map(stay => el("tr", {"data-cluster": stay.clusterId},
+            el("td", {}, clusterLink(stay.clusterId)), el("td", {}, stay.from ?? ""),
+            el("td", {}, t(stay.joinedBy), stay.fromClusterId ? [" ", t("fromCluster"), " ",
+                clusterLink(stay.fromClusterId)] : ""),
+            el("td", {}, stay.until ?? ""),
+            el("td", {}, stay.leftBy ? t(stay.leftBy) : "", stay.toClusterId ? [" ", t("toCluster"), " ",
+                clusterLink(stay.toClusterId)] : "")))),
         el("h2", {}, t("chart")), chart(record.years),
         table("record", [{title: "year"}, {title: "cluster"}, {title: "unit", optional: true}, {title: "rank"},
             {title: "final"}, {title: "award"}, {title: "office"}], record.years.map(y => el("tr", {},

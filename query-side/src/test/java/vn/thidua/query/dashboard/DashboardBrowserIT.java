@@ -177,6 +177,50 @@ class DashboardBrowserIT {
                 .findValuesAsString("status")).allMatch("RUNNING"::equals);
     }
 
+    /** A unit moves out and its old cluster merges into the new one: both pages and the unit's record say so. */
+    @Test
+    @Order(5)
+    void theReorganisationShowsOnTheClusterPagesAndTheUnitsRecord() throws IOException {
+        Http council = commands.as(Http.COUNCIL);
+        accepted(council.post("/api/clusters", Map.of("clusterId", "cum-moi", "name", "Cụm thi đua mới",
+                "sector", SeedCluster.SECTOR, "members", List.of(Map.of("unitId", "btc-phu-tho",
+                        "name", "Ban Tổ chức Tỉnh ủy Phú Thọ", "province", "Phú Thọ")))));
+        accepted(council.post("/api/clusters", Map.of("clusterId", "cum-cu", "name", "Cụm thi đua cũ",
+                "sector", SeedCluster.SECTOR, "members", List.of(Map.of("unitId", "btc-vinh-phuc",
+                        "name", "Ban Tổ chức Tỉnh ủy Vĩnh Phúc", "province", "Vĩnh Phúc"), Map.of("unitId",
+                        "btc-ha-tay", "name", "Ban Tổ chức Tỉnh ủy Hà Tây", "province", "Hà Tây")))));
+        accepted(council.post("/api/clusters/cum-cu/transfers", Map.of("unitId", "btc-vinh-phuc",
+                "toClusterId", "cum-moi", "reason", "Sắp xếp lại cụm")));
+        Http.Response merged = council.post("/api/clusters/cum-cu/dissolution", Map.of("successorClusterId",
+                "cum-moi", "reason", "Hợp nhất cụm"));
+        accepted(merged);
+        long position = merged.body().path("position").asLong();
+        for (String read : List.of("/api/clusters/cum-cu", "/api/units/btc-vinh-phuc/record")) {
+            accepted(apps.queries().as(Http.AUDITOR).get(read + "?minPosition=" + position));
+        }
+
+        browser.get(home + "#/c/cum-cu");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lineage"), "cum-moi"));
+        assertThat(browser.findElement(By.cssSelector("#lineage [data-status='DISSOLVED']")).getText())
+                .contains("Đã giải thể");
+        browser.get(home + "#/c/cum-moi");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lineage"), "cum-cu"));
+        assertThat(browser.findElement(By.id("lineage")).getText()).isEqualTo("Hợp nhất từ các cụm: cum-cu");
+        assertThat(browser.findElement(By.cssSelector("#members tr[data-unit='btc-vinh-phuc']")).getText())
+                .contains("từ cụm", "cum-cu");
+        assertThat(browser.findElement(By.cssSelector("#rules [data-kind='EMULATION_FLAG']")).getText())
+                .contains("quá 1/2 số có mặt");
+        screenshot("cluster-lineage");
+
+        browser.get(home + "#/u/btc-vinh-phuc");
+        By stays = By.cssSelector("#memberships tbody tr");
+        wait.until(ExpectedConditions.numberOfElementsToBe(stays, 2));
+        assertThat(browser.findElements(stays).get(0).getText()).contains("cum-cu", "thành lập cụm",
+                "điều chuyển đi", "sang cụm cum-moi");
+        assertThat(browser.findElements(stays).get(1).getText()).contains("cum-moi", "điều chuyển đến");
+        screenshot("unit-memberships");
+    }
+
     private void screenshot(String name) throws IOException {
         Files.createDirectories(PICTURES);
         Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
