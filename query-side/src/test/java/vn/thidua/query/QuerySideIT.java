@@ -576,6 +576,8 @@ class QuerySideIT {
                 "toClusterId", "cum-moi", "reason", "Sắp xếp lại cụm thi đua", "occurredOn", "2025-07-01")));
         accepted(council.post("/api/clusters/cum-cu/dissolution", Map.of("successorClusterId", "cum-moi",
                 "reason", "Hợp nhất cụm", "occurredOn", "2025-08-01")));
+        accepted(council.post("/api/clusters/cum-moi/roster", Map.of("unitIds", List.of("btc-ha-tay",
+                "btc-vinh-phuc", "btc-phu-tho"), "reason", "Thứ tự luân phiên theo quy chế của cụm")));
         long last = accepted(council.post("/api/clusters/cum-moi/rules/amendments", Map.of(
                 "effectiveFromYear", 2026, "minutesRef", "Biên bản số 03/BB-HĐTĐKT", "reason", "Quy chế mới",
                 "rules", Map.of("quorumNumerator", 2, "quorumDenominator", 3, "majorityNumerator", 1,
@@ -604,11 +606,16 @@ class QuerySideIT {
         assertThat(merged.findValuesAsString("joinedBy")).containsExactly("ClusterFormed", "ClustersMerged");
         assertThat(merged.path(1).path("from").asString()).isEqualTo("2025-08-01");
 
+        JsonNode rotation = read("/api/clusters/cum-moi/rotation", last);
+        assertThat(rotation.path("roster").findValuesAsString("unitId")).containsExactly("btc-ha-tay",
+                "btc-vinh-phuc", "btc-phu-tho");
+        assertThat(rotation.path("nextInRotation").path("unitId").asString()).isEqualTo("btc-ha-tay");
+
         JsonNode log = read("/api/clusters/cum-moi/decisions", last);
         assertThat(log.findValuesAsString("type")).containsExactly("ClusterFormed", "UnitTransferredIn",
-                "ClustersMerged", "ClusterRulesAmended");
-        assertThat(log.path(3).path("minutesRef").asString()).isEqualTo("Biên bản số 03/BB-HĐTĐKT");
-        assertThat(log.path(3).path("year").asInt()).isEqualTo(2026);
+                "ClustersMerged", "RotationRosterSet", "ClusterRulesAmended");
+        assertThat(log.path(4).path("minutesRef").asString()).isEqualTo("Biên bản số 03/BB-HĐTĐKT");
+        assertThat(log.path(4).path("year").asInt()).isEqualTo(2026);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(queries.get("/api/clusters/cum-moi/decisions/verification")
                 .body().path("valid").asBoolean()).isTrue());
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
@@ -37,7 +38,7 @@ public final class EventCatalogue {
     public static final List<Class<? extends ClusterEvent>> CLUSTER = List.of(ClusterFormed.class,
             UnitAdmitted.class, UnitWithdrawn.class, UnitsMerged.class, ClusterHeadElected.class,
             DeputyHeadElected.class, DecisionRescinded.class, ClusterRulesAmended.class, UnitTransferredOut.class,
-            UnitTransferredIn.class, ClustersMerged.class, ClusterDissolved.class);
+            UnitTransferredIn.class, ClustersMerged.class, ClusterDissolved.class, RotationRosterSet.class);
 
     /** What one emulation year (the {@code EmulationYear} aggregate) records. */
     public static final List<Class<? extends ClusterEvent>> YEAR = List.of(EmulationYearOpened.class,

@@ -26,6 +26,7 @@ import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.cluster.FlagCap;
 import vn.thidua.events.cluster.HeadSelection;
 import vn.thidua.events.ballot.BallotKind;
@@ -107,7 +108,9 @@ class EventJsonTest {
                 new UnitTransferredOut(CLUSTER, "d-14", "btc-ha-nam", "cum-3", "Sắp xếp lại cụm thi đua năm 2025"),
                 new UnitTransferredIn(CLUSTER, "d-15", BAC_GIANG, "cum-3", "Sắp xếp lại cụm thi đua năm 2025"),
                 new ClustersMerged(CLUSTER, "d-16", "cum-3", List.of(BAC_GIANG), "Hợp nhất cụm số 2 và số 3"),
-                new ClusterDissolved(CLUSTER, "d-17", "cum-1", "Hợp nhất vào cụm số 1"));
+                new ClusterDissolved(CLUSTER, "d-17", "cum-1", "Hợp nhất vào cụm số 1"),
+                new RotationRosterSet(CLUSTER, "d-18", List.of("btc-hung-yen", "btc-bac-giang"),
+                        "Thứ tự luân phiên theo quy chế của cụm"));
     }
 
     @Test
@@ -117,7 +120,8 @@ class EventJsonTest {
                         "EmulationYearOpened", "PledgeSigned", "AnnualReportFiled", "AnnualReportAmended",
                         "ReportAssessed", "ClusterHeadElected", "DeputyHeadElected", "RankingFinalized",
                         "CommendationProposed", "DecisionRescinded", "EmulationYearClosed", "ClusterRulesAmended",
-                        "UnitTransferredOut", "UnitTransferredIn", "ClustersMerged", "ClusterDissolved");
+                        "UnitTransferredOut", "UnitTransferredIn", "ClustersMerged", "ClusterDissolved",
+                        "RotationRosterSet");
     }
 
     /** The decision log hashes a decision's JSON as written now: rules recorded before keep their bytes. */

@@ -27,6 +27,7 @@ import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
 import vn.thidua.command.cluster.ClusterCommands.AmendClusterRules;
 import vn.thidua.command.cluster.ClusterCommands.DissolveCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeClusters;
+import vn.thidua.command.cluster.ClusterCommands.SetRotationRoster;
 import vn.thidua.command.cluster.ClusterCommands.TransferUnit;
 import vn.thidua.command.cluster.ClusterCommands.FormCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
@@ -44,6 +45,7 @@ import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.ballot.BallotKind;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.reorganisation.ClustersMerged;
 import vn.thidua.events.reorganisation.UnitTransferredIn;
@@ -79,7 +81,7 @@ public class Cluster {
     private boolean dissolved;
     private LocalDate formedOn;
     private final Map<String, MemberUnit> members = new LinkedHashMap<>();
-    /** Every unit that joined, in the order it (last) joined: the order the head's office rotates in. */
+    /** The order the head's office rotates in: as units (last) joined, or as the council set it, see {@link Roster}. */
     private final List<String> roster = new ArrayList<>();
     private final Set<String> everKnownUnits = new HashSet<>();
     private final Set<String> mergedAway = new HashSet<>();
@@ -241,6 +243,20 @@ public class Cluster {
         return AggregateLifecycle.getVersion();
     }
 
+    /** The roster lists every member once, only members: the office passes along it from the next election. */
+    @CommandHandler
+    public long handle(SetRotationRoster command, MetaData metaData) {
+        actDate(metaData);
+        requireDistinct(command.unitIds());
+        command.unitIds().forEach(this::requireMember);
+        List<String> missing = members.keySet().stream().filter(unitId -> !command.unitIds().contains(unitId))
+                .toList();
+        Rule.ROSTER_NOT_EVERY_MEMBER.require(missing.isEmpty(), String.join(", ", missing));
+        apply(new RotationRosterSet(clusterId, command.decisionId(), List.copyOf(command.unitIds()),
+                command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
     /** A cluster is dissolved on its own only once its members have left, and only between years. */
     @CommandHandler
     public long handle(DissolveCluster command, MetaData metaData, ClusterYears years) {
@@ -395,6 +411,13 @@ public class Cluster {
     @EventSourcingHandler
     void on(ClusterRulesAmended event) {
         amendedRules.put(event.effectiveFromYear(), event.rules());
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(RotationRosterSet event) {
+        roster.clear();
+        roster.addAll(event.roster());
         decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 

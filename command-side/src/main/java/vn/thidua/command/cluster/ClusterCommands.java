@@ -36,6 +36,11 @@ public final class ClusterCommands {
                                     int effectiveFromYear, ClusterRules rules, String minutesRef, String reason) {
     }
 
+    /** The council sets the order in which the head's office passes: every member once. */
+    public record SetRotationRoster(@TargetAggregateIdentifier String clusterId, String decisionId,
+                                    List<String> unitIds, String reason) {
+    }
+
     /** The council dissolves a cluster whose members have all left. */
     public record DissolveCluster(@TargetAggregateIdentifier String clusterId, String decisionId, String reason) {
     }

@@ -29,6 +29,7 @@ import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
 import vn.thidua.command.cluster.ClusterCommands.AmendClusterRules;
 import vn.thidua.command.cluster.ClusterCommands.DissolveCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeClusters;
+import vn.thidua.command.cluster.ClusterCommands.SetRotationRoster;
 import vn.thidua.command.cluster.ClusterCommands.TransferUnit;
 import vn.thidua.command.cluster.ClusterCommands.FormCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
@@ -109,6 +110,10 @@ public class ClusterController {
                                         @NotNull @Valid RulesRequest rules,
                                         @NotBlank @Size(max = 300) String minutesRef,
                                         @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    public record RosterRequest(@NotEmpty @Size(max = MAX_MEMBERS) List<@Slug String> unitIds,
+                                @NotBlank @Size(max = 4000) String reason) {
     }
 
     public record TransferRequest(@Slug String unitId, @Slug String toClusterId,
@@ -204,6 +209,17 @@ public class ClusterController {
                         request.rules().toRules(), request.minutesRef(), request.reason()),
                 Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
         return Accepted.ofYear(clusterId, request.effectiveFromYear(), decisionId, recorded);
+    }
+
+    @Operation(summary = "Đặt thứ tự luân phiên Cụm trưởng · Set the head's rotation roster",
+            description = "Hội đồng đặt thứ tự luân phiên chức Cụm trưởng, gồm mỗi đơn vị thành viên đúng một lần (RotationRosterSet) · The council sets the order the head's office passes in: every member once.")
+    @Refusals({Rule.CLUSTER_NOT_FOUND, Rule.CLUSTER_DISSOLVED, Rule.DUPLICATE_UNIT, Rule.NOT_A_MEMBER, Rule.UNIT_MERGED, Rule.ROSTER_NOT_EVERY_MEMBER})
+    @PostMapping("/{clusterId}/roster")
+    public Accepted setRoster(@PathVariable @Slug String clusterId, @Valid @RequestBody RosterRequest request) {
+        String decisionId = commands.newDecisionId();
+        Recorded recorded = commands.send(new SetRotationRoster(clusterId, decisionId, request.unitIds(),
+                request.reason()), Rule.CLUSTER_NOT_FOUND.refuse(clusterId));
+        return Accepted.ofCluster(clusterId, decisionId, recorded);
     }
 
     @Operation(summary = "Điều chuyển đơn vị sang cụm khác · Transfer a unit to another cluster",

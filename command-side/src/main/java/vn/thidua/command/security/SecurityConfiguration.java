@@ -31,7 +31,7 @@ public class SecurityConfiguration {
                 .requestMatchers(POST, "/api/clusters", "/api/clusters/*/members",
                         "/api/clusters/*/members/*/withdrawal", "/api/clusters/*/mergers",
                         "/api/clusters/*/rules/amendments", "/api/clusters/*/transfers",
-                        "/api/clusters/*/dissolution",
+                        "/api/clusters/*/dissolution", "/api/clusters/*/roster",
                         "/api/clusters/*/years", "/api/clusters/*/decisions/*/rescission")
                 .hasRole(Role.COUNCIL.name())
                 .requestMatchers(POST, "/api/clusters/*/elections", YEAR + "/reports/*/assessment",

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.command.cluster.ClusterCommands.AdmitUnit;
 import vn.thidua.command.cluster.ClusterCommands.AmendClusterRules;
 import vn.thidua.command.cluster.ClusterCommands.DissolveCluster;
+import vn.thidua.command.cluster.ClusterCommands.SetRotationRoster;
 import vn.thidua.command.cluster.ClusterCommands.FormCluster;
 import vn.thidua.command.cluster.ClusterCommands.MergeUnits;
 import vn.thidua.command.cluster.ClusterCommands.WithdrawUnit;
@@ -48,6 +49,7 @@ import vn.thidua.events.ballot.BallotKind;
 import vn.thidua.events.ballot.MajorityBasis;
 import vn.thidua.events.ballot.VoteRule;
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.cluster.FlagCap;
 import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.cluster.ClusterFormed;
@@ -502,6 +504,53 @@ class ClusterTest {
                             null))
                     .expectEvents(new ClusterHeadElected(CLUSTER_ID, "d-HEAD-2019", 2019, HAI_DUONG, THIRTEEN,
                             "BB-1"));
+        }
+
+        /** The council's roster: Hải Dương first, then Bắc Giang, then the others as they joined. */
+        private RotationRosterSet councilsRoster() {
+            List<String> order = new ArrayList<>(List.of(HAI_DUONG, BAC_GIANG));
+            MEMBERS.stream().map(MemberUnit::unitId).filter(unitId -> !order.contains(unitId)).forEach(order::add);
+            return new RotationRosterSet(CLUSTER_ID, "d-roster", order, "Thứ tự theo quy chế của cụm");
+        }
+
+        @Test
+        void theCouncilSetsTheRosterWithEveryMemberOnce() {
+            RotationRosterSet roster = councilsRoster();
+            fixture.given(formedWith(HeadSelection.ROTATION))
+                    .when(new SetRotationRoster(CLUSTER_ID, "d-roster", roster.roster(), roster.reason()))
+                    .expectEvents(roster);
+        }
+
+        @Test
+        void theOfficePassesAlongTheCouncilsRoster() {
+            fixture.given(formedWith(HeadSelection.ROTATION), councilsRoster())
+                    .when(electHead(2018, HAI_DUONG, null))
+                    .expectEvents(headElected(2018, HAI_DUONG));
+            fixture.given(formedWith(HeadSelection.ROTATION), councilsRoster(), headElected(2018, HAI_DUONG))
+                    .when(electHead(2019, HUNG_YEN, null))
+                    .expectException(refusedBy(Rule.NOT_NEXT_IN_ROTATION))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesARosterThatLeavesAMemberOutOrNamesAnother() {
+            List<String> withoutOne = councilsRoster().roster().subList(1, MEMBERS.size());
+            fixture.given(formedWith(HeadSelection.ROTATION))
+                    .when(new SetRotationRoster(CLUSTER_ID, "d-roster", withoutOne, "?"))
+                    .expectException(refusedBy(Rule.ROSTER_NOT_EVERY_MEMBER))
+                    .expectNoEvents();
+            List<String> withAStranger = new ArrayList<>(councilsRoster().roster());
+            withAStranger.add(HA_NOI.unitId());
+            fixture.given(formedWith(HeadSelection.ROTATION))
+                    .when(new SetRotationRoster(CLUSTER_ID, "d-roster", withAStranger, "?"))
+                    .expectException(refusedBy(Rule.NOT_A_MEMBER))
+                    .expectNoEvents();
+            List<String> twice = new ArrayList<>(councilsRoster().roster());
+            twice.add(BAC_GIANG);
+            fixture.given(formedWith(HeadSelection.ROTATION))
+                    .when(new SetRotationRoster(CLUSTER_ID, "d-roster", twice, "?"))
+                    .expectException(refusedBy(Rule.DUPLICATE_UNIT))
+                    .expectNoEvents();
         }
 
         @Test

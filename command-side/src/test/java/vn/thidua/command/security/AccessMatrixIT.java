@@ -76,6 +76,8 @@ class AccessMatrixIT {
                 Arguments.of("POST", C + "/transfers", Map.of("unitId", "btc-ha-nam", "toClusterId", "cum-khac",
                         "reason", "?"), List.of(Http.COUNCIL)),
                 Arguments.of("POST", C + "/dissolution", Map.of("reason", "?"), List.of(Http.COUNCIL)),
+                Arguments.of("POST", C + "/roster", Map.of("unitIds", List.of("btc-khong-co"), "reason", "?"),
+                        List.of(Http.COUNCIL)),
                 Arguments.of("POST", C + "/rules/amendments", Map.of("effectiveFromYear", 2040,
                         "rules", Map.of("quorumNumerator", 4, "quorumDenominator", 3, "majorityNumerator", 1,
                                 "majorityDenominator", 2, "headRotation", true, "flagQuotaPercent", 20),

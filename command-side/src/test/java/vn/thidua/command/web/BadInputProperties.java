@@ -59,6 +59,7 @@ class BadInputProperties {
                     "reason")),
             new Endpoint("POST", C + "/transfers", Http.COUNCIL, List.of("unitId", "toClusterId", "reason")),
             new Endpoint("POST", C + "/dissolution", Http.COUNCIL, List.of("successorClusterId", "reason")),
+            new Endpoint("POST", C + "/roster", Http.COUNCIL, List.of("unitIds", "reason")),
             new Endpoint("POST", C + "/rules/amendments", Http.COUNCIL, List.of("effectiveFromYear", "rules",
                     "minutesRef", "reason")),
             new Endpoint("POST", C + "/years", Http.COUNCIL, List.of("year", "scoringTable", "pledge",

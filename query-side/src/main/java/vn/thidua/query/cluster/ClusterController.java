@@ -94,7 +94,7 @@ public class ClusterController {
     public RotationView rotation(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
         ClusterDocument cluster = formed(clusterId, minPosition);
         HeadView latest = latestHead(cluster);
-        List<String> roster = cluster.members.stream().map(ClusterDocument.Member::unitId).toList();
+        List<String> roster = cluster.rosterOrder();
         Set<String> active = cluster.members.stream()
                 .filter(member -> member.status() == ClusterDocument.MemberStatus.ACTIVE)
                 .map(ClusterDocument.Member::unitId).collect(Collectors.toSet());
@@ -104,7 +104,7 @@ public class ClusterController {
                 .orElse(null);
         int nextTerm = latest == null ? Integer.MIN_VALUE : latest.termYear() + 1;
         return new RotationView(cluster.clusterId, cluster.rulesFor(nextTerm).headSelectionInForce(),
-                cluster.members.stream().map(member -> new RosterPlace(member.unitId(), member.name(),
+                roster.stream().map(cluster::member).map(member -> new RosterPlace(member.unitId(), member.name(),
                         member.status())).toList(), latest, next);
     }
 

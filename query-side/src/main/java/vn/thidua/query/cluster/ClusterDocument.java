@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.reorganisation.ClustersMerged;
 import vn.thidua.events.reorganisation.UnitTransferredIn;
@@ -59,6 +60,8 @@ public final class ClusterDocument {
     ClusterRules rules;
     List<RulesInForce> amendedRules = new ArrayList<>();
     List<Member> members = new ArrayList<>();
+    /** The head's roster once the council set one (else the members' order of joining), see {@code Roster}. */
+    List<String> roster;
     TreeMap<Integer, Head> headsByTerm = new TreeMap<>();
     ClusterStatus status = ClusterStatus.ACTIVE;
     List<String> predecessors = new ArrayList<>();
@@ -91,6 +94,8 @@ public final class ClusterDocument {
             cluster.successor = dissolved.successorClusterId();
             cluster.members.replaceAll(member -> member.status() == MemberStatus.ACTIVE
                     ? member.withStatus(MemberStatus.TRANSFERRED, dissolved.successorClusterId()) : member);
+        } else if (payload instanceof RotationRosterSet set) {
+            cluster.roster = new ArrayList<>(set.roster());
         } else if (payload instanceof ClusterRulesAmended amended) {
             cluster.amendedRules.removeIf(earlier -> earlier.fromYear() == amended.effectiveFromYear());
             cluster.amendedRules.add(new RulesInForce(amended.effectiveFromYear(), amended.rules(),
@@ -108,6 +113,15 @@ public final class ClusterDocument {
         members.removeIf(member -> member.unitId().equals(unit.unitId()));
         members.add(new Member(unit.unitId(), unit.name(), unit.province(), MemberStatus.ACTIVE, fromClusterId,
                 null));
+        if (roster != null) {
+            roster.remove(unit.unitId());
+            roster.add(unit.unitId());
+        }
+    }
+
+    /** The order the head's office passes in: as the council set it, else as the members joined. */
+    List<String> rosterOrder() {
+        return roster != null ? roster : members.stream().map(Member::unitId).toList();
     }
 
     private void mark(String unitId, MemberStatus status, String toClusterId) {
@@ -134,6 +148,10 @@ public final class ClusterDocument {
 
     long activeMembers() {
         return members.stream().filter(member -> member.status() == MemberStatus.ACTIVE).count();
+    }
+
+    Member member(String unitId) {
+        return members.stream().filter(member -> member.unitId().equals(unitId)).findFirst().orElseThrow();
     }
 
     String nameOf(String unitId) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.reorganisation.ClustersMerged;
 import vn.thidua.events.reorganisation.UnitTransferredIn;
@@ -61,6 +62,11 @@ public class ClusterProjection {
 
     @EventHandler
     void on(DecisionRescinded event, DomainEventMessage<?> message) {
+        fold(event.clusterId(), message);
+    }
+
+    @EventHandler
+    void on(RotationRosterSet event, DomainEventMessage<?> message) {
         fold(event.clusterId(), message);
     }
 

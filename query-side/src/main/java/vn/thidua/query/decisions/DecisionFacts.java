@@ -1,6 +1,7 @@
 package vn.thidua.query.decisions;
 
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
@@ -64,6 +65,8 @@ final class DecisionFacts {
             return merged.reason();
         } else if (decision instanceof ClusterDissolved dissolved) {
             return dissolved.reason();
+        } else if (decision instanceof RotationRosterSet set) {
+            return set.reason();
         }
         return null;
     }

@@ -11,6 +11,7 @@ import vn.thidua.events.ballot.VoteRule;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.ClusterRulesAmended;
 import vn.thidua.events.cluster.FlagCap;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
@@ -54,7 +55,8 @@ public final class Narrator {
             Map.entry(DecisionType.UNIT_TRANSFERRED_OUT, new Text("điều chuyển đơn vị đi", "transfer of a unit out")),
             Map.entry(DecisionType.UNIT_TRANSFERRED_IN, new Text("tiếp nhận đơn vị", "transfer of a unit in")),
             Map.entry(DecisionType.CLUSTERS_MERGED, new Text("hợp nhất cụm", "merger of clusters")),
-            Map.entry(DecisionType.CLUSTER_DISSOLVED, new Text("giải thể cụm", "dissolution of the cluster")));
+            Map.entry(DecisionType.CLUSTER_DISSOLVED, new Text("giải thể cụm", "dissolution of the cluster")),
+            Map.entry(DecisionType.ROTATION_ROSTER_SET, new Text("đặt thứ tự luân phiên", "rotation roster")));
 
     private static final Map<BallotKind, Text> BALLOT_KINDS = Map.of(
             BallotKind.HEAD, new Text("Cụm trưởng", "head"),
@@ -155,6 +157,10 @@ public final class Narrator {
                     + " đơn vị. Lý do: " + e.reason(),
                     "Cluster " + e.absorbedClusterId() + " was merged into this one, bringing " + e.units().size()
                             + " units. Reason: " + e.reason());
+        } else if (payload instanceof RotationRosterSet e) {
+            String order = e.roster().stream().map(names::of).collect(Collectors.joining(", "));
+            return new Text("Đặt thứ tự luân phiên Cụm trưởng: " + order + ". Lý do: " + e.reason(),
+                    "The head's rotation roster was set: " + order + ". Reason: " + e.reason());
         } else if (payload instanceof ClusterDissolved e) {
             return e.successorClusterId() == null
                     ? new Text("Giải thể cụm. Lý do: " + e.reason(), "The cluster was dissolved. Reason: " + e.reason())

@@ -13,6 +13,8 @@ import vn.thidua.events.cluster.ClusterRulesAmended;
 import vn.thidua.events.cluster.FlagCap;
 import vn.thidua.events.cluster.HeadSelection;
 import vn.thidua.events.cluster.MemberUnit;
+import vn.thidua.events.cluster.RotationRosterSet;
+import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.reorganisation.ClustersMerged;
 import vn.thidua.events.reorganisation.UnitTransferredOut;
@@ -70,6 +72,18 @@ class ClusterDocumentTest {
         assertThat(absorbing.predecessors).containsExactly(Story.CLUSTER);
         assertThat(absorbing.members).extracting(member -> member.unitId() + " " + member.fromClusterId())
                 .containsExactly("btc-ha-noi null", "btc-bac-ninh " + Story.CLUSTER);
+    }
+
+    @Test
+    void theCouncilsRosterKeepsItsOrderAndANewcomerJoinsAtItsEnd() {
+        ClusterDocument cluster = fold(Story.FORMED);
+        assertThat(cluster.rosterOrder()).containsExactly("btc-bac-giang", "btc-hung-yen", "btc-bac-ninh");
+        cluster = fold(Story.FORMED, new RotationRosterSet(Story.CLUSTER, "d-roster", List.of("btc-bac-ninh",
+                        "btc-hung-yen", "btc-bac-giang"), "Theo quy chế"),
+                new UnitAdmitted(Story.CLUSTER, "d-in", new MemberUnit("btc-ha-nam", "Ban Tổ chức Tỉnh ủy Hà Nam",
+                        "Hà Nam"), "Kết nạp"));
+        assertThat(cluster.rosterOrder()).containsExactly("btc-bac-ninh", "btc-hung-yen", "btc-bac-giang",
+                "btc-ha-nam");
     }
 
     private static ClusterDocument fold(ClusterEvent... events) {

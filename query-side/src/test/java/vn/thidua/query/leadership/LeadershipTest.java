@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.cluster.UnitWithdrawn;
@@ -25,6 +26,6 @@ class LeadershipTest {
         Story.assertEveryEventHasACase(Leadership::new, Leadership::apply, List.of(UnitWithdrawn.class,
                 PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class, ReportAssessed.class,
                 RankingFinalized.class, CommendationProposed.class, EmulationYearClosed.class,
-                ClusterRulesAmended.class, UnitTransferredOut.class, ClusterDissolved.class));
+                ClusterRulesAmended.class, UnitTransferredOut.class, ClusterDissolved.class, RotationRosterSet.class));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.reorganisation.UnitTransferredIn;
 import vn.thidua.events.reorganisation.ClustersMerged;
@@ -25,6 +26,6 @@ class ScoreboardFoldCoverageTest {
         Story.assertEveryEventHasACase(() -> new Scoreboard(Story.CLUSTER, Story.YEAR), ScoreboardFold::apply,
                 List.of(UnitAdmitted.class, UnitWithdrawn.class, UnitsMerged.class, ClusterRulesAmended.class,
                         UnitTransferredOut.class, UnitTransferredIn.class, ClustersMerged.class,
-                        ClusterDissolved.class));
+                        ClusterDissolved.class, RotationRosterSet.class));
     }
 }

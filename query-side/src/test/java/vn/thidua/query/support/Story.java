@@ -21,6 +21,7 @@ import vn.thidua.events.ballot.MajorityBasis;
 import vn.thidua.events.ballot.VoteRule;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.cluster.FlagCap;
 import vn.thidua.events.cluster.HeadSelection;
 import vn.thidua.events.reorganisation.ClusterDissolved;
@@ -132,6 +133,8 @@ public final class Story {
                 "Sắp xếp lại cụm thi đua"));
         add(steps, List.of(FORMED), new ClustersMerged(CLUSTER, "d-clusters-merged", "cum-3", List.of(HA_NAM),
                 "Hợp nhất cụm số 3 vào cụm số 2"));
+        add(steps, List.of(FORMED), new RotationRosterSet(CLUSTER, "d-roster", List.of("btc-bac-ninh",
+                "btc-bac-giang", "btc-hung-yen"), "Thứ tự theo quy chế của cụm"));
         add(steps, List.of(FORMED), new ClusterDissolved(CLUSTER, "d-dissolved", "cum-1",
                 "Hợp nhất vào cụm số 1"));
         return steps;

@@ -19,6 +19,7 @@ import vn.thidua.events.reorganisation.ClustersMerged;
 import vn.thidua.events.reorganisation.UnitTransferredIn;
 import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.year.AnnualReportAmended;
@@ -56,8 +57,8 @@ public class UnitRecordFoldTest {
     @Test
     void theFoldHasACaseForEveryEventOfThePublishedFamily() {
         Story.assertEveryEventHasACase(Records::new, Records::fold, List.of(ClusterRulesAmended.class,
-                ClusterDissolved.class, EmulationYearOpened.class, PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class,
-                ReportAssessed.class, EmulationYearClosed.class));
+                ClusterDissolved.class, RotationRosterSet.class, EmulationYearOpened.class, PledgeSigned.class,
+                AnnualReportFiled.class, AnnualReportAmended.class, ReportAssessed.class, EmulationYearClosed.class));
     }
 
     @Test

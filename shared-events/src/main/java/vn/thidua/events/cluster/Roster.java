@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The order in which the head's office passes among a cluster's members (luân phiên): the order the members joined
- * the cluster, as the council listed them at formation and admitted them since. Both sides read it the same way: the
+ * the cluster, as the council listed them at formation and admitted them since, unless the council set another
+ * ({@link RotationRosterSet}); a unit that joins later takes its place at the end. Both sides read it the same way: the
  * command side to hold an election in rotation to it, the query side to tell who is next.
  */
 public final class Roster {
@@ -18,7 +19,7 @@ public final class Roster {
      * The next in rotation after {@code previousHead}: the first member still active that follows it on the roster,
      * wrapping round; the first active member when there was no head before (or the previous head is not on it).
      *
-     * @param roster       every unit that was ever a member, in the order they joined
+     * @param roster       the units on the roster, in its order
      * @param active       those members now
      * @param previousHead the head of the previous term, or null
      */

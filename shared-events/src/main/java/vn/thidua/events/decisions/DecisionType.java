@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.ClusterRulesAmended;
+import vn.thidua.events.cluster.RotationRosterSet;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
@@ -41,7 +42,8 @@ public enum DecisionType {
     UNIT_TRANSFERRED_OUT("UnitTransferredOut", UnitTransferredOut.class),
     UNIT_TRANSFERRED_IN("UnitTransferredIn", UnitTransferredIn.class),
     CLUSTERS_MERGED("ClustersMerged", ClustersMerged.class),
-    CLUSTER_DISSOLVED("ClusterDissolved", ClusterDissolved.class);
+    CLUSTER_DISSOLVED("ClusterDissolved", ClusterDissolved.class),
+    ROTATION_ROSTER_SET("RotationRosterSet", RotationRosterSet.class);
 
     private final String code;
     private final Class<? extends Decision> recordedAs;
