@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -85,6 +86,8 @@ class DashboardBrowserIT {
                 "--user-data-dir=" + profile);
         browser = new ChromeDriver(options);
         wait = new WebDriverWait(browser, PATIENCE);
+        // The dashboard re-renders as data arrives: an element found a moment ago may have been replaced.
+        wait.ignoring(StaleElementReferenceException.class);
         home = "http://127.0.0.1:" + apps.queryPort() + "/";
     }
 
