@@ -235,7 +235,9 @@ class FaultCampaignIT {
 
     /** Kills the command side, the query side and PostgreSQL in turn, at random moments, and starts each again. */
     private void killAtRandom(AtomicBoolean loading) throws Exception {
-        List<String> victims = List.of("command-side", "query-side", "postgres");
+        // The query side, slowest to start on two cores shared with the load (20 to 45 s), comes last in each round,
+        // so that the build's minute kills each of the three at least once.
+        List<String> victims = List.of("command-side", "postgres", "query-side");
         int round = 0;
         while (loading.get()) {
             long pause = 2000 + random.nextInt(3000);
@@ -413,7 +415,7 @@ class FaultCampaignIT {
         Files.writeString(data.resolveSibling("figures.md"), table);
 
         if (KILLS) {
-            assertThat(kills).as("kills during the load").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(kills).as("kills during the load").contains("command-side", "postgres", "query-side");
         } else {
             String soak = "| time | commands acknowledged | command side heap MB (used / after full GC) | command side RSS MB"
                     + " | query side heap MB (used / after full GC) | query side RSS MB | max read-model lag |\n| --- | --- | --- | --- | --- | --- | --- |\n"
