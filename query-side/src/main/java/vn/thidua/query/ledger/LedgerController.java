@@ -1,5 +1,7 @@
 package vn.thidua.query.ledger;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
+import vn.thidua.events.time.ActDate;
 import vn.thidua.events.actor.Actor;
 import vn.thidua.events.actor.Role;
 import vn.thidua.events.json.EventJson;
@@ -61,9 +64,12 @@ public class LedgerController {
     public record ConsistencyProof(long from, long to, List<String> hashes) {
     }
 
-    /** All a unit needs to prove, offline, that its act is on the record. */
+    /**
+     * All a unit needs to prove, offline, that its act is on the record; and, read from the event as stored, the day
+     * the act took place ({@code occurredOn}) and whether it was entered later than that day ({@code backdated}).
+     */
     public record Receipt(Map<String, Object> event, long leafIndex, long treeSize, List<String> hashes,
-                          String checkpoint) {
+                          String checkpoint, LocalDate occurredOn, boolean backdated) {
     }
 
     private final SealedLedger ledger;
@@ -151,8 +157,11 @@ public class LedgerController {
         requireOwnActIfOfficer(event);
         SealedLedger.SignedCheckpoint checkpoint = ledger.latest();
         MerkleTree tree = sized(checkpoint.treeSize());
+        Instant recordedAt = Instant.parse(event.timestamp());
+        LocalDate occurredOn = ActDate.of(metadataOf(event), recordedAt);
         return new Receipt(event.leafInput(), leaf.leafIndex(), checkpoint.treeSize(),
-                hex(tree.inclusionProof(leaf.leafIndex(), checkpoint.treeSize())), checkpoint.note());
+                hex(tree.inclusionProof(leaf.leafIndex(), checkpoint.treeSize())), checkpoint.note(), occurredOn,
+                ActDate.isBackdated(occurredOn, recordedAt));
     }
 
     /**
@@ -197,12 +206,17 @@ public class LedgerController {
         if (actor == null || actor.role() != Role.UNIT_OFFICER) {
             return;
         }
-        Map<?, ?> metadata = event.metaData() == null ? Map.of() : json.readValue(event.metaData(), Map.class);
+        Map<String, ?> metadata = metadataOf(event);
         Map<?, ?> payload = json.readValue(event.payload(), Map.class);
         if (actor.unitId() == null || !(Objects.equals(actor.unitId(), metadata.get(Actor.UNIT))
                 || Objects.equals(actor.unitId(), payload.get("unitId")))) {
             throw Problem.NOT_YOUR_UNIT.raise();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, ?> metadataOf(StoredEvent event) {
+        return event.metaData() == null ? Map.of() : json.readValue(event.metaData(), Map.class);
     }
 
     private MerkleTree sized(long size) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,9 @@ class LedgerIT {
         auditor = anonymous.as(Http.AUDITOR);
         jdbc = apps.jdbc();
         Http commands = apps.commands();
-        accepted(commands.as(Http.COUNCIL).post("/api/clusters", SeedRequests.formCluster()));
+        Map<String, Object> formedIn2017 = new HashMap<>(SeedRequests.formCluster());
+        formedIn2017.put("occurredOn", "2017-01-05");
+        accepted(commands.as(Http.COUNCIL).post("/api/clusters", formedIn2017));
         await().atMost(PATIENCE).ignoreExceptions().until(() -> checkpoint().size() >= 1);
         savedCheckpoint = anonymous.get("/api/ledger/checkpoint").raw();
         accepted(commands.as(Http.COUNCIL).post(YEARS, SeedRequests.openYear(2018)));
@@ -81,8 +84,12 @@ class LedgerIT {
             accepted(commands.asOfficerOf(unitId).post(YEARS + "/2018/pledge/signatures",
                     SeedRequests.signature(unitId)));
         }
+        // The election is entered long after the conference that held it: its receipt says so.
+        Map<String, Object> heldAtTheConference = new HashMap<>(SeedRequests.election(2018, "HEAD", BAC_GIANG, 14,
+                12));
+        heldAtTheConference.put("occurredOn", "2017-12-28");
         JsonNode election = accepted(commands.as(Http.SECRETARIAT).post("/api/clusters/" + CLUSTER_ID + "/elections",
-                SeedRequests.election(2018, "HEAD", BAC_GIANG, 14, 12)));
+                heldAtTheConference));
         lastPosition = election.path("position").asLong();
         electionEventId = jdbc.sql("select event_identifier from domain_event_entry where global_index = ?")
                 .param(lastPosition).query(String.class).single();
@@ -162,14 +169,19 @@ class LedgerIT {
     @Test
     @Order(3)
     void aReceiptIsVerifiedOfflineByTheJavaToolAndThePythonScriptAndOfficersGetTheirOwnOnly() throws Exception {
-        Path receipt = Files.writeString(folder.resolve("receipt.json"),
-                auditor.get("/api/ledger/receipts/" + electionEventId).raw());
+        Http.Response electionReceipt = auditor.get("/api/ledger/receipts/" + electionEventId);
+        assertThat(electionReceipt.body().path("occurredOn").asString()).isEqualTo("2017-12-28");
+        assertThat(electionReceipt.body().path("backdated").asBoolean()).isTrue();
+        assertThat(electionReceipt.body().at("/event/metaData").asString()).contains("\"occurredOn\":\"2017-12-28\"");
+        Path receipt = Files.writeString(folder.resolve("receipt.json"), electionReceipt.raw());
         assertThat(java("receipt", verifierKey(), receipt.toString())).startsWith("OK");
         assertThat(python("receipt", verifierKey(), receipt.toString())).startsWith("OK");
 
         String bacGiangSignature = signatureEventOf(BAC_GIANG);
         Http officer = anonymous.asOfficerOf(BAC_GIANG);
-        assertThat(officer.get("/api/ledger/receipts/" + bacGiangSignature).status()).isEqualTo(200);
+        Http.Response signatureReceipt = officer.get("/api/ledger/receipts/" + bacGiangSignature);
+        assertThat(signatureReceipt.status()).isEqualTo(200);
+        assertThat(signatureReceipt.body().path("backdated").asBoolean()).as("signed the day it was entered").isFalse();
         assertThat(officer.get("/api/ledger/receipts/" + signatureEventOf("btc-hung-yen")).code())
                 .isEqualTo("NOT_YOUR_UNIT");
         assertThat(officer.get("/api/ledger/verification").status()).isEqualTo(403);
