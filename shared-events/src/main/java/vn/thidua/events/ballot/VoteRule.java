@@ -1,5 +1,7 @@
 package vn.thidua.events.ballot;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The vote one kind of decision needs: a quorum of the eligible voters present, and votes for that reach a
  * threshold of the basis, strictly ("more than 1/2") or not ("at least 70/100").
@@ -12,6 +14,7 @@ public record VoteRule(int quorumNumerator, int quorumDenominator, MajorityBasis
                        int thresholdNumerator, int thresholdDenominator, boolean strictlyMore) {
 
     /** Whether the rule can be met at all and means what it says: shares no greater than one, none below zero. */
+    @JsonIgnore
     public boolean isProper() {
         return basis != null && quorumNumerator >= 0 && quorumDenominator > 0
                 && quorumNumerator <= quorumDenominator && thresholdNumerator >= 0 && thresholdDenominator > 0

@@ -78,6 +78,16 @@ class VoteRuleTest {
         assertThat(new FlagCap(null, null).isProper()).isFalse();
     }
 
+    /** The published JSON holds what the council set, nothing derived (a cap's unset half, whether it is proper). */
+    @Test
+    void theRulesJsonHoldsOnlyWhatWasSet() {
+        String json = EventJson.mapper().writeValueAsString(new ClusterRules(2, 3, 1, 2, true, 20,
+                HeadSelection.ROTATION, Map.of(BallotKind.HEAD, SEVENTY_PERCENT_OF_PRESENT), FlagCap.count(1)));
+        assertThat(json).endsWith("\"votes\":{\"HEAD\":{\"quorumNumerator\":2,\"quorumDenominator\":3,"
+                + "\"basis\":\"PRESENT\",\"thresholdNumerator\":70,\"thresholdDenominator\":100,"
+                + "\"strictlyMore\":false}},\"flagCap\":{\"count\":1}}");
+    }
+
     /** The decision log hashes the rules' JSON: the same rules must always be written the same way. */
     @Test
     void theVotesAreWrittenInTheOrderOfTheKindsWhateverOrderTheyCameIn() {
