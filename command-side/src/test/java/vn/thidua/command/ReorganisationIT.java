@@ -165,7 +165,8 @@ class ReorganisationIT {
         assertThat(amended.status()).as(amended.raw()).isEqualTo(200);
         assertThat(amended.body().path("year").asInt()).isEqualTo(2026);
         assertThat(jdbc.sql("select payload::text from domain_event_entry where payload_type like '%ClusterRulesAmended'")
-                .query(String.class).single()).contains("\"percentOfRanked\"", "\"thresholdNumerator\":70");
+                .query(String.class).single()).contains("\"flagCap\":{\"count\":1}", "\"thresholdNumerator\":70")
+                .doesNotContain("percentOfRanked", "proper");
 
         Map<String, Object> unreachable = new java.util.HashMap<>(oneFlag);
         unreachable.put("flagCap", Map.of("count", 1, "percentOfRanked", 20));

@@ -235,9 +235,12 @@ public class Cluster {
         int latestOpened = years.latestOpened(clusterId).orElse(Integer.MIN_VALUE);
         Rule.RULES_ALREADY_APPLIED.require(command.effectiveFromYear() > latestOpened, latestOpened,
                 DecisionType.EMULATION_YEAR_OPENED.code());
-        int latestTerm = officers.keySet().stream().mapToInt(Term::termYear).max().orElse(Integer.MIN_VALUE);
-        Rule.RULES_ALREADY_APPLIED.require(command.effectiveFromYear() > latestTerm, latestTerm,
-                DecisionType.CLUSTER_HEAD_ELECTED.code());
+        officers.keySet().stream().max(Comparator.comparingInt(Term::termYear))
+                .filter(latest -> latest.termYear() >= command.effectiveFromYear())
+                .ifPresent(latest -> {
+                    throw Rule.RULES_ALREADY_APPLIED.refuse(latest.termYear(), latest.office() == Office.HEAD
+                            ? DecisionType.CLUSTER_HEAD_ELECTED.code() : DecisionType.DEPUTY_HEAD_ELECTED.code());
+                });
         apply(new ClusterRulesAmended(clusterId, command.decisionId(), command.effectiveFromYear(), command.rules(),
                 command.minutesRef(), command.reason()));
         return AggregateLifecycle.getVersion();
