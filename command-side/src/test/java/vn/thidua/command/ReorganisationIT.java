@@ -187,6 +187,7 @@ class ReorganisationIT {
         refused(council.post("/api/clusters/cum-c/members", Map.of("unitId", HA_NAM, "name", "Ban Tổ chức Tỉnh ủy Hà Nam",
                 "province", "Hà Nam", "reason", "Kết nạp")), 409, "CLUSTER_DISSOLVED");
         refused(transfer("cum-a", BAC_GIANG, "cum-c"), 409, "CLUSTER_DISSOLVED");
+        refused(transfer("cum-c", HUNG_YEN, "cum-b"), 409, "CLUSTER_DISSOLVED");
     }
 
     @Test

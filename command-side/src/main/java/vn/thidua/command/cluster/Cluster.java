@@ -306,7 +306,9 @@ public class Cluster {
                 command.reason()));
     }
 
+    /** A member as this cluster knows it, for the other side of a transfer. */
     MemberUnit member(String unitId) {
+        Rule.CLUSTER_DISSOLVED.require(!dissolved, clusterId);
         requireMember(unitId);
         return members.get(unitId);
     }
