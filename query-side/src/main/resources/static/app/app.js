@@ -181,8 +181,8 @@ async function cluster(clusterId) {
         el("h2", {}, t("rules")),
         table("rules", [{title: "fromYear"}, {title: "votes"}, {title: "flagCap"}, {title: "headSelection"}],
             detail.rulesInForce.map(r => el("tr", {"data-from": r.fromYear ?? ""},
-                el("td", {}, r.fromYear ?? t("atFormation")), el("td", {}, votes(r.rules)),
-                el("td", {}, flagCap(r.rules)), el("td", {}, t(headSelection(r.rules)))))),
+                el("td", {}, r.fromYear ?? t("atFormation")), el("td", {}, votes(r.votesInForce)),
+                el("td", {}, flagCap(r.flagCapInForce)), el("td", {}, t(r.headSelectionInForce))))),
         el("h2", {}, t("leadership")),
         table("leadership", [{title: "term"}, {title: "head"}, {title: "deputy"}], leadership.map(term =>
             el("tr", {}, el("td", {}, term.termYear), el("td", {}, term.head?.name ?? ""),
@@ -200,27 +200,15 @@ function lineage(detail) {
             [i ? ", " : "", clusterLink(p)])) : "");
 }
 
-/** Each kind's vote as the rules set it: its own, or the cluster's quorum and "more than" majority of those present. */
-function votes(rules) {
-    return ["HEAD", "DEPUTY", "EMULATION_FLAG", "CERTIFICATE_OF_MERIT"].map(kind => {
-        const own = rules.votes?.[kind];
-        const vote = own ?? {quorumNumerator: rules.quorumNumerator, quorumDenominator: rules.quorumDenominator,
-            basis: "PRESENT", thresholdNumerator: rules.majorityNumerator,
-            thresholdDenominator: rules.majorityDenominator, strictlyMore: true};
-        return el("div", {"data-kind": kind}, `${t(kind)}: ${t(vote.strictlyMore ? "moreThan" : "atLeast")} `
-            + `${vote.thresholdNumerator}/${vote.thresholdDenominator} ${t(vote.basis)}`
-            + ` (${vote.quorumNumerator}/${vote.quorumDenominator})`);
-    });
+/** Each kind's vote as it applies (the query side resolves the defaults). */
+function votes(votesInForce) {
+    return Object.entries(votesInForce).map(([kind, vote]) => el("div", {"data-kind": kind},
+        `${t(kind)}: ${t(vote.strictlyMore ? "moreThan" : "atLeast")} `
+        + `${vote.thresholdNumerator}/${vote.thresholdDenominator} ${t(vote.basis)}`
+        + ` (${vote.quorumNumerator}/${vote.quorumDenominator})`));
 }
 
-function flagCap(rules) {
-    const cap = rules.flagCap ?? {percentOfRanked: rules.flagQuotaPercent};
-    return cap.count ? String(cap.count) : `${cap.percentOfRanked}% ${t("ofRanked")}`;
-}
-
-function headSelection(rules) {
-    return rules.headSelection ?? (rules.headRotation ? "NOT_TWICE_RUNNING" : "FREE");
-}
+const flagCap = cap => cap.count ? String(cap.count) : `${cap.percentOfRanked}% ${t("ofRanked")}`;
 
 function scoreboardRows(board, previous) {
     return board.rows.map(row => el("tr", {"data-unit": row.unitId, "data-rank": row.rank ?? "",

@@ -595,6 +595,13 @@ class QuerySideIT {
         assertThat(successor.path("rulesInForce").path(1).path("fromYear").asInt()).isEqualTo(2026);
         assertThat(successor.path("rulesInForce").path(1).path("rules").path("flagCap").path("count").asInt())
                 .isEqualTo(1);
+        JsonNode atFormation = successor.path("rulesInForce").path(0);
+        assertThat(atFormation.at("/votesInForce/EMULATION_FLAG/basis").asString())
+                .as("defaults resolved: more than half of those present").isEqualTo("PRESENT");
+        assertThat(atFormation.at("/votesInForce/EMULATION_FLAG/strictlyMore").asBoolean()).isTrue();
+        assertThat(atFormation.at("/flagCapInForce/percentOfRanked").asInt()).isEqualTo(20);
+        assertThat(successor.path("rulesInForce").path(1).path("headSelectionInForce").asString())
+                .isEqualTo("ROTATION");
 
         JsonNode stays = read("/api/units/btc-vinh-phuc/record", last).path("clusters");
         assertThat(stays.path(0).path("clusterId").asString()).isEqualTo("cum-cu");

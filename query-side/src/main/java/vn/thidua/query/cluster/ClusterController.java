@@ -1,5 +1,7 @@
 package vn.thidua.query.cluster;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,6 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.thidua.events.ballot.BallotKind;
+import vn.thidua.events.ballot.VoteRule;
+import vn.thidua.events.cluster.FlagCap;
 import vn.thidua.events.cluster.HeadSelection;
 import vn.thidua.events.cluster.Roster;
 import vn.thidua.events.cluster.ClusterRules;
@@ -33,12 +38,30 @@ public class ClusterController {
     }
 
     /**
+     * Rules in force from {@code fromYear} on (absent for those adopted at formation), by the decision named, as
+     * recorded ({@code rules}) and as they apply: each kind's vote, the flag cap and the head's selection, defaults
+     * resolved.
+     */
+    public record RulesView(Integer fromYear, String decisionId, String minutesRef, ClusterRules rules,
+                            Map<BallotKind, VoteRule> votesInForce, FlagCap flagCapInForce,
+                            HeadSelection headSelectionInForce) {
+
+        static RulesView of(ClusterDocument.RulesInForce recorded) {
+            ClusterRules rules = recorded.rules();
+            Map<BallotKind, VoteRule> votes = new EnumMap<>(BallotKind.class);
+            Arrays.stream(BallotKind.values()).forEach(kind -> votes.put(kind, rules.voteFor(kind)));
+            return new RulesView(recorded.fromYear(), recorded.decisionId(), recorded.minutesRef(), rules, votes,
+                    rules.flagCapInForce(), rules.headSelectionInForce());
+        }
+    }
+
+    /**
      * {@code rules} as adopted at formation; {@code rulesInForce} those and each amendment from its year;
      * {@code status} ACTIVE or DISSOLVED, with the clusters merged into it ({@code predecessors}) and the one it merged
      * into ({@code successor}).
      */
     public record ClusterDetail(String clusterId, String name, String sector, List<ClusterDocument.Member> members,
-                                ClusterRules rules, List<ClusterDocument.RulesInForce> rulesInForce,
+                                ClusterRules rules, List<RulesView> rulesInForce,
                                 ClusterDocument.ClusterStatus status, List<String> predecessors, String successor) {
     }
 
@@ -85,7 +108,8 @@ public class ClusterController {
     public ClusterDetail cluster(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
         ClusterDocument cluster = formed(clusterId, minPosition);
         return new ClusterDetail(cluster.clusterId, cluster.name, cluster.sector, cluster.members, cluster.rules,
-                cluster.rulesInForce(), cluster.status, cluster.predecessors, cluster.successor);
+                cluster.rulesInForce().stream().map(RulesView::of).toList(), cluster.status, cluster.predecessors,
+                cluster.successor);
     }
 
     @Operation(summary = "Luân phiên Cụm trưởng: đơn vị kế tiếp · The head's rotation: who is next")
