@@ -232,9 +232,8 @@ public class Cluster {
     public long handle(AmendClusterRules command, MetaData metaData, ClusterYears years) {
         actDate(metaData);
         Rule.RULES_IMPROPER.require(command.rules().isProper());
-        int latestOpened = years.latestOpened(clusterId).orElse(Integer.MIN_VALUE);
-        Rule.RULES_ALREADY_APPLIED.require(command.effectiveFromYear() > latestOpened, latestOpened,
-                DecisionType.EMULATION_YEAR_OPENED.code());
+        years.latestOpened(clusterId).ifPresent(opened -> Rule.RULES_ALREADY_APPLIED.require(
+                opened < command.effectiveFromYear(), opened, DecisionType.EMULATION_YEAR_OPENED.code()));
         officers.keySet().stream().max(Comparator.comparingInt(Term::termYear))
                 .filter(latest -> latest.termYear() >= command.effectiveFromYear())
                 .ifPresent(latest -> {

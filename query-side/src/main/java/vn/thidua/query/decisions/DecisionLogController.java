@@ -1,7 +1,7 @@
 package vn.thidua.query.decisions;
 
-import java.util.Arrays;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +38,8 @@ public class DecisionLogController {
     public record EntryView(long seq, long leafIndex, String eventId, String decisionId, String type, Integer year,
                             Text summary,
                             JsonNode details, String payload, String actor, String role, String occurredAt,
-                            LocalDate occurredOn, boolean backdated, String minutesRef, String reason, String rescindedBy, String hash, String prevHash) {
+                            LocalDate occurredOn, boolean backdated, String minutesRef, String reason,
+                            String rescindedBy, String hash, String prevHash) {
     }
 
     /**
@@ -81,7 +82,8 @@ public class DecisionLogController {
                 .map(e -> new EntryView(e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(), e.year(),
                         e.summary(),
                         json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(),
-                        e.actDate(), e.backdated(), e.minutesRef(), e.reason(), e.rescindedBy(), e.hash(), e.prevHash()))
+                        e.actDate(), e.backdated(), e.minutesRef(), e.reason(), e.rescindedBy(), e.hash(),
+                        e.prevHash()))
                 .toList();
     }
 

@@ -1,6 +1,5 @@
 package vn.thidua.query.ledger;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
-import vn.thidua.events.time.ActDate;
+import vn.thidua.query.projection.Envelope;
+import vn.thidua.query.projection.StoredPayloads;
 import vn.thidua.events.actor.Actor;
 import vn.thidua.events.actor.Role;
 import vn.thidua.events.json.EventJson;
@@ -157,11 +157,10 @@ public class LedgerController {
         requireOwnActIfOfficer(event);
         SealedLedger.SignedCheckpoint checkpoint = ledger.latest();
         MerkleTree tree = sized(checkpoint.treeSize());
-        Instant recordedAt = Instant.parse(event.timestamp());
-        LocalDate occurredOn = ActDate.of(metadataOf(event), recordedAt);
+        Envelope dated = StoredPayloads.envelope(event, null);
         return new Receipt(event.leafInput(), leaf.leafIndex(), checkpoint.treeSize(),
-                hex(tree.inclusionProof(leaf.leafIndex(), checkpoint.treeSize())), checkpoint.note(), occurredOn,
-                ActDate.isBackdated(occurredOn, recordedAt));
+                hex(tree.inclusionProof(leaf.leafIndex(), checkpoint.treeSize())), checkpoint.note(),
+                dated.occurredOn(), dated.backdatedDay() != null);
     }
 
     /**
@@ -206,17 +205,12 @@ public class LedgerController {
         if (actor == null || actor.role() != Role.UNIT_OFFICER) {
             return;
         }
-        Map<String, ?> metadata = metadataOf(event);
+        Map<?, ?> metadata = event.metaData() == null ? Map.of() : json.readValue(event.metaData(), Map.class);
         Map<?, ?> payload = json.readValue(event.payload(), Map.class);
         if (actor.unitId() == null || !(Objects.equals(actor.unitId(), metadata.get(Actor.UNIT))
                 || Objects.equals(actor.unitId(), payload.get("unitId")))) {
             throw Problem.NOT_YOUR_UNIT.raise();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, ?> metadataOf(StoredEvent event) {
-        return event.metaData() == null ? Map.of() : json.readValue(event.metaData(), Map.class);
     }
 
     private MerkleTree sized(long size) {

@@ -1,6 +1,5 @@
 package vn.thidua.query.timeline;
 
-
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
