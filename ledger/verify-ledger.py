@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
-"""Verifies thidua's ledger offline with nothing but Python's standard library and the log's verifier key.
+"""Verifies thidua's ledger offline with nothing but Python's standard library and the trust policy.
 
-    python3 verify-ledger.py receipt     KEY receipt.json
-    python3 verify-ledger.py consistency KEY old-checkpoint.txt new-checkpoint.txt proof.json
-    python3 verify-ledger.py ledger      KEY export.json
+    python3 verify-ledger.py receipt     POLICY receipt.json
+    python3 verify-ledger.py consistency POLICY old-checkpoint.txt new-checkpoint.txt proof.json
+    python3 verify-ledger.py ledger      POLICY export.json [--since kept-checkpoint.txt]
 
-KEY is the verifier key GET /api/ledger/public-key gives as "verifierKey" (<name>+<key id>+<base64 key>).
+POLICY is the log's verifier key (<name>+<key id>+<base64 key>: no witness required), or the JSON of
+GET /api/ledger/policy, inline or as a file: the log's key, the witnesses' cosignature keys and the quorum of them
+that must have cosigned a checkpoint (C2SP tlog-cosignature). Take it from the council's published notice, not from
+the server you audit. With --since, the export must extend a checkpoint you kept earlier.
 Prints one line, "OK ..." or "FAIL ...", and exits 0 or 1: the same verdicts as the Java tool
 (java -jar ledger/target/ledger-*-verifier.jar), written independently of it.
 """
 import base64
 import hashlib
 import json
+import os
 import sys
 
 
@@ -84,18 +88,6 @@ def verify_consistency(first, second, first_root, second_root, proof):
         raise VerifyError("consistency proof does not lead to both roots")
 
 
-def root_of(leaves):
-    """MTH of a list of leaf hashes."""
-    if not leaves:
-        return hashlib.sha256(b"").digest()
-    if len(leaves) == 1:
-        return leaves[0]
-    k = 1
-    while k * 2 < len(leaves):
-        k *= 2
-    return node_hash(root_of(leaves[:k]), root_of(leaves[k:]))
-
-
 # --- Ed25519 verification (RFC 8032 section 5.1.7) ----------------------------------------------
 
 P = 2 ** 255 - 19
@@ -160,36 +152,59 @@ def ed25519_verify(public_key, message, signature):
     return _encode(_multiply(s, BASE)) == _encode(_add(r, _multiply(k, a)))
 
 
-# --- C2SP signed-note and tlog-checkpoint -------------------------------------------------------
+# --- C2SP signed-note, tlog-checkpoint, tlog-cosignature ---------------------------------------
 
-def parse_verifier_key(key):
+NOTE_KEY, COSIGNATURE_KEY = 0x01, 0x04
+
+
+def parse_verifier_key(key, kind):
+    """(name, key id, public key) of a verifier key of the kind given (0x01 a note key, 0x04 a cosignature key)."""
     name, key_id, material = key.strip().split("+", 2)
     raw = base64.b64decode(material)
-    if len(raw) != 33 or raw[0] != 1:
-        raise VerifyError("not an Ed25519 verifier key")
+    if len(raw) != 33 or raw[0] != kind:
+        raise VerifyError("not an Ed25519 %s key: %s" % ("note" if kind == NOTE_KEY else "cosignature", key))
     expected_id = hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4]
     if expected_id.hex() != key_id:
         raise VerifyError("the verifier key's id does not match its key")
     return name, expected_id, raw[1:]
 
 
-def open_note(note, key):
-    """The note's text, once the key's signature on it checks."""
-    name, key_id, public_key = parse_verifier_key(key)
+def parse_note(note):
+    """The note's text and its signature lines as (key name, decoded blob)."""
     split = note.rfind("\n\n")
     if split < 0 or not note.endswith("\n"):
         raise VerifyError("not a signed note")
-    text = note[:split + 1]
+    signatures = []
     for line in note[split + 2:-1].split("\n"):
         if not line.startswith("\u2014 "):
             raise VerifyError("not a signature line: " + line)
         signer, blob = line[2:].split(" ")
-        blob = base64.b64decode(blob)
+        signatures.append((signer, base64.b64decode(blob)))
+    return note[:split + 1], signatures
+
+
+def open_note(note, key):
+    """The note's text, once the log key's signature on it checks."""
+    name, key_id, public_key = key
+    text, signatures = parse_note(note)
+    for signer, blob in signatures:
         if signer == name and blob[:4] == key_id:
             if ed25519_verify(public_key, text.encode("utf-8"), blob[4:]):
                 return text
             raise VerifyError("the signature by %s does not verify" % name)
-    raise VerifyError("the note has no signature by " + key)
+    raise VerifyError("the note has no signature by the log's key " + name)
+
+
+def cosigned(text, signatures, witness):
+    """Whether one of the signatures is the witness's valid cosignature/v1 on the text."""
+    name, key_id, public_key = witness
+    for signer, blob in signatures:
+        if signer == name and blob[:4] == key_id and len(blob) == 76:
+            timestamp = int.from_bytes(blob[4:12], "big")
+            message = b"cosignature/v1\ntime %d\n" % timestamp + text.encode("utf-8")
+            if timestamp < 2 ** 63 and ed25519_verify(public_key, message, blob[12:]):
+                return True
+    return False
 
 
 def parse_checkpoint(text):
@@ -202,36 +217,121 @@ def parse_checkpoint(text):
     return lines[0], int(lines[1]), root
 
 
+def load_policy(argument):
+    """A verifier key, or the JSON of /api/ledger/policy inline or in a file."""
+    text = argument.strip()
+    if not text.startswith("{") and os.path.isfile(text):
+        with open(text, encoding="utf-8") as f:
+            text = f.read().strip()
+    if not text.startswith("{"):
+        return {"log": parse_verifier_key(text, NOTE_KEY), "witnesses": [], "quorum": 0}
+    policy = json.loads(text)
+    log = parse_verifier_key(policy["log"]["verifierKey"], NOTE_KEY)
+    if policy["log"].get("origin", log[0]) != log[0]:
+        raise VerifyError("the policy's origin is not its log key's name")
+    witnesses = [parse_verifier_key(w["verifierKey"], COSIGNATURE_KEY) for w in policy["witnesses"]]
+    quorum = policy["quorum"]
+    if not isinstance(quorum, int) or not 0 <= quorum <= len(witnesses):
+        raise VerifyError("a quorum of %s cannot be met by %d witnesses" % (quorum, len(witnesses)))
+    return {"log": log, "witnesses": witnesses, "quorum": quorum}
+
+
+def signed_by_log(policy, note):
+    origin, size, root = parse_checkpoint(open_note(note, policy["log"]))
+    if origin != policy["log"][0]:
+        raise VerifyError("the checkpoint is of the log %s, not %s" % (origin, policy["log"][0]))
+    return size, root
+
+
+def witnessed(policy, note):
+    """(size, root, names of the witnesses that cosigned), once the quorum holds."""
+    size, root = signed_by_log(policy, note)
+    text, signatures = parse_note(note)
+    names = [w[0] for w in policy["witnesses"] if cosigned(text, signatures, w)]
+    if len(names) < policy["quorum"]:
+        raise VerifyError("the checkpoint of size %d is cosigned by %d of the policy's witnesses %s, the quorum is %d"
+                          % (size, len(names), names, policy["quorum"]))
+    return size, root, names
+
+
+def cosigners(policy, names):
+    if not policy["witnesses"]:
+        return ""
+    return ", cosigned by %s (quorum %d of %d)" % (", ".join(names), policy["quorum"], len(policy["witnesses"]))
+
+
+class Frontier:
+    """The right edge of the tree: enough to append leaves and compute the root of the leaves so far."""
+
+    def __init__(self):
+        self.size, self.subtrees = 0, []
+
+    def append(self, leaf):
+        size, node = 1, leaf
+        while self.subtrees and self.subtrees[-1][0] == size:
+            left = self.subtrees.pop()[1]
+            size, node = size * 2, node_hash(left, node)
+        self.subtrees.append((size, node))
+        self.size += 1
+
+    def root(self):
+        if not self.subtrees:
+            return hashlib.sha256(b"").digest()
+        root = self.subtrees[-1][1]
+        for _, node in reversed(self.subtrees[:-1]):
+            root = node_hash(node, root)
+        return root
+
+
 # --- the three checks -------------------------------------------------------------------------
 
-def check_receipt(key, receipt):
-    _, size, root = parse_checkpoint(open_note(receipt["checkpoint"], key))
+def check_receipt(policy, receipt):
+    size, root, names = witnessed(policy, receipt["checkpoint"])
     if size != receipt["treeSize"]:
         raise VerifyError("the proof is for size %d, the checkpoint for %d" % (receipt["treeSize"], size))
     leaf = leaf_hash(canonical_json(receipt["event"]))
     proof = [bytes.fromhex(h) for h in receipt["hashes"]]
     if root_from_inclusion(receipt["leafIndex"], size, leaf, proof) != root:
         raise VerifyError("inclusion proof does not lead to the root hash")
-    return "event %s is leaf %d of the tree of size %d" % (receipt["event"]["eventId"], receipt["leafIndex"], size)
+    return "event %s is leaf %d of the tree of size %d%s" % (receipt["event"]["eventId"], receipt["leafIndex"], size,
+                                                            cosigners(policy, names))
 
 
-def check_consistency(key, older_note, newer_note, proof):
-    older_origin, older_size, older_root = parse_checkpoint(open_note(older_note, key))
-    newer_origin, newer_size, newer_root = parse_checkpoint(open_note(newer_note, key))
-    if older_origin != newer_origin:
-        raise VerifyError("the checkpoints are of two logs")
+def check_consistency(policy, older_note, newer_note, proof):
+    older_size, older_root = signed_by_log(policy, older_note)
+    newer_size, newer_root, _ = witnessed(policy, newer_note)
     if (proof["from"], proof["to"]) != (older_size, newer_size):
         raise VerifyError("the proof is not between the checkpoints' sizes")
     verify_consistency(older_size, newer_size, older_root, newer_root, [bytes.fromhex(h) for h in proof["hashes"]])
     return "the tree of size %d is a prefix of the tree of size %d" % (older_size, newer_size)
 
 
-def check_ledger(key, export):
-    _, size, root = parse_checkpoint(open_note(export["checkpoint"], key))
+def check_ledger(policy, export, since=None):
+    size, root, names = witnessed(policy, export["checkpoint"])
+    kept = {}
+    for note in export.get("checkpoints", []):
+        kept_size, kept_root = signed_by_log(policy, note)
+        if kept_size <= size:
+            kept[kept_size] = kept_root
+    kept[size] = root
+    yours = signed_by_log(policy, since) if since is not None else None
+    if yours and yours[0] > size:
+        raise VerifyError("the export's tree of size %d is smaller than the checkpoint of size %d you kept: the log was"
+                          " cut back" % (size, yours[0]))
     leaves = export["leaves"]
     if len(leaves) < size:
         raise VerifyError("the export has %d leaves, the checkpoint %d" % (len(leaves), size))
-    sealed = []
+    tree = Frontier()
+
+    def require_prefix():
+        if tree.size in kept and tree.root() != kept[tree.size]:
+            raise VerifyError("CHECKPOINT_INCONSISTENT: the checkpoint of size %d the log signed is not a prefix of"
+                              " the exported tree" % tree.size)
+        if yours and yours[0] == tree.size and tree.root() != yours[1]:
+            raise VerifyError("CHECKPOINT_INCONSISTENT: the checkpoint of size %d you kept is not a prefix of the"
+                              " exported tree: history was rewritten" % tree.size)
+
+    require_prefix()
     for i, leaf in enumerate(leaves[:size]):
         if leaf["leafIndex"] != i:
             raise VerifyError("leaf %d is missing from the export" % i)
@@ -239,15 +339,20 @@ def check_ledger(key, export):
             raise VerifyError("leaf %d: its event is missing from the store" % i)
         if leaf_hash(canonical_json(leaf["event"])).hex() != leaf["leafHash"]:
             raise VerifyError("leaf %d: its event was edited after it was sealed" % i)
-        sealed.append(bytes.fromhex(leaf["leafHash"]))
-    if root_of(sealed) != root:
-        raise VerifyError("the sealed leaves do not hash to the signed root of size %d" % size)
-    return "%d leaves match the events and the checkpoint" % size
+        tree.append(bytes.fromhex(leaf["leafHash"]))
+        require_prefix()
+    return "%d leaves match the events; %d checkpoints kept by the log%s are prefixes of the tree signed by %s%s" % (
+        size, len(kept), " and the one of size %d you kept" % yours[0] if yours else "", policy["log"][0],
+        cosigners(policy, names))
+
+
+USAGE = ("usage: receipt POLICY receipt.json | consistency POLICY old.txt new.txt proof.json"
+         " | ledger POLICY export.json [--since kept-checkpoint.txt]")
 
 
 def main(argv):
     if len(argv) < 3:
-        print("usage: receipt KEY receipt.json | consistency KEY old.txt new.txt proof.json | ledger KEY export.json")
+        print(USAGE)
         return 2
 
     def load(path):
@@ -255,17 +360,19 @@ def main(argv):
             return f.read()
 
     try:
-        check, key = argv[0], argv[1]
-        if check == "receipt":
-            verdict = check_receipt(key, json.loads(load(argv[2])))
+        check, policy = argv[0], load_policy(argv[1])
+        if check == "receipt" and len(argv) == 3:
+            verdict = check_receipt(policy, json.loads(load(argv[2])))
         elif check == "consistency" and len(argv) == 5:
-            verdict = check_consistency(key, load(argv[2]), load(argv[3]), json.loads(load(argv[4])))
-        elif check == "ledger":
-            verdict = check_ledger(key, json.loads(load(argv[2])))
+            verdict = check_consistency(policy, load(argv[2]), load(argv[3]), json.loads(load(argv[4])))
+        elif check == "ledger" and len(argv) == 3:
+            verdict = check_ledger(policy, json.loads(load(argv[2])))
+        elif check == "ledger" and len(argv) == 5 and argv[3] == "--since":
+            verdict = check_ledger(policy, json.loads(load(argv[2])), load(argv[4]))
         else:
-            print("usage: receipt | consistency | ledger")
+            print(USAGE)
             return 2
-    except (VerifyError, ValueError, KeyError, TypeError) as e:
+    except (VerifyError, ValueError, KeyError, TypeError, OSError) as e:
         print("FAIL %s" % e)
         return 1
     print("OK " + verdict)

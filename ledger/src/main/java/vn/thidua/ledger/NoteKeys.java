@@ -19,13 +19,33 @@ import java.util.HexFormat;
 
 /**
  * Ed25519 keys for C2SP signed notes, in the text forms of Go's {@code sumdb/note}: a verifier key
- * {@code <name>+<hex key id>+<base64(0x01 || public key)>} and a signer key
- * {@code PRIVATE+KEY+<name>+<hex key id>+<base64(0x01 || seed)>}. The key id is the first four bytes of
- * {@code SHA-256(name || 0x0A || 0x01 || public key)}.
+ * {@code <name>+<hex key id>+<base64(type || public key)>} and a signer key
+ * {@code PRIVATE+KEY+<name>+<hex key id>+<base64(type || seed)>}. The key id is the first four bytes of
+ * {@code SHA-256(name || 0x0A || type || public key)}. The type says what the key signs: {@link Type#NOTE} (0x01) a
+ * note such as the log's checkpoint, {@link Type#COSIGNATURE} (0x04) a witness's C2SP tlog-cosignature/v1.
  */
 public final class NoteKeys {
 
-    static final byte ED25519 = 0x01;
+    /** What a key signs, and the byte its key id and text forms carry for it. */
+    public enum Type {
+        NOTE((byte) 0x01), COSIGNATURE((byte) 0x04);
+
+        private final byte code;
+
+        Type(byte code) {
+            this.code = code;
+        }
+
+        static Type of(byte code) {
+            for (Type type : values()) {
+                if (type.code == code) {
+                    return type;
+                }
+            }
+            throw new ProofException("not an Ed25519 note key (0x01) or cosignature key (0x04): type " + code);
+        }
+    }
+
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final String PRIVATE_PREFIX = "PRIVATE+KEY+";
 
@@ -35,13 +55,15 @@ public final class NoteKeys {
     /** Signs notes under a key name. */
     public static final class Signer {
         private final String name;
+        private final Type type;
         private final byte[] seed;
         private final PrivateKey privateKey;
         private final byte[] publicKey;
 
-        private Signer(String name, byte[] seed) {
+        private Signer(String name, Type type, byte[] seed) {
             requireName(name);
             this.name = name;
+            this.type = type;
             this.seed = seed.clone();
             KeyPair pair = keyPairFrom(seed);
             this.privateKey = pair.getPrivate();
@@ -52,8 +74,12 @@ public final class NoteKeys {
             return name;
         }
 
+        public Type type() {
+            return type;
+        }
+
         public int keyId() {
-            return NoteKeys.keyId(name, publicKey);
+            return NoteKeys.keyId(name, type, publicKey);
         }
 
         public byte[] publicKey() {
@@ -61,16 +87,16 @@ public final class NoteKeys {
         }
 
         public String verifierKey() {
-            return name + "+" + hexId(keyId()) + "+" + base64(ED25519, publicKey);
+            return name + "+" + hexId(keyId()) + "+" + base64(type, publicKey);
         }
 
         /** The signer key's text form: a secret, for a file or an environment variable, never for a log. */
         public String encoded() {
-            return PRIVATE_PREFIX + name + "+" + hexId(keyId()) + "+" + base64(ED25519, seed);
+            return PRIVATE_PREFIX + name + "+" + hexId(keyId()) + "+" + base64(type, seed);
         }
 
         public Verifier verifier() {
-            return new Verifier(name, publicKey);
+            return new Verifier(name, type, publicKey);
         }
 
         byte[] sign(byte[] message) {
@@ -93,15 +119,17 @@ public final class NoteKeys {
     /** Checks notes signed under a key name. */
     public static final class Verifier {
         private final String name;
+        private final Type type;
         private final byte[] publicKey;
         private final PublicKey key;
 
-        Verifier(String name, byte[] publicKey) {
+        Verifier(String name, Type type, byte[] publicKey) {
             requireName(name);
             if (publicKey.length != 32) {
                 throw new ProofException("an Ed25519 public key has 32 bytes");
             }
             this.name = name;
+            this.type = type;
             this.publicKey = publicKey.clone();
             try {
                 byte[] encoded = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + 32);
@@ -116,8 +144,12 @@ public final class NoteKeys {
             return name;
         }
 
+        public Type type() {
+            return type;
+        }
+
         public int keyId() {
-            return NoteKeys.keyId(name, publicKey);
+            return NoteKeys.keyId(name, type, publicKey);
         }
 
         public byte[] publicKey() {
@@ -125,7 +157,22 @@ public final class NoteKeys {
         }
 
         public String verifierKey() {
-            return name + "+" + hexId(keyId()) + "+" + base64(ED25519, publicKey);
+            return name + "+" + hexId(keyId()) + "+" + base64(type, publicKey);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Verifier that && verifierKey().equals(that.verifierKey());
+        }
+
+        @Override
+        public int hashCode() {
+            return verifierKey().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return verifierKey();
         }
 
         boolean verify(byte[] message, byte[] signature) {
@@ -140,10 +187,15 @@ public final class NoteKeys {
         }
     }
 
+    /** A new key that signs notes (the log's checkpoints). */
     public static Signer generate(String name) {
+        return generate(name, Type.NOTE);
+    }
+
+    public static Signer generate(String name, Type type) {
         byte[] seed = new byte[32];
         new SecureRandom().nextBytes(seed);
-        return new Signer(name, seed);
+        return new Signer(name, type, seed);
     }
 
     public static Signer signer(String encoded) {
@@ -156,7 +208,7 @@ public final class NoteKeys {
             throw new ProofException("a signer key is PRIVATE+KEY+<name>+<id>+<key>");
         }
         byte[] material = decodeMaterial(parts[2], "signer");
-        Signer signer = new Signer(parts[0], Arrays.copyOfRange(material, 1, material.length));
+        Signer signer = new Signer(parts[0], Type.of(material[0]), Arrays.copyOfRange(material, 1, material.length));
         if (!hexId(signer.keyId()).equals(parts[1])) {
             throw new ProofException("the signer key's id does not match its key");
         }
@@ -169,7 +221,8 @@ public final class NoteKeys {
             throw new ProofException("a verifier key is <name>+<id>+<key>");
         }
         byte[] material = decodeMaterial(parts[2], "verifier");
-        Verifier verifier = new Verifier(parts[0], Arrays.copyOfRange(material, 1, material.length));
+        Verifier verifier = new Verifier(parts[0], Type.of(material[0]), Arrays.copyOfRange(material, 1,
+                material.length));
         if (!hexId(verifier.keyId()).equals(parts[1])) {
             throw new ProofException("the verifier key's id does not match its key");
         }
@@ -183,17 +236,18 @@ public final class NoteKeys {
         } catch (IllegalArgumentException e) {
             throw new ProofException("the " + what + " key is not base64");
         }
-        if (material.length != 33 || material[0] != ED25519) {
-            throw new ProofException("the " + what + " key is not an Ed25519 key (0x01 and 32 bytes)");
+        if (material.length != 33) {
+            throw new ProofException("the " + what + " key is not an Ed25519 key (a type byte and 32 bytes)");
         }
+        Type.of(material[0]);
         return material;
     }
 
-    static int keyId(String name, byte[] publicKey) {
+    static int keyId(String name, Type type, byte[] publicKey) {
         MessageDigest sha256 = Merkle.sha256();
         sha256.update(name.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) '\n');
-        sha256.update(ED25519);
+        sha256.update(type.code);
         return ByteBuffer.wrap(sha256.digest(publicKey)).getInt();
     }
 
@@ -201,9 +255,9 @@ public final class NoteKeys {
         return String.format("%08x", keyId);
     }
 
-    private static String base64(byte prefix, byte[] key) {
+    private static String base64(Type type, byte[] key) {
         byte[] material = new byte[key.length + 1];
-        material[0] = prefix;
+        material[0] = type.code;
         System.arraycopy(key, 0, material, 1, key.length);
         return Base64.getEncoder().encodeToString(material);
     }

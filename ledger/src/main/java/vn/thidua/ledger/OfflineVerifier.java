@@ -11,24 +11,29 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The auditor's verifier: needs nothing of the server but files it served and the log's verifier key.
+ * The auditor's verifier: needs nothing of the server but files it served and the trust policy the council published.
  * <pre>
- *   java -jar ledger-verifier.jar receipt     KEY receipt.json
- *   java -jar ledger-verifier.jar consistency KEY old-checkpoint.txt new-checkpoint.txt proof.json
- *   java -jar ledger-verifier.jar ledger      KEY export.json
+ *   java -jar ledger-verifier.jar receipt     POLICY receipt.json
+ *   java -jar ledger-verifier.jar consistency POLICY old-checkpoint.txt new-checkpoint.txt proof.json
+ *   java -jar ledger-verifier.jar ledger      POLICY export.json [--since kept-checkpoint.txt]
  * </pre>
- * Prints one line, {@code OK ...} or {@code FAIL ...}, and exits 0 or 1 (2 for wrong arguments). The README's
- * Python script does the same with the standard library only.
+ * POLICY is the log's verifier key (no witness required), or the JSON of {@code GET /api/ledger/policy} (inline or a
+ * file): the log's key, the witnesses' keys and how many of them must have cosigned the checkpoint. Prints one line,
+ * {@code OK ...} or {@code FAIL ...}, and exits 0 or 1 (2 for wrong arguments). The README's Python script does the
+ * same with the standard library only.
  */
 public final class OfflineVerifier {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HexFormat HEX = HexFormat.of();
+    private static final String USAGE = "usage: receipt POLICY receipt.json | consistency POLICY old.txt new.txt"
+            + " proof.json | ledger POLICY export.json [--since kept-checkpoint.txt]";
 
     private OfflineVerifier() {
     }
@@ -40,21 +45,25 @@ public final class OfflineVerifier {
     /** Runs one check and prints its verdict; returns the exit status. */
     public static int run(String[] args, PrintStream out) {
         if (args.length < 3) {
-            out.println("usage: receipt KEY receipt.json | consistency KEY old.txt new.txt proof.json"
-                    + " | ledger KEY export.json");
+            out.println(USAGE);
             return 2;
         }
         try {
-            NoteKeys.Verifier key = NoteKeys.verifier(args[1]);
+            WitnessPolicy policy = policy(args[1]);
             String verdict = switch (args[0]) {
-                case "receipt" -> receipt(key, read(args[2]));
+                case "receipt" -> receipt(policy, read(args[2]));
                 case "consistency" -> {
                     if (args.length != 5) {
                         throw new ProofException("consistency needs two checkpoints and a proof");
                     }
-                    yield consistency(key, text(args[2]), text(args[3]), read(args[4]));
+                    yield consistency(policy, text(args[2]), text(args[3]), read(args[4]));
                 }
-                case "ledger" -> ledger(key, read(args[2]));
+                case "ledger" -> {
+                    if (args.length != 3 && !(args.length == 5 && args[3].equals("--since"))) {
+                        throw new ProofException(USAGE);
+                    }
+                    yield ledger(policy, read(args[2]), args.length == 5 ? text(args[4]) : null);
+                }
                 default -> throw new ProofException("unknown check " + args[0]);
             };
             out.println("OK " + verdict);
@@ -68,9 +77,20 @@ public final class OfflineVerifier {
         }
     }
 
-    /** A receipt: the event as stored, its inclusion proof and the signed checkpoint the proof leads to. */
-    static String receipt(NoteKeys.Verifier key, JsonNode receipt) {
-        Checkpoint checkpoint = Checkpoint.open(receipt.path("checkpoint").asString(), key);
+    /** A verifier key, or a policy's JSON given inline or as a file. */
+    static WitnessPolicy policy(String argument) throws IOException {
+        String text = argument.strip();
+        if (!text.startsWith("{") && Files.isRegularFile(Path.of(text))) {
+            text = Files.readString(Path.of(text), StandardCharsets.UTF_8).strip();
+        }
+        return text.startsWith("{") ? WitnessPolicy.fromJson(JSON.readTree(text))
+                : new WitnessPolicy(NoteKeys.verifier(text), List.of(), 0);
+    }
+
+    /** A receipt: the event as stored, its inclusion proof and the cosigned checkpoint the proof leads to. */
+    static String receipt(WitnessPolicy policy, JsonNode receipt) {
+        WitnessPolicy.Witnessed witnessed = policy.check(receipt.path("checkpoint").asString());
+        Checkpoint checkpoint = witnessed.checkpoint();
         long treeSize = receipt.path("treeSize").asLong();
         if (checkpoint.size() != treeSize) {
             throw new ProofException("the proof is for size " + treeSize + ", the checkpoint for "
@@ -80,16 +100,13 @@ public final class OfflineVerifier {
         byte[] leafHash = leafHashOf(receipt.path("event"));
         Merkle.verifyInclusion(leafIndex, treeSize, leafHash, hashes(receipt.path("hashes")), checkpoint.rootHash());
         return "event " + receipt.path("event").path("eventId").asString() + " is leaf " + leafIndex
-                + " of the tree of size " + treeSize + " signed by " + key.name();
+                + " of the tree of size " + treeSize + " signed by " + policy.origin() + cosigned(policy, witnessed);
     }
 
     /** Two checkpoints of the same log and the proof that the older tree is a prefix of the newer one. */
-    static String consistency(NoteKeys.Verifier key, String olderNote, String newerNote, JsonNode proof) {
-        Checkpoint older = Checkpoint.open(olderNote, key);
-        Checkpoint newer = Checkpoint.open(newerNote, key);
-        if (!older.origin().equals(newer.origin())) {
-            throw new ProofException("the checkpoints are of two logs: " + older.origin() + ", " + newer.origin());
-        }
+    static String consistency(WitnessPolicy policy, String olderNote, String newerNote, JsonNode proof) {
+        Checkpoint older = policy.signedByLog(olderNote);
+        Checkpoint newer = policy.check(newerNote).checkpoint();
         if (proof.path("from").asLong() != older.size() || proof.path("to").asLong() != newer.size()) {
             throw new ProofException("the proof is from " + proof.path("from").asLong() + " to "
                     + proof.path("to").asLong() + ", the checkpoints are of sizes " + older.size() + " and "
@@ -102,17 +119,33 @@ public final class OfflineVerifier {
 
     /**
      * A whole exported ledger: every leaf recomputed from the event as the store holds it now, compared with the
-     * leaf sealed then, and the sealed leaves hashed up to the signed checkpoint's root.
+     * leaf sealed then; the sealed leaves hashed up to the root of the cosigned checkpoint, of every checkpoint the
+     * log kept, and of the one the auditor kept ({@code since}, may be null).
      */
-    static String ledger(NoteKeys.Verifier key, JsonNode export) {
-        Checkpoint checkpoint = Checkpoint.open(export.path("checkpoint").asString(), key);
-        Frontier sealed = new Frontier();
+    static String ledger(WitnessPolicy policy, JsonNode export, String since) {
+        WitnessPolicy.Witnessed witnessed = policy.check(export.path("checkpoint").asString());
+        Checkpoint checkpoint = witnessed.checkpoint();
+        TreeMap<Long, Checkpoint> kept = new TreeMap<>();
+        export.path("checkpoints").forEach(note -> {
+            Checkpoint signed = policy.signedByLog(note.asString());
+            if (signed.size() <= checkpoint.size()) {
+                kept.put(signed.size(), signed);
+            }
+        });
+        kept.put(checkpoint.size(), checkpoint);
+        Checkpoint auditors = since == null ? null : policy.signedByLog(since);
+        if (auditors != null && auditors.size() > checkpoint.size()) {
+            throw new ProofException("the export's tree of size " + checkpoint.size()
+                    + " is smaller than the checkpoint of size " + auditors.size() + " you kept: the log was cut back");
+        }
         List<JsonNode> leaves = new ArrayList<>();
         export.path("leaves").forEach(leaves::add);
         if (leaves.size() < checkpoint.size()) {
             throw new ProofException("the export has " + leaves.size() + " leaves, the checkpoint "
                     + checkpoint.size());
         }
+        Frontier sealed = new Frontier();
+        requirePrefix(sealed, kept, auditors);
         for (int i = 0; i < checkpoint.size(); i++) {
             JsonNode leaf = leaves.get(i);
             if (leaf.path("leafIndex").asLong() != i) {
@@ -126,11 +159,29 @@ public final class OfflineVerifier {
                 throw new ProofException("leaf " + i + ": its event was edited after it was sealed");
             }
             sealed.append(sealedHash);
+            requirePrefix(sealed, kept, auditors);
         }
-        if (!Arrays.equals(sealed.root(), checkpoint.rootHash())) {
-            throw new ProofException("the sealed leaves do not hash to the signed root of size " + checkpoint.size());
+        return checkpoint.size() + " leaves match the events; " + kept.size() + " checkpoints kept by the log"
+                + (auditors == null ? "" : " and the one of size " + auditors.size() + " you kept")
+                + " are prefixes of the tree signed by " + policy.origin() + cosigned(policy, witnessed);
+    }
+
+    /** At a kept checkpoint's size, the tree so far must have its root. */
+    private static void requirePrefix(Frontier tree, Map<Long, Checkpoint> kept, Checkpoint auditors) {
+        Checkpoint atThisSize = kept.get(tree.size());
+        if (atThisSize != null && !Arrays.equals(tree.root(), atThisSize.rootHash())) {
+            throw new ProofException("CHECKPOINT_INCONSISTENT: the checkpoint of size " + tree.size()
+                    + " the log signed is not a prefix of the exported tree");
         }
-        return checkpoint.size() + " leaves match the events and the checkpoint signed by " + key.name();
+        if (auditors != null && auditors.size() == tree.size() && !Arrays.equals(tree.root(), auditors.rootHash())) {
+            throw new ProofException("CHECKPOINT_INCONSISTENT: the checkpoint of size " + tree.size()
+                    + " you kept is not a prefix of the exported tree: history was rewritten");
+        }
+    }
+
+    private static String cosigned(WitnessPolicy policy, WitnessPolicy.Witnessed witnessed) {
+        return policy.witnesses().isEmpty() ? "" : ", cosigned by " + String.join(", ", witnessed.cosigners())
+                + " (quorum " + policy.quorum() + " of " + policy.witnesses().size() + ")";
     }
 
     static byte[] leafHashOf(JsonNode event) {

@@ -6,13 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
@@ -23,22 +23,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seals every event of the store into the ledger, in the order commits become visible, and signs a checkpoint after
- * each round that added leaves.
+ * each round that added leaves. The checkpoints' origin is the signer key's name.
  * <p>
  * One sealer at a time per store: the sealer holds a PostgreSQL advisory lock on its own connection, so that any
- * number of replicas may run one and only the holder seals; a lost connection releases the lock for another. The
- * first sealer registers its verifier key; a sealer with another key refuses to seal rather than fork the log.
+ * number of replicas may run one and only the holder seals; a lost connection releases the lock for another.
  * <p>
- * Global indexes are handed out when an append begins and become visible when it commits, so a lower index may
- * appear after a higher one was sealed. The sealer remembers the indexes it has not seen below the highest it
- * sealed (gaps) and seals each when it appears, after the leaves already sealed. A gap still empty after the gap
- * timeout was a rolled-back append: it is dropped, and the store's "sealed through" watermark moves past it. An
- * event that appears at or below the watermark later was not appended by a command; verification calls it inserted.
+ * <b>It extends only what it signed.</b> On taking the lock it recomputes every sealed leaf from the event as stored
+ * and the root at the size of the latest checkpoint, whose signature must be its own key's; before each signature it
+ * checks that the store's latest checkpoint is still the one it signed last. Any mismatch halts it: it logs why,
+ * signs nothing more, and {@link #halted()} says why until an operator restarts it on a store that passes.
+ * <p>
+ * <b>No timeout verdicts.</b> Global indexes are handed out when an append begins and become visible when it
+ * commits, so a lower index may appear after a higher one was sealed. The store's default assigns the appending
+ * transaction its id before it takes an index (V7 migration), so an index missing below a visible one belongs to a
+ * transaction that was in progress in the snapshot that missed it, or to one that rolled back. The sealer keeps such
+ * gaps with the transactions in progress then, seals an index whenever it appears, and drops a gap as rolled back
+ * only once PostgreSQL's snapshot says every one of those transactions has ended. A commit is sealed whatever its
+ * delay; a rolled-back append is known at the next round. An event that appears in a gap already dropped did not
+ * come from an append: the verification calls it inserted.
  */
 public final class Sealer implements AutoCloseable {
 
-    /** The origin line of every checkpoint, how long a gap may stay open, how often to look, how much per round. */
-    public record Settings(String origin, Duration gapTimeout, Duration interval, int batchSize) {
+    /** How often to look and how much to seal per round. */
+    public record Settings(Duration interval, int batchSize) {
     }
 
     /** "thidua" + "L", the advisory lock every sealer of a store competes for. */
@@ -46,21 +53,42 @@ public final class Sealer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sealer.class);
     private static final int MAX_GAP_RANGES_LISTED = 64;
 
-    /** Indexes {@code from..to} not seen yet, first missed at {@code since}. */
-    private record Gap(long from, long to, Instant since) {
+    /** Indexes {@code from..to} not seen yet, and the transactions in progress when they were first missed. */
+    private record Gap(long from, long to, long[] inProgressWhenMissed) {
+    }
+
+    /**
+     * A PostgreSQL snapshot ({@code pg_current_snapshot()}): transactions below {@code xmin} have ended, those from
+     * {@code xmax} on had not started, those listed in between were in progress.
+     */
+    record Snapshot(long xmin, long xmax, long[] inProgress) {
+
+        static Snapshot parse(String text) {
+            String[] parts = text.split(":", -1);
+            long[] inProgress = parts[2].isEmpty() ? new long[0]
+                    : Arrays.stream(parts[2].split(",")).mapToLong(Long::parseLong).sorted().toArray();
+            return new Snapshot(Long.parseLong(parts[0]), Long.parseLong(parts[1]), inProgress);
+        }
+
+        boolean ended(long transaction) {
+            return transaction < xmin || transaction < xmax && Arrays.binarySearch(inProgress, transaction) < 0;
+        }
     }
 
     private final DataSource dataSource;
     private final NoteKeys.Signer signer;
+    private final NoteKeys.Verifier verifier;
     private final Settings settings;
     private final Clock clock;
 
     private Connection connection;
     private Frontier frontier;
+    private Checkpoint lastSigned;
     private long highestSealed;
     private long sealedThrough;
     private final TreeMap<Long, Gap> gaps = new TreeMap<>();
-    private boolean keyRefused;
+    private volatile String haltedBecause;
+    private volatile Runnable onCheckpoint = () -> { };
 
     private volatile boolean running;
     private Thread thread;
@@ -72,8 +100,14 @@ public final class Sealer implements AutoCloseable {
     Sealer(DataSource dataSource, NoteKeys.Signer signer, Settings settings, Clock clock) {
         this.dataSource = dataSource;
         this.signer = signer;
+        this.verifier = signer.verifier();
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Runs after each round that signed a checkpoint, on the sealer's thread (the witnesses are told from here). */
+    public void onCheckpoint(Runnable listener) {
+        this.onCheckpoint = listener;
     }
 
     /** Seals continuously on a thread of its own until {@link #close()}. */
@@ -130,22 +164,48 @@ public final class Sealer implements AutoCloseable {
         return connection != null;
     }
 
+    /** Why this sealer stopped signing, if it did; it stays so until restarted. */
+    public Optional<String> halted() {
+        return Optional.ofNullable(haltedBecause);
+    }
+
     /**
-     * One round: seals what became visible since the last one, signs a checkpoint if anything was sealed, and tells
-     * how many events it sealed (0 too when another sealer holds the lock).
+     * Stops sealing for good (until a restart): the store, or a witness, showed that the tree is not the one this log
+     * signed. Nothing more is signed.
+     */
+    public synchronized void halt(String reason) {
+        if (haltedBecause == null) {
+            haltedBecause = reason;
+            LOG.error("The ledger is halted and signs nothing more until an operator acts: {}", reason);
+        }
+        if (connection != null) {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                LOG.debug("Rolling back the halted round failed", e);
+            }
+        }
+        release();
+    }
+
+    /**
+     * One round: seals what became visible since the last one, drops the gaps whose transactions all ended without
+     * filling them, signs a checkpoint if anything was sealed, and tells how many events it sealed (0 too when
+     * another sealer holds the lock, or this one is halted).
      */
     public synchronized int sealRound() throws SQLException {
-        if (connection == null && !acquire()) {
+        if (haltedBecause != null || connection == null && !acquire()) {
             return 0;
         }
         try {
-            Instant now = clock.instant();
+            Snapshot snapshot = snapshot();
             List<StoredEvent> fresh = query("select " + StoredEvent.COLUMNS + " from domain_event_entry"
                     + " where global_index > ? order by global_index limit ?", highestSealed, settings.batchSize());
             List<StoredEvent> late = late();
             for (StoredEvent event : fresh) {
                 if (event.globalIndex() > highestSealed + 1) {
-                    gaps.put(highestSealed + 1, new Gap(highestSealed + 1, event.globalIndex() - 1, now));
+                    gaps.put(highestSealed + 1, new Gap(highestSealed + 1, event.globalIndex() - 1,
+                            snapshot.inProgress()));
                 }
                 highestSealed = event.globalIndex();
             }
@@ -153,20 +213,36 @@ public final class Sealer implements AutoCloseable {
             List<StoredEvent> sealing = new ArrayList<>(late);
             sealing.addAll(fresh);
             sealing.sort(Comparator.comparingLong(StoredEvent::globalIndex));
-            append(sealing, now);
-            long watermark = advanceWatermark(now);
+            long watermark = dropRolledBack(snapshot);
             if (sealing.isEmpty() && watermark == sealedThrough) {
                 connection.rollback();
                 return 0;
             }
+            if (!sealing.isEmpty()) {
+                requireLastSignedIsLatest();
+                if (haltedBecause != null) {
+                    return 0;
+                }
+                String sealedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+                append(sealing, sealedAt);
+                sign(sealedAt);
+            }
             sealedThrough = watermark;
             update("update ledger_state set sealed_through = ? where id = 1", sealedThrough);
             connection.commit();
+            if (!sealing.isEmpty()) {
+                onCheckpoint.run();
+            }
             return sealing.size();
         } catch (SQLException | RuntimeException e) {
             release();
             throw e;
         }
+    }
+
+    /** The round's snapshot: the first statement of its repeatable-read transaction, so every read shares it. */
+    private Snapshot snapshot() throws SQLException {
+        return Snapshot.parse(queryString("select pg_current_snapshot()::text"));
     }
 
     /** Events that appeared in the gaps, below leaves already sealed. */
@@ -199,32 +275,29 @@ public final class Sealer implements AutoCloseable {
         }
         Gap gap = gaps.remove(entry.getKey());
         if (gap.from() < index) {
-            gaps.put(gap.from(), new Gap(gap.from(), index - 1, gap.since()));
+            gaps.put(gap.from(), new Gap(gap.from(), index - 1, gap.inProgressWhenMissed()));
         }
         if (index < gap.to()) {
-            gaps.put(index + 1, new Gap(index + 1, gap.to(), gap.since()));
+            gaps.put(index + 1, new Gap(index + 1, gap.to(), gap.inProgressWhenMissed()));
         }
     }
 
-    /** Drops the gaps that stayed empty past the timeout; the watermark stops before the oldest one still open. */
-    private long advanceWatermark(Instant now) {
-        Instant expired = now.minus(settings.gapTimeout());
-        for (Iterator<Gap> open = gaps.values().iterator(); open.hasNext(); ) {
-            Gap gap = open.next();
-            if (gap.since().isBefore(expired)) {
-                LOG.info("Global indexes {}..{} stayed empty for {}: rolled-back appends", gap.from(), gap.to(),
-                        settings.gapTimeout());
-                open.remove();
+    /**
+     * Drops the gaps whose transactions have all ended in this round's snapshot (what is still empty then was rolled
+     * back); the watermark stops before the oldest gap still open.
+     */
+    private long dropRolledBack(Snapshot snapshot) {
+        gaps.values().removeIf(gap -> {
+            boolean ended = Arrays.stream(gap.inProgressWhenMissed()).allMatch(snapshot::ended);
+            if (ended) {
+                LOG.debug("Global indexes {}..{} were rolled back", gap.from(), gap.to());
             }
-        }
+            return ended;
+        });
         return gaps.isEmpty() ? highestSealed : gaps.firstKey() - 1;
     }
 
-    private void append(List<StoredEvent> events, Instant now) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
-        String sealedAt = now.truncatedTo(ChronoUnit.MILLIS).toString();
+    private void append(List<StoredEvent> events, String sealedAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into ledger_leaf"
                 + " (leaf_index, global_index, event_id, leaf_hash, sealed_at) values (?, ?, ?, ?, ?)")) {
             for (StoredEvent event : events) {
@@ -239,19 +312,29 @@ public final class Sealer implements AutoCloseable {
             }
             insert.executeBatch();
         }
-        checkpoint(sealedAt);
     }
 
-    private void checkpoint(String createdAt) throws SQLException {
-        byte[] root = frontier.root();
-        update("insert into ledger_checkpoint (tree_size, root_hash, note, created_at) values (?, ?, ?, ?)"
-                        + " on conflict (tree_size) do nothing", frontier.size(), root,
-                new Checkpoint(settings.origin(), frontier.size(), root).sign(signer), createdAt);
+    /** Signs the tree as it now stands: it extends the last signed checkpoint, the frontier having only grown since. */
+    private void sign(String createdAt) throws SQLException {
+        Checkpoint checkpoint = new Checkpoint(signer.name(), frontier.size(), frontier.root());
+        update("insert into ledger_checkpoint (tree_size, root_hash, note, created_at) values (?, ?, ?, ?)",
+                checkpoint.size(), checkpoint.rootHash(), checkpoint.sign(signer), createdAt);
+        lastSigned = checkpoint;
+    }
+
+    /** Before a signature: the store's latest checkpoint is the one this sealer signed last, as it signed it. */
+    private void requireLastSignedIsLatest() throws SQLException {
+        Optional<Checkpoint> latest = latestStoredCheckpoint();
+        if (haltedBecause == null && (latest.isEmpty() || latest.get().size() != lastSigned.size()
+                || !Arrays.equals(latest.get().rootHash(), lastSigned.rootHash()))) {
+            halt("the store's latest checkpoint is no longer the one signed last (size " + lastSigned.size()
+                    + "): the ledger's tables were rewritten");
+        }
     }
 
     /**
-     * Takes the lock if free, checks that the store's ledger is ours to sign, and loads where it stands: the tree's
-     * right edge, the highest index sealed, and the gaps below it (their clocks start again now).
+     * Takes the lock if free, then checks that the store's ledger is the one this key signed and loads where it
+     * stands: the tree's right edge, the highest index sealed, and the gaps below it.
      */
     private boolean acquire() throws SQLException {
         Connection candidate = dataSource.getConnection();
@@ -269,12 +352,14 @@ public final class Sealer implements AutoCloseable {
                 return false;
             }
             candidate.setAutoCommit(false);
+            candidate.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection = candidate;
-            if (!registerKey()) {
-                release();
+            Snapshot snapshot = snapshot();
+            Optional<String> broken = load(snapshot);
+            if (broken.isPresent()) {
+                halt(broken.get());
                 return false;
             }
-            load();
             connection.commit();
             LOG.info("Sealing the ledger as {} from leaf {} (global index {} and after)", signer.verifierKey(),
                     frontier.size(), sealedThrough + 1);
@@ -286,40 +371,24 @@ public final class Sealer implements AutoCloseable {
         }
     }
 
-    private boolean registerKey() throws SQLException {
-        String registered = queryString("select verifier_key from ledger_state where id = 1 for update");
-        if (registered == null) {
-            update("update ledger_state set verifier_key = ? where id = 1", signer.verifierKey());
-            return true;
+    /** Loads the ledger's state and checks it against its own checkpoints and the events; why not, if it fails. */
+    private Optional<String> load(Snapshot snapshot) throws SQLException {
+        Optional<Checkpoint> latest;
+        try {
+            latest = latestStoredCheckpoint();
+        } catch (ProofException e) {
+            return Optional.of("the store's latest checkpoint is not signed by this log's key "
+                    + signer.verifierKey() + " (" + e.getMessage() + "): another key's log, or a forged checkpoint");
         }
-        if (!registered.equals(signer.verifierKey())) {
-            if (!keyRefused) {
-                LOG.error("The ledger of this store is signed by {}, not by this replica's key {}: not sealing",
-                        registered, signer.verifierKey());
-                keyRefused = true;
-            }
-            connection.rollback();
-            return false;
+        Optional<String> broken = recomputeLeaves(latest.orElse(null));
+        if (broken.isPresent()) {
+            return broken;
         }
-        return true;
-    }
-
-    private void load() throws SQLException {
-        frontier = new Frontier();
-        try (PreparedStatement leaves = connection.prepareStatement(
-                "select leaf_hash from ledger_leaf order by leaf_index")) {
-            leaves.setFetchSize(10_000);
-            try (ResultSet rows = leaves.executeQuery()) {
-                while (rows.next()) {
-                    frontier.append(rows.getBytes(1));
-                }
-            }
-        }
+        lastSigned = latest.orElse(null);
         sealedThrough = Long.parseLong(queryString("select sealed_through from ledger_state where id = 1"));
         highestSealed = Math.max(sealedThrough,
                 Long.parseLong(queryString("select coalesce(max(global_index), 0) from ledger_leaf")));
         gaps.clear();
-        Instant now = clock.instant();
         try (PreparedStatement missing = connection.prepareStatement("select g from generate_series(?, ?) g"
                 + " where not exists (select 1 from ledger_leaf l where l.global_index = g) order by g")) {
             missing.setLong(1, sealedThrough + 1);
@@ -329,15 +398,75 @@ public final class Sealer implements AutoCloseable {
                     long index = rows.getLong(1);
                     Map.Entry<Long, Gap> last = gaps.lastEntry();
                     if (last != null && last.getValue().to() == index - 1) {
-                        gaps.put(last.getKey(), new Gap(last.getKey(), index, now));
+                        gaps.put(last.getKey(), new Gap(last.getKey(), index, snapshot.inProgress()));
                     } else {
-                        gaps.put(index, new Gap(index, index, now));
+                        gaps.put(index, new Gap(index, index, snapshot.inProgress()));
                     }
                 }
             }
         }
-        if (queryString("select tree_size from ledger_checkpoint where tree_size = " + frontier.size()) == null) {
-            checkpoint(now.truncatedTo(ChronoUnit.MILLIS).toString());
+        if (lastSigned == null || lastSigned.size() != frontier.size()) {
+            sign(clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Rebuilds the frontier from the sealed leaves, each recomputed from its event as the store holds it now, and
+     * checks the root at the latest checkpoint's size against the signed one.
+     */
+    private Optional<String> recomputeLeaves(Checkpoint latest) throws SQLException {
+        frontier = new Frontier();
+        try (PreparedStatement leaves = connection.prepareStatement("select l.leaf_index, l.leaf_hash,"
+                + " l.global_index as sealed_index, l.event_id as sealed_event, e.* from ledger_leaf l"
+                + " left join domain_event_entry e on e.event_identifier = l.event_id order by l.leaf_index")) {
+            leaves.setFetchSize(10_000);
+            try (ResultSet rows = leaves.executeQuery()) {
+                while (rows.next()) {
+                    long leafIndex = rows.getLong("leaf_index");
+                    if (leafIndex != frontier.size()) {
+                        return Optional.of("the ledger has no leaf " + frontier.size());
+                    }
+                    if (rows.getString("event_identifier") == null) {
+                        return Optional.of("leaf " + leafIndex + ": its event " + rows.getString("sealed_event")
+                                + " is no longer in the store");
+                    }
+                    StoredEvent event = StoredEvent.read(rows);
+                    if (!Arrays.equals(event.leafHash(), rows.getBytes("leaf_hash"))
+                            || event.globalIndex() != rows.getLong("sealed_index")) {
+                        return Optional.of("leaf " + leafIndex + ": its event " + event.eventId()
+                                + " is not as it was sealed");
+                    }
+                    frontier.append(rows.getBytes("leaf_hash"));
+                    if (latest != null && frontier.size() == latest.size()
+                            && !Arrays.equals(frontier.root(), latest.rootHash())) {
+                        return Optional.of("the tree of size " + latest.size()
+                                + " does not have the root this log signed: its history was rewritten");
+                    }
+                }
+            }
+        }
+        if (latest == null ? frontier.size() > 0 : frontier.size() < latest.size()) {
+            return Optional.of("the ledger has " + frontier.size() + " leaves, its latest checkpoint "
+                    + (latest == null ? "is missing" : "says " + latest.size()));
+        }
+        return Optional.empty();
+    }
+
+    /** The store's latest checkpoint, opened with this log's key (a ProofException if the key did not sign it). */
+    private Optional<Checkpoint> latestStoredCheckpoint() throws SQLException {
+        try (PreparedStatement latest = prepare("select tree_size, root_hash, note from ledger_checkpoint"
+                + " order by tree_size desc limit 1"); ResultSet row = latest.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            Checkpoint signed = Checkpoint.open(row.getString("note"), verifier);
+            if (signed.size() != row.getLong("tree_size") || !Arrays.equals(signed.rootHash(),
+                    row.getBytes("root_hash")) || !signed.origin().equals(signer.name())) {
+                throw new ProofException("the checkpoint row of size " + row.getLong("tree_size")
+                        + " does not hold what its note signs");
+            }
+            return Optional.of(signed);
         }
     }
 

@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The proofs, receipts and exports this module produces, checked by the README's Python script (an implementation
  * that shares no code with ours, down to its own Ed25519) and by the Java tool: both must say OK to what is true and
  * FAIL to what was tampered with, for trees larger than the published vectors. Event texts hold Vietnamese,
- * quotes, backslashes and control characters, so the two canonical JSON writers are compared too.
+ * quotes, backslashes and control characters, so the two canonical JSON writers are compared too. Both enforce a
+ * witness policy (k of n cosignatures, C2SP tlog-cosignature), every checkpoint the log kept and the one an auditor
+ * kept ({@code --since}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndependentVerifierTest {
@@ -42,6 +44,10 @@ class IndependentVerifierTest {
     private final List<StoredEvent> events = new ArrayList<>();
     private final MerkleTree tree = new MerkleTree();
     private final NoteKeys.Signer signer = NoteKeys.generate("thidua.example/ledger");
+    private final List<NoteKeys.Signer> witnesses = List.of(
+            NoteKeys.generate("witness.example/ban-to-chuc-bac-giang", NoteKeys.Type.COSIGNATURE),
+            NoteKeys.generate("witness.example/hoi-dong-thi-dua", NoteKeys.Type.COSIGNATURE),
+            NoteKeys.generate("witness.example/thanh-tra", NoteKeys.Type.COSIGNATURE));
     private String key;
 
     @BeforeAll
@@ -59,8 +65,24 @@ class IndependentVerifierTest {
         key = signer.verifierKey();
     }
 
+    /** The policy file: the log's key, the three witnesses, two of them needed. */
+    private String policy() throws IOException {
+        return write("policy.json", new WitnessPolicy(signer.verifier(), witnesses.stream()
+                .map(w -> new WitnessPolicy.Witness(w.verifier(), "http://127.0.0.1:1")).toList(), 2).toJson())
+                .toString();
+    }
+
     private String checkpoint(long size) {
         return new Checkpoint("thidua.example/ledger", size, tree.root(size)).sign(signer);
+    }
+
+    /** The checkpoint with the cosignatures of the first {@code count} witnesses. */
+    private String cosigned(long size, int count) {
+        String note = checkpoint(size);
+        String text = SignedNote.parse(note).text();
+        StringBuilder cosignedNote = new StringBuilder(note);
+        witnesses.subList(0, count).forEach(w -> cosignedNote.append(SignedNote.cosign(text, w, 1_700_000_000L)));
+        return cosignedNote.toString();
     }
 
     private Map<String, Object> receipt(int leaf) {
@@ -87,6 +109,37 @@ class IndependentVerifierTest {
         assertThat(bothSay("receipt", key, write("edited.json", edited).toString())).isEqualTo("FAIL");
         String impostor = NoteKeys.generate("thidua.example/ledger").verifierKey();
         assertThat(bothSay("receipt", impostor, write("r.json", receipt(3)).toString())).isEqualTo("FAIL");
+    }
+
+    @Test
+    void aReceiptCountsUnderAPolicyOnlyWithAQuorumOfValidCosignatures() throws Exception {
+        Map<String, Object> witnessed = receipt(511);
+        witnessed.put("checkpoint", cosigned(SIZE, 2));
+        assertThat(bothSay("receipt", policy(), write("witnessed.json", witnessed).toString())).isEqualTo("OK");
+        assertThat(python("receipt", policy(), write("w.json", witnessed).toString()))
+                .contains("witness.example/ban-to-chuc-bac-giang, witness.example/hoi-dong-thi-dua");
+
+        Map<String, Object> oneWitness = receipt(511);
+        oneWitness.put("checkpoint", cosigned(SIZE, 1));
+        Path short1 = write("one-witness.json", oneWitness);
+        assertThat(bothSay("receipt", policy(), short1.toString())).isEqualTo("FAIL");
+        assertThat(java("receipt", policy(), short1.toString())).contains("the quorum is 2");
+
+        // A cosignature over another tree of the same size does not count, nor one by a key the policy lacks.
+        String forgedRoot = new Checkpoint("thidua.example/ledger", SIZE, tree.root(SIZE - 1)).sign(signer);
+        String stolen = cosigned(SIZE, 2).substring(checkpoint(SIZE).length());
+        Map<String, Object> replayed = receipt(511);
+        replayed.put("checkpoint", checkpoint(SIZE) + SignedNote.cosign(SignedNote.parse(forgedRoot).text(),
+                witnesses.get(0), 1_700_000_000L) + stolen.substring(stolen.indexOf('\n') + 1));
+        assertThat(bothSay("receipt", policy(), write("replayed.json", replayed).toString())).isEqualTo("FAIL");
+        NoteKeys.Signer stranger = NoteKeys.generate("witness.example/hoi-dong-thi-dua", NoteKeys.Type.COSIGNATURE);
+        Map<String, Object> strangers = receipt(511);
+        String text = SignedNote.parse(checkpoint(SIZE)).text();
+        strangers.put("checkpoint", cosigned(SIZE, 1) + SignedNote.cosign(text, stranger, 1_700_000_000L));
+        assertThat(bothSay("receipt", policy(), write("stranger.json", strangers).toString())).isEqualTo("FAIL");
+        // Inline JSON works as a policy too.
+        assertThat(bothSay("receipt", Files.readString(Path.of(policy())), write("inline.json", witnessed).toString()))
+                .isEqualTo("OK");
     }
 
     @Test
@@ -120,8 +173,13 @@ class IndependentVerifierTest {
             leaf.put("event", events.get(i).leafInput());
             leaves.add(leaf);
         }
-        Map<String, Object> export = new LinkedHashMap<>(Map.of("checkpoint", checkpoint(SIZE), "leaves", leaves));
+        Map<String, Object> export = new LinkedHashMap<>(Map.of("checkpoint", cosigned(SIZE, 3), "leaves", leaves,
+                "checkpoints", List.of(checkpoint(1), checkpoint(OLDER_SIZE), checkpoint(512), cosigned(SIZE, 3))));
         assertThat(bothSay("ledger", key, write("export.json", export).toString())).isEqualTo("OK");
+        assertThat(bothSay("ledger", policy(), write("export.json", export).toString())).isEqualTo("OK");
+        Path kept = text("kept.txt", checkpoint(OLDER_SIZE));
+        assertThat(bothSay("ledger", policy(), folder.resolve("export.json").toString(), "--since", kept.toString()))
+                .isEqualTo("OK");
 
         Map<String, Object> edited = new LinkedHashMap<>(events.get(640).leafInput());
         edited.put("timestamp", "2018-01-01T08:00:00.001Z");
@@ -130,6 +188,45 @@ class IndependentVerifierTest {
         assertThat(bothSay("ledger", key, tampered.toString())).isEqualTo("FAIL");
         assertThat(java("ledger", key, tampered.toString())).contains("leaf 640");
         assertThat(python("ledger", key, tampered.toString())).contains("leaf 640");
+    }
+
+    /**
+     * The insider: an event rewritten together with its sealed leaf hash, and a new checkpoint signed over the
+     * rewritten tree. Every leaf matches its event, but the checkpoints the log kept before, and the one an auditor
+     * kept, are not prefixes of the new tree; and no witness would cosign it, so the quorum fails too.
+     */
+    @Test
+    void aTreeRewrittenWithItsLeafHashesBreaksTheCheckpointsKeptBefore() throws Exception {
+        MerkleTree rewritten = new MerkleTree();
+        List<Map<String, Object>> leaves = new ArrayList<>();
+        for (int i = 0; i < SIZE; i++) {
+            Map<String, Object> event = new LinkedHashMap<>(events.get(i).leafInput());
+            if (i == 200) {
+                event.put("payload", event.get("payload").toString().replace("\"score\":200", "\"score\":999"));
+            }
+            byte[] leafHash = Merkle.leafHash(CanonicalJson.write(event).getBytes(StandardCharsets.UTF_8));
+            rewritten.append(leafHash);
+            leaves.add(new LinkedHashMap<>(Map.of("leafIndex", i, "leafHash", HEX.formatHex(leafHash),
+                    "event", event)));
+        }
+        String resigned = new Checkpoint("thidua.example/ledger", SIZE, rewritten.root(SIZE)).sign(signer);
+        Map<String, Object> alone = Map.of("checkpoint", resigned, "leaves", leaves);
+        assertThat(bothSay("ledger", key, write("alone.json", alone).toString()))
+                .as("without anything kept, a rewrite signed by the log's own key looks whole").isEqualTo("OK");
+        assertThat(bothSay("ledger", policy(), write("alone.json", alone).toString()))
+                .as("no witness cosigned it").isEqualTo("FAIL");
+
+        Path withKept = write("with-kept.json", Map.of("checkpoint", resigned, "leaves", leaves,
+                "checkpoints", List.of(checkpoint(OLDER_SIZE), resigned)));
+        assertThat(bothSay("ledger", key, withKept.toString())).isEqualTo("FAIL");
+        assertThat(java("ledger", key, withKept.toString())).contains("CHECKPOINT_INCONSISTENT")
+                .contains("size " + OLDER_SIZE);
+        assertThat(python("ledger", key, withKept.toString())).contains("CHECKPOINT_INCONSISTENT");
+        Path auditors = text("auditors.txt", checkpoint(512));
+        assertThat(bothSay("ledger", key, folder.resolve("alone.json").toString(), "--since", auditors.toString()))
+                .isEqualTo("FAIL");
+        assertThat(python("ledger", key, folder.resolve("alone.json").toString(), "--since", auditors.toString()))
+                .contains("you kept");
     }
 
     /** Runs both verifiers and returns their common first word; fails when they disagree. */
