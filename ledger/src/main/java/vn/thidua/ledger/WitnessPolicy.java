@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -115,6 +116,25 @@ public record WitnessPolicy(NoteKeys.Verifier log, List<Witness> witnesses, int 
         SignedNote.Parsed parsed = SignedNote.parse(note);
         return witnesses.stream().filter(witness -> SignedNote.cosignedAt(parsed, witness.key()).isPresent())
                 .map(Witness::name).toList();
+    }
+
+    /** The witness's valid cosignature line among signature lines on the note, if any. */
+    public static Optional<String> cosignatureBy(Witness witness, String note, String lines) {
+        String text = SignedNote.parse(note).text();
+        return SignedNote.parse(note + lines).signatures().stream()
+                .filter(signature -> SignedNote.cosignedAt(new SignedNote.Parsed(text, List.of(signature)),
+                        witness.key()).isPresent())
+                .map(SignedNote.Signature::line).findFirst();
+    }
+
+    /** The note with the valid cosignatures of this policy's witnesses found among the lines, in the policy's order. */
+    public String withCosignatures(String note, String lines) {
+        if (lines.isEmpty()) {
+            return note;
+        }
+        StringBuilder cosigned = new StringBuilder(note);
+        witnesses.forEach(witness -> cosignatureBy(witness, note, lines).ifPresent(cosigned::append));
+        return cosigned.toString();
     }
 
     /** The checkpoint, once its log signature checks and at least {@link #quorum} witnesses' cosignatures do. */

@@ -213,11 +213,7 @@ public final class WitnessPublisher implements AutoCloseable {
 
     /** Keeps the witness's cosignature once it checks against the witness's configured key. */
     private void keep(WitnessPolicy.Witness witness, Signed checkpoint, String lines) {
-        String text = SignedNote.parse(checkpoint.note()).text();
-        Optional<String> line = SignedNote.parse(checkpoint.note() + lines).signatures().stream()
-                .filter(signature -> SignedNote.cosignedAt(new SignedNote.Parsed(text, List.of(signature)),
-                        witness.key()).isPresent())
-                .map(SignedNote.Signature::line).findFirst();
+        Optional<String> line = WitnessPolicy.cosignatureBy(witness, checkpoint.note(), lines);
         if (line.isEmpty()) {
             LOG.warn("Witness {} answered 200 without a valid cosignature by its key", witness.name());
             return;

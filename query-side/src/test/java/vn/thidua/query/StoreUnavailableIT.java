@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.thidua.command.support.Http;
+import vn.thidua.command.support.TestLedger;
 
 /** A read while the database is down answers 503 with Retry-After, not a 500. */
 class StoreUnavailableIT {
@@ -22,7 +23,7 @@ class StoreUnavailableIT {
                 .table("flyway_command_history").load().migrate();
         try (ConfigurableApplicationContext querySide = QuerySideApplication.application().profiles("postgres")
                 .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--thidua.security.mode=basic",
+                        "--spring.datasource.password=", "--thidua.security.mode=basic", TestLedger.verifierKeyArgument(),
                         "--spring.datasource.hikari.connection-timeout=1000")) {
             Http http = new Http("http://127.0.0.1:"
                     + ((WebServerApplicationContext) querySide).getWebServer().getPort()).as(Http.VIEWER);

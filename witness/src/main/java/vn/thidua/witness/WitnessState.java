@@ -23,12 +23,12 @@ import vn.thidua.ledger.Checkpoint;
  * before {@link #record} returns: written to a new file, flushed, renamed over the old one, and the folder flushed, so
  * that a crash at any instant leaves either the old checkpoint or the new one, never a torn or lost one.
  */
-final class WitnessState {
+public final class WitnessState {
 
     private final Path folder;
     private final Map<String, Optional<Checkpoint>> latest = new ConcurrentHashMap<>();
 
-    WitnessState(Path folder) throws IOException {
+    public WitnessState(Path folder) throws IOException {
         this.folder = Files.createDirectories(folder);
     }
 

@@ -11,16 +11,24 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import vn.thidua.ledger.NoteKeys;
 import vn.thidua.ledger.Sealer;
+import vn.thidua.ledger.WitnessPolicy;
+import vn.thidua.ledger.WitnessPublisher;
 
 /**
- * Every replica of the command side runs a sealer; the store's advisory lock lets one seal at a time. It starts once
- * the application is up (the schema migrated) and stops before the database goes.
+ * Every replica of the command side runs a sealer and a witness publisher; the store's advisory lock lets one seal
+ * at a time, and the publisher offers checkpoints only from the replica that seals. Both start once the application
+ * is up (the schema migrated) and stop before the database goes. A halted sealer shows as
+ * {@code thidua_ledger_halted 1} and the health component {@code ledger} DOWN.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "thidua.ledger.sealing", havingValue = "true", matchIfMissing = true)
@@ -30,6 +38,15 @@ public class LedgerConfiguration {
 
     @Bean
     public NoteKeys.Signer ledgerSigner(LedgerProperties properties) throws IOException {
+        NoteKeys.Signer signer = readOrCreate(properties);
+        if (!signer.name().equals(properties.origin())) {
+            throw new IllegalStateException("The ledger's signing key is named " + signer.name() + " but the origin is "
+                    + properties.origin() + ": a checkpoint's origin is its log key's name (THIDUA_LEDGER_ORIGIN)");
+        }
+        return signer;
+    }
+
+    private static NoteKeys.Signer readOrCreate(LedgerProperties properties) throws IOException {
         if (properties.signerKey() != null && !properties.signerKey().isBlank()) {
             return NoteKeys.signer(properties.signerKey());
         }
@@ -38,31 +55,44 @@ public class LedgerConfiguration {
             return NoteKeys.signer(Files.readString(file, StandardCharsets.UTF_8));
         }
         NoteKeys.Signer created = NoteKeys.generate(properties.origin());
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, created.encoded() + "\n", StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.debug("No POSIX permissions on {}", file);
-        }
+        Path folder = Files.createDirectories(file.toAbsolutePath().getParent());
+        Path fresh = Files.createTempFile(folder, ".signer", ".key",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(fresh, created.encoded() + "\n", StandardCharsets.UTF_8);
+        Files.move(fresh, file);
+        // The public half beside it: what the query side of the embedded default trusts (API.md, the trust policy).
+        Files.writeString(file.resolveSibling("verifier.key"), created.verifierKey() + "\n", StandardCharsets.UTF_8);
         LOG.warn("Created a new ledger signing key in {}; its verifier key is {}. Keep the file secret and backed up:"
                 + " checkpoints signed by it can only be continued with it.", file, created.verifierKey());
         return created;
     }
 
     @Bean
-    public Sealer sealer(DataSource dataSource, NoteKeys.Signer ledgerSigner, LedgerProperties properties) {
-        return new Sealer(dataSource, ledgerSigner, new Sealer.Settings(properties.origin(), properties.gapTimeout(),
-                properties.sealInterval(), properties.batchSize()));
+    public WitnessPolicy witnessPolicy(NoteKeys.Signer ledgerSigner, LedgerProperties properties) {
+        return WitnessPolicy.configured(ledgerSigner.verifierKey(), properties.witnesses(),
+                properties.witnessQuorum());
     }
 
     @Bean
-    public SmartLifecycle sealing(Sealer sealer) {
+    public Sealer sealer(DataSource dataSource, NoteKeys.Signer ledgerSigner, LedgerProperties properties) {
+        return new Sealer(dataSource, ledgerSigner, new Sealer.Settings(properties.sealInterval(),
+                properties.batchSize()));
+    }
+
+    @Bean
+    public WitnessPublisher witnessPublisher(DataSource dataSource, Sealer sealer, WitnessPolicy witnessPolicy,
+                                             LedgerProperties properties) {
+        return new WitnessPublisher(dataSource, sealer, witnessPolicy, properties.witnessTimeout());
+    }
+
+    @Bean
+    public SmartLifecycle sealing(Sealer sealer, WitnessPublisher witnessPublisher) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
+                witnessPublisher.start();
                 sealer.start();
                 running = true;
             }
@@ -70,6 +100,7 @@ public class LedgerConfiguration {
             @Override
             public void stop() {
                 sealer.close();
+                witnessPublisher.close();
                 running = false;
             }
 
@@ -78,5 +109,18 @@ public class LedgerConfiguration {
                 return running;
             }
         };
+    }
+
+    @Bean
+    public MeterBinder ledgerHalted(Sealer sealer) {
+        return registry -> Gauge.builder("thidua.ledger.halted", () -> sealer.halted().isPresent() ? 1 : 0)
+                .description("1 when the sealer found the ledger rewritten or forked and signs nothing more")
+                .register(registry);
+    }
+
+    @Bean
+    public HealthIndicator ledgerHealthIndicator(Sealer sealer) {
+        return () -> sealer.halted().map(reason -> Health.down().withDetail("halted", reason).build())
+                .orElseGet(() -> Health.up().build());
     }
 }

@@ -36,9 +36,9 @@ import vn.thidua.query.web.Problem;
 import vn.thidua.query.web.Problems;
 
 /**
- * The ledger for auditors, units and anyone holding a checkpoint: the latest signed checkpoint and the public key
- * (public), leaves, RFC 9162 inclusion and consistency proofs, the verification of the whole record, self-contained
- * receipts, and an export for the offline verifier.
+ * The ledger for auditors, units and anyone holding a checkpoint: the latest witnessed checkpoint, the public key and
+ * the trust policy (public), leaves, RFC 9162 inclusion and consistency proofs, the verification of the whole record,
+ * self-contained receipts, and an export for the offline verifier.
  */
 @RestController
 @Tag(name = "ledger")
@@ -83,7 +83,8 @@ public class LedgerController {
         this.actors = actors;
     }
 
-    @Operation(summary = "Điểm kiểm tra mới nhất đã ký · The latest signed checkpoint")
+    @Operation(summary = "Điểm kiểm tra mới nhất được đủ nhân chứng ký xác nhận · The latest checkpoint the witness"
+            + " quorum cosigned, with the log's signature and every cosignature")
     @Problems({Problem.LEDGER_NOT_STARTED})
     @GetMapping(value = "/checkpoint", produces = "text/plain")
     public ResponseEntity<String> checkpoint() {
@@ -97,6 +98,13 @@ public class LedgerController {
     public ResponseEntity<String> checkpointOfSize(@PathVariable long treeSize) {
         return ResponseEntity.ok().contentType(TEXT).body(ledger.at(treeSize)
                 .orElseThrow(() -> Problem.TREE_SIZE_INVALID.raise(treeSize, ledger.latest().treeSize())).note());
+    }
+
+    @Operation(summary = "Chính sách tin cậy: khóa của sổ cái, các nhân chứng và số chữ ký cần có · The trust policy:"
+            + " the log's key, the witnesses and their quorum")
+    @GetMapping("/policy")
+    public Map<String, Object> policy() {
+        return ledger.policy().toJson();
     }
 
     @Operation(summary = "Khóa công khai của sổ cái · The ledger's public key")
@@ -164,8 +172,9 @@ public class LedgerController {
     }
 
     /**
-     * Every sealed leaf with its event as the store holds it now, and the latest checkpoint: what the offline
-     * verifier ({@code ledger} check) recomputes. Streamed, for stores of any size.
+     * Every sealed leaf with its event as the store holds it now, the latest witnessed checkpoint and every checkpoint
+     * the log kept up to it: what the offline verifier ({@code ledger} check) recomputes. Streamed, for stores of any
+     * size.
      */
     @Operation(summary = "Xuất sổ cái để kiểm tra ngoại tuyến · Export for the offline verifier")
     @Problems({Problem.LEDGER_NOT_STARTED})
@@ -180,6 +189,10 @@ public class LedgerController {
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringProperty("checkpoint", checkpoint.note());
+            generator.writeName("checkpoints");
+            generator.writeStartArray();
+            ledger.eachCheckpoint(checkpoint.treeSize(), kept -> generator.writeString(kept.note()));
+            generator.writeEndArray();
             generator.writeName("leaves");
             generator.writeStartArray();
             ledger.eachLeafWithEvent(checkpoint.treeSize(), rows -> {

@@ -1,10 +1,13 @@
 package vn.thidua.query.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,13 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.thidua.ledger.MerkleTree;
 import vn.thidua.ledger.NoteKeys;
+import vn.thidua.ledger.ProofException;
 import vn.thidua.ledger.StoredEvent;
+import vn.thidua.ledger.WitnessPolicy;
 import vn.thidua.query.web.Problem;
 
 /**
- * The ledger as the sealer left it in the store: leaves, signed checkpoints, the verifier key, and the whole tree in
- * memory for proofs (read once, then only the leaves added since). The verifier key is the configured one
- * ({@code thidua.ledger.verifier-key}, the key auditors were given) or else the one the first sealer registered.
+ * The ledger as the sealer and the witnesses left it in the store: leaves, signed checkpoints with the cosignatures
+ * collected, and the whole tree in memory for proofs (read once, then only the leaves added since). Keys come from
+ * the configured trust policy only: a checkpoint counts once the log's signature and the quorum's cosignatures check
+ * against it, whatever the database says.
  */
 @Component
 public class SealedLedger {
@@ -38,17 +44,19 @@ public class SealedLedger {
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
-    private final String configuredVerifierKey;
+    private final WitnessPolicy policy;
     private final MerkleTree tree = new MerkleTree();
+    /** The last checkpoint found to meet the quorum, as read: checked again only when the store shows another. */
+    private volatile SignedCheckpoint lastWitnessed;
 
     public SealedLedger(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                        @Value("${thidua.ledger.verifier-key:}") String configuredVerifierKey) {
+                        WitnessPolicy policy) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.configuredVerifierKey = configuredVerifierKey;
+        this.policy = policy;
     }
 
     /**
@@ -80,21 +88,56 @@ public class SealedLedger {
         }
     }
 
+    /**
+     * The latest checkpoint that meets the trust policy, with the log's signature and every valid cosignature by a
+     * configured witness.
+     */
     public SignedCheckpoint latest() {
-        return jdbc.sql("select tree_size, root_hash, note, created_at from ledger_checkpoint"
-                        + " order by tree_size desc limit 1")
-                .query((row, i) -> new SignedCheckpoint(row.getLong(1), row.getBytes(2), row.getString(3),
-                        row.getString(4)))
-                .optional().orElseThrow(Problem.LEDGER_NOT_STARTED::raise);
+        String candidates = "select c.tree_size, c.root_hash, c.note, c.created_at,"
+                + " coalesce(string_agg(s.signature, '' order by s.witness_key), '') as cosignatures"
+                + " from ledger_checkpoint c left join ledger_cosignature s on s.tree_size = c.tree_size"
+                + " group by c.tree_size" + (policy.quorum() > 0 ? " having count(s.signature) >= :quorum" : "")
+                + " order by c.tree_size desc limit 16";
+        SignedCheckpoint known = lastWitnessed;
+        for (SignedCheckpoint candidate : jdbc.sql(candidates).paramSource(Map.of("quorum", policy.quorum()))
+                .query((row, i) -> withCosignatures(row)).list()) {
+            if (known != null && known.treeSize() == candidate.treeSize() && known.note().equals(candidate.note())) {
+                return known;
+            }
+            try {
+                policy.check(candidate.note());
+                lastWitnessed = candidate;
+                return candidate;
+            } catch (ProofException e) {
+                // not signed by the configured keys, or short of the quorum: an older one may count
+            }
+        }
+        throw Problem.LEDGER_NOT_STARTED.raise();
     }
 
+    /** Any checkpoint signed so far, by its size, with the cosignatures collected for it. */
     public Optional<SignedCheckpoint> at(long treeSize) {
-        return jdbc.sql("select tree_size, root_hash, note, created_at from ledger_checkpoint"
-                        + " where tree_size = ?")
-                .param(treeSize)
-                .query((row, i) -> new SignedCheckpoint(row.getLong(1), row.getBytes(2), row.getString(3),
-                        row.getString(4)))
-                .optional();
+        return jdbc.sql("select c.tree_size, c.root_hash, c.note, c.created_at,"
+                        + " coalesce(string_agg(s.signature, '' order by s.witness_key), '') as cosignatures"
+                        + " from ledger_checkpoint c left join ledger_cosignature s on s.tree_size = c.tree_size"
+                        + " where c.tree_size = ? group by c.tree_size")
+                .param(treeSize).query((row, i) -> withCosignatures(row)).optional();
+    }
+
+    /** Every checkpoint the log kept up to {@code size}, in order, with the cosignatures collected for each. */
+    public void eachCheckpoint(long size, Consumer<SignedCheckpoint> checkpoints) {
+        readOnly.executeWithoutResult(status -> streaming.query("select c.tree_size, c.root_hash, c.note,"
+                + " c.created_at, coalesce(string_agg(s.signature, '' order by s.witness_key), '') as cosignatures"
+                + " from ledger_checkpoint c left join ledger_cosignature s on s.tree_size = c.tree_size"
+                + " where c.tree_size <= ? group by c.tree_size order by c.tree_size",
+                (RowCallbackHandler) row -> checkpoints.accept(withCosignatures(row)), size));
+    }
+
+    /** The note with the cosignatures that check against the policy's witnesses, in the policy's order. */
+    private SignedCheckpoint withCosignatures(ResultSet row) throws SQLException {
+        String note = policy.withCosignatures(row.getString("note"), row.getString("cosignatures"));
+        return new SignedCheckpoint(row.getLong("tree_size"), row.getBytes("root_hash"), note,
+                row.getString("created_at"));
     }
 
     public Leaf leaf(String eventId) {
@@ -111,12 +154,13 @@ public class SealedLedger {
                 .param(eventId).query((row, i) -> StoredEvent.read(row)).optional();
     }
 
+    /** The log's verifier key, as the trust policy names it. */
     public NoteKeys.Verifier verifier() {
-        if (!configuredVerifierKey.isBlank()) {
-            return NoteKeys.verifier(configuredVerifierKey);
-        }
-        return jdbc.sql("select verifier_key from ledger_state where id = 1").query(String.class).optional()
-                .map(NoteKeys::verifier).orElseThrow(Problem.LEDGER_NOT_STARTED::raise);
+        return policy.log();
+    }
+
+    public WitnessPolicy policy() {
+        return policy;
     }
 
     /** Every global index up to this one is sealed or was a rolled-back append. */

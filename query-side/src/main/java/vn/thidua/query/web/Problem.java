@@ -17,8 +17,9 @@ public enum Problem {
             "The database is unavailable; please retry shortly."),
     EVENT_NOT_SEALED(404, "Sự kiện %s chưa được niêm phong vào sổ cái (hoặc không tồn tại).",
             "Event %s is not sealed into the ledger (yet), or does not exist."),
-    LEDGER_NOT_STARTED(503, "Sổ cái chưa có điểm kiểm tra nào được ký; vui lòng thử lại sau giây lát.",
-            "The ledger has no signed checkpoint yet; please retry shortly."),
+    LEDGER_NOT_STARTED(503, "Sổ cái chưa có điểm kiểm tra nào được ký và được đủ số nhân chứng ký xác nhận;"
+            + " vui lòng thử lại sau giây lát.",
+            "The ledger has no checkpoint signed and cosigned by the witness quorum yet; please retry shortly."),
     TREE_SIZE_INVALID(400, "Kích thước cây %s không hợp lệ: sổ cái hiện có %s lá.",
             "Tree size %s is not valid: the ledger has %s leaves."),
     NOT_YOUR_UNIT(403, "Cán bộ đơn vị chỉ được xem biên nhận và văn bản của đơn vị mình.",

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
+import static vn.thidua.query.support.OfflineVerifiers.java;
+import static vn.thidua.query.support.OfflineVerifiers.python;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +35,6 @@ import vn.thidua.command.support.SeedRequests;
 import vn.thidua.ledger.Checkpoint;
 import vn.thidua.ledger.Merkle;
 import vn.thidua.ledger.NoteKeys;
-import vn.thidua.ledger.OfflineVerifier;
 import vn.thidua.query.support.BothApps;
 
 /**
@@ -285,19 +282,5 @@ class LedgerIT {
         List<byte[]> hashes = new ArrayList<>();
         hexes.forEach(hex -> hashes.add(HEX.parseHex(hex.asString())));
         return hashes;
-    }
-
-    private static String java(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        OfflineVerifier.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8).strip();
-    }
-
-    private static String python(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("python3", Path.of("../ledger/verify-ledger.py").toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }
 }

@@ -10,30 +10,54 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.thidua.command.CommandSideApplication;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.TestDatabase;
+import vn.thidua.command.support.TestLedger;
 import vn.thidua.query.QuerySideApplication;
 
 /** Both apps' configurations in this JVM on a fresh database of the test PostgreSQL, signing in over HTTP Basic. */
 public final class BothApps implements AutoCloseable {
 
-    private final ConfigurableApplicationContext commandSide;
+    private final String[] commandSideArguments;
+    private ConfigurableApplicationContext commandSide;
     private final ConfigurableApplicationContext querySide;
 
-    private BothApps(ConfigurableApplicationContext commandSide, ConfigurableApplicationContext querySide) {
+    private BothApps(String[] commandSideArguments, ConfigurableApplicationContext commandSide,
+                     ConfigurableApplicationContext querySide) {
+        this.commandSideArguments = commandSideArguments;
         this.commandSide = commandSide;
         this.querySide = querySide;
     }
 
     /** Starts the command side, then the query side with any extra arguments. */
     public static BothApps start(String purpose, String... queryArguments) {
+        return start(purpose, new String[0], queryArguments);
+    }
+
+    /** Starts the command side with its extra arguments, then the query side with its own. */
+    public static BothApps start(String purpose, String[] commandArguments, String[] queryArguments) {
         String url = TestDatabase.freshDatabase(purpose);
         String[] database = {"--server.port=0", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--thidua.security.mode=basic"};
-        ConfigurableApplicationContext commandSide =
-                new SpringApplicationBuilder(CommandSideApplication.class).profiles("postgres").run(database);
+        String[] commandSideArguments = concat(database, new String[] {TestLedger.signerKeyArgument()},
+                commandArguments);
+        ConfigurableApplicationContext commandSide = startCommandSide(commandSideArguments);
         ConfigurableApplicationContext querySide = QuerySideApplication.application().profiles("postgres")
-                .run(Stream.concat(Stream.of(database), Stream.of(queryArguments)).toArray(String[]::new));
-        return new BothApps(commandSide, querySide);
+                .run(concat(database, new String[] {TestLedger.verifierKeyArgument()}, queryArguments));
+        return new BothApps(commandSideArguments, commandSide, querySide);
+    }
+
+    private static ConfigurableApplicationContext startCommandSide(String[] arguments) {
+        return new SpringApplicationBuilder(CommandSideApplication.class).profiles("postgres").run(arguments);
+    }
+
+    /** Stops the command side and starts it again on the same store, as an operator's restart does. */
+    public void restartCommandSide() {
+        commandSide.close();
+        commandSide = startCommandSide(commandSideArguments);
+    }
+
+    private static String[] concat(String[]... parts) {
+        return Stream.of(parts).flatMap(Stream::of).toArray(String[]::new);
     }
 
     public Http commands() {
