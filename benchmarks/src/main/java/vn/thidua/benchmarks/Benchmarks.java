@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.thidua.command.CommandSideApplication;
+import vn.thidua.ledger.NoteKeys;
 
 /**
  * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay|queries|http|seal}. Every benchmark measures its
@@ -32,12 +33,17 @@ public final class Benchmarks {
                 .start();
     }
 
+    /** The ledger key of a benchmark run: its secret for the command side, its verifier key for the query side. */
+    static final NoteKeys.Signer LEDGER_KEY = NoteKeys.generate("thidua.local/ledger");
+    static final String SIGNER_KEY = "--thidua.ledger.signer-key=" + LEDGER_KEY.encoded();
+    static final String VERIFIER_KEY = "--thidua.ledger.verifier-key=" + LEDGER_KEY.verifierKey();
+
     /** The command side without its web server on that database, pool of 16, with any further settings. */
     static ConfigurableApplicationContext commandSide(EmbeddedPostgres postgres, String... settings) {
         String[] database = {"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--thidua.security.mode=basic", "--spring.datasource.hikari.maximum-pool-size=16",
-                "--logging.level.root=WARN"};
+                "--logging.level.root=WARN", SIGNER_KEY};
         return new SpringApplicationBuilder(CommandSideApplication.class).profiles("postgres")
                 .web(WebApplicationType.NONE).run(Stream.concat(Stream.of(database), Stream.of(settings))
                         .toArray(String[]::new));

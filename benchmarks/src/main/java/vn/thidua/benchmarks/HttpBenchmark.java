@@ -89,9 +89,10 @@ final class HttpBenchmark {
                     "THIDUA_COMMAND_PORT", Integer.toString(commandPort),
                     "THIDUA_QUERY_PORT", Integer.toString(queryPort));
             List<String> arguments = List.of(POOL, provider.publicKeyProperty());
-            Process commandSide = launch(commandJar, environment, arguments);
-            Process querySide = WITH_QUERY_SIDE ? launch(queryJar, environment,
-                    Stream.concat(arguments.stream(), QUERY_SETTINGS.stream()).toList()) : null;
+            Process commandSide = launch(commandJar, environment,
+                    Stream.concat(arguments.stream(), Stream.of(Benchmarks.SIGNER_KEY)).toList());
+            Process querySide = WITH_QUERY_SIDE ? launch(queryJar, environment, Stream.of(arguments.stream(),
+                    Stream.of(Benchmarks.VERIFIER_KEY), QUERY_SETTINGS.stream()).flatMap(s -> s).toList()) : null;
             try {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 awaitReady(client, commandPort, commandSide);

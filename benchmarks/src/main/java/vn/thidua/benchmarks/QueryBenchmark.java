@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,11 +53,13 @@ final class QueryBenchmark {
                     "--spring.datasource.password=", "--logging.level.root=WARN"};
             long events;
             try (ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
-                    .profiles("postgres").web(WebApplicationType.NONE).run(database)) {
+                    .profiles("postgres").web(WebApplicationType.NONE)
+                    .run(Stream.concat(Stream.of(database), Stream.of(Benchmarks.SIGNER_KEY)).toArray(String[]::new))) {
                 events = ReplayBenchmark.generate(commandSide, 1, 1, 330);
             }
             IdentityProvider provider = new IdentityProvider();
             List<String> arguments = new ArrayList<>(List.of(database));
+            arguments.add(Benchmarks.VERIFIER_KEY);
             arguments.add("--server.port=0");
             arguments.add("--thidua.security.mode=jwt");
             arguments.add(provider.publicKeyProperty());

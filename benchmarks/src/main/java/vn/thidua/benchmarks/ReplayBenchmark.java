@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -84,7 +85,8 @@ final class ReplayBenchmark {
                     "--spring.datasource.password=", "--thidua.security.mode=basic", "--logging.level.root=WARN"};
             long events;
             try (ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
-                    .profiles("postgres").web(WebApplicationType.NONE).run(database)) {
+                    .profiles("postgres").web(WebApplicationType.NONE)
+                    .run(Stream.concat(Stream.of(database), Stream.of(Benchmarks.SIGNER_KEY)).toArray(String[]::new))) {
                 Instant start = Instant.now();
                 events = generate(commandSide, clusters, years, UNITS);
                 System.out.printf(Locale.ROOT, "generated %,d events in %s%n", events,
@@ -115,6 +117,7 @@ final class ReplayBenchmark {
     private static double build(String[] database, String model, long events, String[] querySideSettings)
             throws Exception {
         List<String> arguments = new ArrayList<>(List.of(database));
+        arguments.add(Benchmarks.VERIFIER_KEY);
         arguments.addAll(List.of(querySideSettings));
         for (String other : Projections.READ_MODELS) {
             arguments.add("--thidua.read-models." + other + ".enabled=" + other.equals(model));

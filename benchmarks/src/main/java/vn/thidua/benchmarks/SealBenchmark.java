@@ -127,7 +127,7 @@ final class SealBenchmark {
         }
         double inserted = backlog / ((System.nanoTime() - insertStart) / 1e9);
         try (Sealer sealer = new Sealer(dataSource, NoteKeys.generate("bench.local/ledger"),
-                new Sealer.Settings("bench.local/ledger", Duration.ofMinutes(1), Duration.ofMillis(10), 1000));
+                new Sealer.Settings(Duration.ofMillis(10), 1000));
              Connection sql = DriverManager.getConnection(url, "postgres", "")) {
             long sealStart = System.nanoTime();
             while (sealer.sealRound() > 0 || count(sql, "ledger_leaf") < backlog) {

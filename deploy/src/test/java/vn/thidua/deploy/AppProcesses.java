@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import vn.thidua.command.support.Http;
 
-/** Both apps as separate JVM processes from the jars the reactor built, as an operator runs them. */
+/** Both apps and the witnesses as separate JVM processes from the jars the reactor built, as operators run them. */
 final class AppProcesses {
 
     static final Path REPOSITORY = Path.of(System.getProperty("thidua.repository", "..")).toAbsolutePath();
@@ -22,9 +22,13 @@ final class AppProcesses {
     private AppProcesses() {
     }
 
-    /** Starts an app's executable jar with these settings, its output appended to its log. */
+    /** Starts an executable jar (command-side, query-side or witness) with these settings, appending to its log. */
     static Process launch(String app, String logName, Map<String, String> settings) throws IOException {
-        String jar = System.getProperty("thidua." + (app.equals("command-side") ? "commandSideJar" : "querySideJar"));
+        String jar = System.getProperty("thidua." + switch (app) {
+            case "command-side" -> "commandSideJar";
+            case "query-side" -> "querySideJar";
+            default -> "witnessJar";
+        });
         assertThat(Path.of(jar)).as("built by the reactor before this module").exists();
         Files.createDirectories(LOGS);
         ProcessBuilder builder = new ProcessBuilder("java", "-Daxoniq.update-checker.disabled=true",
@@ -36,10 +40,15 @@ final class AppProcesses {
     }
 
     static void awaitReady(int port, Process process, Duration patience) {
+        awaitAnswer(port, "/actuator/health/readiness", process, patience);
+    }
+
+    /** Waits until the process answers 200 at the path. */
+    static void awaitAnswer(int port, String path, Process process, Duration patience) {
         Http http = new Http("http://127.0.0.1:" + port);
         await().atMost(patience).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
             assertThat(process.isAlive()).as("the process is running").isTrue();
-            return http.get("/actuator/health/readiness").status() == 200;
+            return http.get(path).status() == 200;
         });
     }
 

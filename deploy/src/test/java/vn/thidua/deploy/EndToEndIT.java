@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
+import vn.thidua.command.support.TestLedger;
 
 /**
  * Both apps as separate JVM processes from the built jars, on one PostgreSQL with durability on: the demo is loaded
@@ -81,7 +82,8 @@ class EndToEndIT {
                 "THIDUA_DB_URL", postgres.getJdbcUrl("postgres", "postgres"), "THIDUA_DB_USER", "postgres",
                 "THIDUA_DB_PASSWORD", "", "THIDUA_AUTH_MODE", "basic",
                 "THIDUA_COMMAND_PORT", Integer.toString(commandPort), "THIDUA_QUERY_PORT", Integer.toString(queryPort),
-                "THIDUA_LEDGER_SIGNER_KEY_FILE", LOGS.resolve("e2e-signer.key").toString()));
+                app.equals("command-side") ? "THIDUA_LEDGER_SIGNER_KEY" : "THIDUA_LEDGER_VERIFIER_KEY",
+                app.equals("command-side") ? TestLedger.KEY.encoded() : TestLedger.KEY.verifierKey()));
     }
 
     private static void awaitReady(int port, Process process) {

@@ -46,13 +46,15 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
+import vn.thidua.command.support.TestLedger;
 
 /**
  * Faults with figures. Clients send generated commands, each with an {@code Idempotency-Key}, and retry on errors and
- * time-outs as a real client does, recording every acknowledged answer; meanwhile the command side, the query side and
- * PostgreSQL itself are killed with SIGKILL at random moments and started again. At the end: no acknowledged command
- * missing from the store, no command recorded twice, every read model equal to a rebuild from the store, the decision
- * logs and the ledger verifying. The short campaign runs in the build ({@code -Dfaults.seconds=60}); a long one on
+ * time-outs as a real client does, recording every acknowledged answer; meanwhile the command side, the query side,
+ * PostgreSQL itself and one of the ledger's two witnesses (quorum 2) are killed with SIGKILL at random moments and
+ * started again. At the end: no acknowledged command missing from the store, no command recorded twice, every read
+ * model equal to a rebuild from the store, the decision logs and the ledger verifying, and a checkpoint of every
+ * event cosigned by both witnesses. The short campaign runs in the build ({@code -Dfaults.seconds=60}); a long one on
  * demand: {@code ./mvnw -B verify -pl deploy -am -Dit.test=FaultCampaignIT -Dfaults.seconds=600}. With
  * {@code -Dfaults.kills=false} it is a soak instead: the same load plus steady reads and nothing killed, sampling
  * each app's heap and resident memory and the read models' lag every 30 seconds; no request may fail.
@@ -90,6 +92,10 @@ class FaultCampaignIT {
     private int queryPort;
     private volatile Process commandSide;
     private volatile Process querySide;
+    private final List<Integer> witnessPorts = new ArrayList<>();
+    private final List<Process> witnesses = new CopyOnWriteArrayList<>();
+    /** THIDUA_LEDGER_WITNESSES for both apps: each witness's verifier key at its URL. */
+    private String witnessList;
 
     @Test
     void killingAnythingAtAnyTimeLosesAndDoublesNothing() throws Exception {
@@ -100,6 +106,15 @@ class FaultCampaignIT {
         queryPort = AppProcesses.freePort();
         startPostgres();
         try {
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                deleteRecursively(witnessData(i));
+                witnessPorts.add(AppProcesses.freePort());
+                witnesses.add(startWitness(i));
+                keys.add(JSON.readTree(new Http("http://127.0.0.1:" + witnessPorts.get(i)).get("/public-key").raw())
+                        .path("verifierKey").asString() + "@http://127.0.0.1:" + witnessPorts.get(i));
+            }
+            witnessList = String.join(",", keys);
             commandSide = start("command-side", commandPort);
             querySide = start("query-side", queryPort);
             // The demo users act for cum-2: the campaign runs its years 2000-2100 there.
@@ -147,8 +162,25 @@ class FaultCampaignIT {
         } finally {
             AppProcesses.stop(querySide);
             AppProcesses.stop(commandSide);
+            for (Process witness : witnesses) {
+                AppProcesses.stop(witness);
+            }
             stopPostgres();
         }
+    }
+
+    private Path witnessData(int index) {
+        return data.resolveSibling("witness-" + index);
+    }
+
+    private Process startWitness(int index) throws IOException {
+        Process witness = AppProcesses.launch("witness", "fault-witness-" + index, Map.of(
+                "THIDUA_WITNESS_PORT", Integer.toString(witnessPorts.get(index)),
+                "THIDUA_WITNESS_NAME", "witness.test/nhan-chung-" + index,
+                "THIDUA_WITNESS_DATA_DIR", witnessData(index).toString(),
+                "THIDUA_WITNESS_LOGS", TestLedger.KEY.verifierKey()));
+        AppProcesses.awaitAnswer(witnessPorts.get(index), "/public-key", witness, PATIENCE);
+        return witness;
     }
 
     /** One command a client means to have recorded: signatures, reports and assessments across clusters and years. */
@@ -233,11 +265,14 @@ class FaultCampaignIT {
         failures.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
     }
 
-    /** Kills the command side, the query side and PostgreSQL in turn, at random moments, and starts each again. */
+    /**
+     * Kills the command side, PostgreSQL, a witness and the query side in turn, at random moments, and starts each
+     * again.
+     */
     private void killAtRandom(AtomicBoolean loading) throws Exception {
         // The query side, slowest to start on two cores shared with the load (20 to 45 s), comes last in each round,
-        // so that the build's minute kills each of the three at least once.
-        List<String> victims = List.of("command-side", "postgres", "query-side");
+        // so that the build's minute kills each of the four at least once.
+        List<String> victims = List.of("command-side", "postgres", "witness", "query-side");
         int round = 0;
         while (loading.get()) {
             long pause = 2000 + random.nextInt(3000);
@@ -258,6 +293,11 @@ class FaultCampaignIT {
                 case "query-side" -> {
                     querySide.destroyForcibly().waitFor();
                     querySide = start("query-side", queryPort);
+                }
+                case "witness" -> {
+                    int which = round / victims.size() % witnesses.size();
+                    witnesses.get(which).destroyForcibly().waitFor();
+                    witnesses.set(which, startWitness(which));
                 }
                 default -> {
                     // An immediate shutdown (SIGQUIT): every backend quits at once, no checkpoint; the restart
@@ -335,11 +375,14 @@ class FaultCampaignIT {
     }
 
     private Process start(String app, int port) throws IOException {
-        Process process = AppProcesses.launch(app, "fault-" + app, Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("SPRING_PROFILES_ACTIVE", "postgres",
                 "THIDUA_DB_URL", jdbcUrl(), "THIDUA_DB_USER", "postgres", "THIDUA_DB_PASSWORD", "",
                 "THIDUA_AUTH_MODE", "basic", "THIDUA_COMMAND_PORT", Integer.toString(commandPort),
                 "THIDUA_QUERY_PORT", Integer.toString(queryPort),
-                "THIDUA_LEDGER_SIGNER_KEY_FILE", data.resolveSibling("signer.key").toString()));
+                "THIDUA_LEDGER_WITNESSES", witnessList, "THIDUA_LEDGER_WITNESS_QUORUM", "2"));
+        settings.putAll(app.equals("command-side") ? Map.of("THIDUA_LEDGER_SIGNER_KEY", TestLedger.KEY.encoded())
+                : Map.of("THIDUA_LEDGER_VERIFIER_KEY", TestLedger.KEY.verifierKey()));
+        Process process = AppProcesses.launch(app, "fault-" + app, settings);
         AppProcesses.awaitReady(port, process, PATIENCE);
         return process;
     }
@@ -401,21 +444,25 @@ class FaultCampaignIT {
                 + rebuilt.keySet().stream().filter(key -> !live.containsKey(key)).count();
         boolean logsVerify = java.util.Arrays.stream(clusters).allMatch(cluster ->
                 auditor.get("/api/clusters/" + cluster + "/decisions/verification").body().path("valid").asBoolean());
+        // The checkpoint that covers every event counts once both witnesses cosigned it, the one killed included.
+        boolean quorumMet = awaitQuietly(() -> auditor.get("/api/ledger/verification").body().path("treeSize")
+                .asLong() == events);
         JsonNode ledger = auditor.get("/api/ledger/verification").body();
 
         String figures = String.format(Locale.ROOT, "| %d s | %,d | %,d | %,d | %,d | %,d | %s | %d | %d | %d | %s"
-                        + " | %s | %s |", LOAD.toSeconds(), sent.get(), acknowledged.size(), refused.get(),
+                        + " | %s | %s | %s |", LOAD.toSeconds(), sent.get(), acknowledged.size(), refused.get(),
                 retries.get(), events, kills(), missing, doubled, differences, logsVerify ? "valid" : "BROKEN",
-                ledger.path("valid").asBoolean() ? "valid" : "BROKEN", recoveryFigures());
+                ledger.path("valid").asBoolean() ? "valid" : "BROKEN", quorumMet ? "met" : "NOT MET",
+                recoveryFigures());
         String table = "| load | requests sent | acknowledged | refused by rules | retried | events in store | kills"
                 + " | acknowledged missing | recorded twice | read-model differences | decision logs | ledger"
-                + " | recovery (mean / max) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
-                + figures + "\n";
+                + " | witness quorum (2 of 2) | recovery (mean / max) |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n" + figures + "\n";
         System.out.println("\nFault campaign " + Instant.now() + "\n" + table);
         Files.writeString(data.resolveSibling("figures.md"), table);
 
         if (KILLS) {
-            assertThat(kills).as("kills during the load").contains("command-side", "postgres", "query-side");
+            assertThat(kills).as("kills during the load").contains("command-side", "postgres", "witness", "query-side");
         } else {
             String soak = "| time | commands acknowledged | command side heap MB (used / after full GC) | command side RSS MB"
                     + " | query side heap MB (used / after full GC) | query side RSS MB | max read-model lag |\n| --- | --- | --- | --- | --- | --- | --- |\n"
@@ -431,7 +478,17 @@ class FaultCampaignIT {
         assertThat(differences).as("read-model documents that differ from a rebuild").isZero();
         assertThat(logsVerify).as("every decision log verifies").isTrue();
         assertThat(ledger.path("valid").asBoolean()).as(ledger.toString()).isTrue();
+        assertThat(quorumMet).as("a checkpoint of every event cosigned by both witnesses").isTrue();
         assertThat(ledger.path("treeSize").asLong()).isEqualTo(events);
+    }
+
+    private static boolean awaitQuietly(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(PATIENCE).ignoreExceptions().until(condition);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
+        }
     }
 
     private String kills() {
