@@ -15,6 +15,8 @@ const WORDS = {
         seq: "STT", type: "Loại", summary: "Nội dung", actor: "Người thực hiện", minutesRef: "Biên bản",
         reason: "Lý do", rescindedBy: "Bị hủy bởi", receipt: "Biên nhận", valid: "Chuỗi hợp lệ",
         broken: "Chuỗi bị phá vỡ tại mục", checkpoint: "Điểm kiểm tra mới nhất của sổ cái (đã ký)",
+        witnesses: "Nhân chứng độc lập ký xác nhận", quorum: "cần tối thiểu", cosigned: "đã ký xác nhận",
+        notCosigned: "chưa ký xác nhận",
         record: "Hồ sơ đơn vị", predecessors: "Đơn vị trước hợp nhất", successor: "Đơn vị kế thừa",
         chart: "Điểm và hạng qua các năm", office: "Chức trách", projections: "Mô hình đọc",
         position: "Vị trí", replay: "Dựng lại", replaying: "Đang dựng lại", RUNNING: "Đang chạy",
@@ -45,6 +47,8 @@ const WORDS = {
         live: "Live", seq: "No.", type: "Type", summary: "Summary", actor: "By", minutesRef: "Minutes",
         reason: "Reason", rescindedBy: "Rescinded by", receipt: "Receipt", valid: "Chain valid",
         broken: "Chain broken at entry", checkpoint: "The ledger's latest signed checkpoint", record: "Unit record",
+        witnesses: "Independent witnesses that cosign it", quorum: "at least", cosigned: "cosigned",
+        notCosigned: "not cosigned",
         predecessors: "Merged from", successor: "Merged into", chart: "Score and rank across years", office: "Office",
         projections: "Read models", position: "Position", replay: "Replay", replaying: "Rebuilding",
         RUNNING: "Running", STOPPED: "Stopped", ERROR: "Error", noData: "Nothing recorded yet.", unranked: "—", ACTIVE: "Active", WITHDRAWN: "Withdrawn",
@@ -257,9 +261,12 @@ async function year(clusterId, yearNumber) {
 }
 
 async function decisions(clusterId) {
-    const [entries, verification, checkpoint] = await Promise.all([json(`/api/clusters/${clusterId}/decisions`),
-        json(`/api/clusters/${clusterId}/decisions/verification`),
-        api("/api/ledger/checkpoint").then(response => response.ok ? response.text() : "")]);
+    const [entries, verification, checkpoint, policy] = await Promise.all([
+        json(`/api/clusters/${clusterId}/decisions`), json(`/api/clusters/${clusterId}/decisions/verification`),
+        api("/api/ledger/checkpoint").then(response => response.ok ? response.text() : ""),
+        api("/api/ledger/policy").then(response => response.ok ? response.json() : {witnesses: [], quorum: 0})]);
+    // The server serves only cosignatures that check against the configured witness keys.
+    const cosignedBy = name => checkpoint.split("\n").some(line => line.startsWith(`\u2014 ${name} `));
     const badge = el("span", {id: "badge", class: "badge " + (verification.valid ? "valid" : "broken"),
             "data-valid": String(verification.valid)},
         verification.valid ? `✓ ${t("valid")} (${verification.entries})`
@@ -267,6 +274,11 @@ async function decisions(clusterId) {
     view().replaceChildren(
         el("h1", {}, t("decisions")), badge,
         el("h2", {}, t("checkpoint")), el("pre", {class: "checkpoint", id: "checkpoint"}, checkpoint),
+        el("p", {id: "witnesses"}, `${t("witnesses")} (${t("quorum")} ${policy.quorum}):`),
+        el("ul", {class: "witnesses"}, ...policy.witnesses.map(witness => el("li", {class: "witness",
+                "data-cosigned": String(cosignedBy(witness.name))},
+            `${cosignedBy(witness.name) ? "✓" : "…"} ${witness.name} — ${t(cosignedBy(witness.name) ? "cosigned"
+                : "notCosigned")}`))),
         table("decisions", [{title: "seq"}, {title: "type", optional: true}, {title: "summary"},
             {title: "actor", optional: true}, {title: "minutesRef", optional: true}, {title: "reason", optional: true},
             {title: "receipt"}], entries.map(entry => el("tr", {"data-seq": entry.seq,

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,6 +21,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.thidua.ledger.KeyFiles;
 import vn.thidua.ledger.NoteKeys;
 
 /**
@@ -129,23 +129,12 @@ public final class WitnessServer implements AutoCloseable {
 
     /** The witness's key from its file, or a new one written to a file that is private from its creation. */
     static NoteKeys.Signer keyOf(Path file, String name) throws IOException {
-        if (Files.exists(file)) {
-            NoteKeys.Signer key = NoteKeys.signer(Files.readString(file, StandardCharsets.UTF_8));
-            if (key.type() != NoteKeys.Type.COSIGNATURE) {
-                throw new IllegalStateException(file + " holds a note key; a witness signs with a cosignature key");
-            }
-            return key;
+        KeyFiles.Loaded loaded = KeyFiles.readOrCreate(file, name, NoteKeys.Type.COSIGNATURE);
+        if (loaded.created()) {
+            LOG.warning(() -> "Created a new witness key in " + file + "; its verifier key is "
+                    + loaded.key().verifierKey() + ". Publish the verifier key; keep the file secret and backed up.");
         }
-        NoteKeys.Signer created = NoteKeys.generate(name, NoteKeys.Type.COSIGNATURE);
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path fresh = Files.createTempFile(folder, ".witness", ".key",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(fresh, created.encoded() + "\n", StandardCharsets.UTF_8);
-        Files.move(fresh, file);
-        LOG.warning(() -> "Created a new witness key in " + file + "; its verifier key is " + created.verifierKey()
-                + ". Publish the verifier key; keep the file secret and backed up.");
-        return created;
+        return loaded.key();
     }
 
     private static void keepEvidence(Path folder, String note) {

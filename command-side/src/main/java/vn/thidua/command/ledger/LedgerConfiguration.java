@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import javax.sql.DataSource;
 
@@ -19,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import vn.thidua.ledger.KeyFiles;
 import vn.thidua.ledger.NoteKeys;
 import vn.thidua.ledger.Sealer;
 import vn.thidua.ledger.WitnessPolicy;
@@ -51,20 +51,15 @@ public class LedgerConfiguration {
             return NoteKeys.signer(properties.signerKey());
         }
         Path file = properties.signerKeyFile();
-        if (Files.exists(file)) {
-            return NoteKeys.signer(Files.readString(file, StandardCharsets.UTF_8));
+        KeyFiles.Loaded loaded = KeyFiles.readOrCreate(file, properties.origin(), NoteKeys.Type.NOTE);
+        if (loaded.created()) {
+            // The public half beside it: what the query side of the embedded default trusts (API.md, trust policy).
+            Files.writeString(file.resolveSibling("verifier.key"), loaded.key().verifierKey() + "\n",
+                    StandardCharsets.UTF_8);
+            LOG.warn("Created a new ledger signing key in {}; its verifier key is {}. Keep the file secret and backed"
+                    + " up: checkpoints signed by it can only be continued with it.", file, loaded.key().verifierKey());
         }
-        NoteKeys.Signer created = NoteKeys.generate(properties.origin());
-        Path folder = Files.createDirectories(file.toAbsolutePath().getParent());
-        Path fresh = Files.createTempFile(folder, ".signer", ".key",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(fresh, created.encoded() + "\n", StandardCharsets.UTF_8);
-        Files.move(fresh, file);
-        // The public half beside it: what the query side of the embedded default trusts (API.md, the trust policy).
-        Files.writeString(file.resolveSibling("verifier.key"), created.verifierKey() + "\n", StandardCharsets.UTF_8);
-        LOG.warn("Created a new ledger signing key in {}; its verifier key is {}. Keep the file secret and backed up:"
-                + " checkpoints signed by it can only be continued with it.", file, created.verifierKey());
-        return created;
+        return loaded.key();
     }
 
     @Bean

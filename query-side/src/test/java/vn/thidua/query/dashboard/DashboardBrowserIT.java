@@ -34,6 +34,7 @@ import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
 import vn.thidua.query.support.BothApps;
+import vn.thidua.query.support.InProcessWitness;
 
 /**
  * The dashboard in a real browser (Debian's chromium and chromedriver, headless, no download at run time; `.ci/run`
@@ -54,6 +55,8 @@ class DashboardBrowserIT {
     private Path profile;
 
     private BothApps apps;
+    /** The ledger's one witness here (quorum 1): the decision log's page names it beside the checkpoint. */
+    private InProcessWitness witness;
     private Http commands;
     private JdbcClient jdbc;
     private WebDriver browser;
@@ -64,7 +67,9 @@ class DashboardBrowserIT {
     void startTheAppsAndABrowser() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        apps = BothApps.start("dashboard_it");
+        witness = InProcessWitness.start("witness.test/so-noi-vu", Files.createTempDirectory("dashboard-witness"));
+        String[] trust = InProcessWitness.trust(List.of(witness), 1);
+        apps = BothApps.start("dashboard_it", trust, trust);
         jdbc = apps.jdbc();
         commands = apps.commands();
         String years = "/api/clusters/" + CLUSTER_ID + "/years";
@@ -98,6 +103,9 @@ class DashboardBrowserIT {
         }
         if (apps != null) {
             apps.close();
+        }
+        if (witness != null) {
+            witness.close();
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
@@ -140,6 +148,9 @@ class DashboardBrowserIT {
         browser.get(home + "#/c/" + CLUSTER_ID + "/decisions");
         wait.until(ExpectedConditions.attributeToBe(By.id("badge"), "data-valid", "true"));
         assertThat(browser.findElement(By.id("checkpoint")).getText()).contains("thidua.local/ledger");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.witness"),
+                witness.name()));
+        assertThat(browser.findElement(By.id("witnesses")).getText()).contains("1");
         screenshot("decision-log");
 
         jdbc.sql("update decision_log set actor = 'nguoi-khac' where cluster_id = ? and seq = 1").param(CLUSTER_ID)

@@ -6,7 +6,6 @@ import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 import static vn.thidua.query.support.OfflineVerifiers.java;
 import static vn.thidua.query.support.OfflineVerifiers.python;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,12 +16,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +46,10 @@ import vn.thidua.command.support.TestLedger;
 import vn.thidua.ledger.Checkpoint;
 import vn.thidua.ledger.Merkle;
 import vn.thidua.ledger.MerkleTree;
-import vn.thidua.ledger.NoteKeys;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.ledger.WitnessPolicy;
 import vn.thidua.query.support.BothApps;
-import vn.thidua.witness.Witness;
-import vn.thidua.witness.WitnessServer;
-import vn.thidua.witness.WitnessState;
+import vn.thidua.query.support.InProcessWitness;
 
 /**
  * The ledger that holds against its operator (API.md, "Witnesses, the trust policy and checkpoints that cannot be
@@ -75,11 +69,7 @@ class WitnessedLedgerIT {
     @TempDir
     static Path folder;
 
-    private final List<NoteKeys.Signer> witnessKeys = List.of(
-            NoteKeys.generate("witness.test/ban-to-chuc-bac-giang", NoteKeys.Type.COSIGNATURE),
-            NoteKeys.generate("witness.test/ban-thi-dua-khen-thuong", NoteKeys.Type.COSIGNATURE));
-    private final List<WitnessServer> witnesses = new ArrayList<>(Collections.nCopies(2, null));
-    private final List<Integer> witnessPorts = new ArrayList<>();
+    private final List<InProcessWitness> witnesses = new ArrayList<>();
     private BothApps apps;
     private Http commands;
     private Http auditor;
@@ -88,14 +78,9 @@ class WitnessedLedgerIT {
 
     @BeforeAll
     void start() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            startWitness(i, 0);
-            witnessPorts.add(witnesses.get(i).port());
-        }
-        String list = "--thidua.ledger.witnesses=" + witnessKeys.get(0).verifierKey() + "@http://127.0.0.1:"
-                + witnessPorts.get(0) + "," + witnessKeys.get(1).verifierKey() + "@http://127.0.0.1:"
-                + witnessPorts.get(1);
-        String[] trust = {list, "--thidua.ledger.witness-quorum=2"};
+        witnesses.add(InProcessWitness.start("witness.test/ban-to-chuc-bac-giang", folder.resolve("witness-0")));
+        witnesses.add(InProcessWitness.start("witness.test/ban-thi-dua-khen-thuong", folder.resolve("witness-1")));
+        String[] trust = InProcessWitness.trust(witnesses, 2);
         apps = BothApps.start("witnessed_ledger", trust, trust);
         commands = apps.commands().as(Http.COUNCIL);
         auditor = apps.queries().as(Http.AUDITOR);
@@ -113,15 +98,7 @@ class WitnessedLedgerIT {
     @AfterAll
     void stop() {
         apps.close();
-        witnesses.forEach(WitnessServer::close);
-    }
-
-    private void startWitness(int index, int port) throws Exception {
-        Witness witness = new Witness(witnessKeys.get(index), List.of(TestLedger.KEY.verifier()),
-                new WitnessState(folder.resolve("witness-" + index)), Clock.systemUTC(), note -> { });
-        WitnessServer server = new WitnessServer(witness, new InetSocketAddress("127.0.0.1", port));
-        server.start();
-        witnesses.set(index, server);
+        witnesses.forEach(InProcessWitness::close);
     }
 
     private static JsonNode accepted(Http.Response response) {
@@ -179,7 +156,7 @@ class WitnessedLedgerIT {
         assertThat(published().check(apps.queries().get("/api/ledger/checkpoint").raw()).checkpoint().size())
                 .as("one witness of two is short of the quorum").isEqualTo(before);
 
-        startWitness(1, witnessPorts.get(1));
+        witnesses.get(1).restart();
         await().atMost(PATIENCE).ignoreExceptions().until(() ->
                 published().check(apps.queries().get("/api/ledger/checkpoint").raw()).checkpoint().size() == stored);
     }
@@ -302,9 +279,9 @@ class WitnessedLedgerIT {
                 + "\n" + new Checkpoint(TestLedger.KEY.name(), rewritten.size(), rewritten.root(rewritten.size()))
                 .sign(TestLedger.KEY);
         HttpClient http = HttpClient.newHttpClient();
-        for (int port : witnessPorts) {
-            assertThat(offer(http, port, forkedSameSize).statusCode()).isEqualTo(409);
-            assertThat(offer(http, port, forkedLonger).statusCode()).isEqualTo(422);
+        for (InProcessWitness witness : witnesses) {
+            assertThat(offer(http, witness.port(), forkedSameSize).statusCode()).isEqualTo(409);
+            assertThat(offer(http, witness.port(), forkedLonger).statusCode()).isEqualTo(422);
         }
     }
 
