@@ -13,7 +13,7 @@ import vn.thidua.command.CommandSideApplication;
 import vn.thidua.ledger.NoteKeys;
 
 /**
- * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay|queries|http|seal}. Every benchmark measures its
+ * Entry point: {@code java -jar benchmarks/target/benchmarks-*-exec.jar append|replay|queries|http|seal|witness}. Every benchmark measures its
  * baseline (the physical limit of the same machine and database) in the same run and reports the ratio.
  */
 public final class Benchmarks {
@@ -60,8 +60,9 @@ public final class Benchmarks {
                 case "queries" -> QueryBenchmark.main(rest);
                 case "http" -> HttpBenchmark.main(rest);
                 case "seal" -> SealBenchmark.main(rest);
+                case "witness" -> WitnessBenchmark.main(rest);
                 default -> {
-                    System.err.println("usage: benchmarks append|replay|queries|http|seal");
+                    System.err.println("usage: benchmarks append|replay|queries|http|seal|witness");
                     System.exit(2);
                 }
             }

@@ -1,5 +1,6 @@
 package vn.thidua.benchmarks;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,11 +8,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.flywaydb.core.Flyway;
@@ -21,11 +25,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.thidua.ledger.NoteKeys;
 import vn.thidua.ledger.Sealer;
+import vn.thidua.witness.Witness;
+import vn.thidua.witness.WitnessServer;
+import vn.thidua.witness.WitnessState;
 
 /**
- * Sealing: how long an event waits between its append and its leaf (p50, p99) while commands are appended through
- * the gateway at 1 and 8 threads, whether the sealer keeps up, and the sealer's capacity on a backlog against the
- * limit of appending the same rows with raw INSERT + COMMIT on 8 threads, all in the same run with fsync on.
+ * Sealing: how long an event waits between its append and its leaf (p50, p99), and between its append and the first
+ * checkpoint that covers it cosigned by both of two witnesses (quorum 2, on loopback), while commands are appended
+ * through the gateway at 1 and 8 threads; whether the sealer keeps up; and the sealer's capacity on a backlog against
+ * the limit of appending the same rows with raw INSERT + COMMIT on 8 threads, all in the same run with fsync on.
  */
 final class SealBenchmark {
 
@@ -38,11 +46,23 @@ final class SealBenchmark {
         Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 3));
         Duration measured = Duration.ofSeconds(Long.getLong("seconds", 15));
         int backlog = Integer.getInteger("backlog", 100_000);
-        Path key = Files.createTempDirectory("seal-benchmark").resolve("signer.key");
         List<String> rows = new ArrayList<>();
+        Path folder = Files.createTempDirectory("seal-benchmark");
+        List<WitnessServer> witnesses = new ArrayList<>();
+        List<String> policy = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            NoteKeys.Signer key = NoteKeys.generate("bench.local/witness-" + w, NoteKeys.Type.COSIGNATURE);
+            WitnessServer witness = new WitnessServer(new Witness(key, List.of(Benchmarks.LEDGER_KEY.verifier()),
+                    new WitnessState(folder.resolve("witness-" + w)), Clock.systemUTC(), note -> { }),
+                    new InetSocketAddress("127.0.0.1", 0));
+            witness.start();
+            witnesses.add(witness);
+            policy.add(key.verifierKey() + "@http://127.0.0.1:" + witness.port());
+        }
         try (EmbeddedPostgres postgres = Benchmarks.durablePostgres()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            try (ConfigurableApplicationContext app = Benchmarks.commandSide(postgres, "--thidua.ledger.signer-key-file=" + key);
+            try (ConfigurableApplicationContext app = Benchmarks.commandSide(postgres,
+                    "--thidua.ledger.witnesses=" + String.join(",", policy), "--thidua.ledger.witness-quorum=2");
                  Connection sql = DriverManager.getConnection(url, "postgres", "")) {
                 CommandGateway gateway = app.getBean(CommandGateway.class);
                 for (int threads : new int[] {1, 8}) {
@@ -57,17 +77,22 @@ final class SealBenchmark {
                     double drainMillis = (System.nanoTime() - drainStart) / 1e6;
                     double[] latency = latencyMillis(sql, from, to);
                     double sealed = sealedPerSecond(sql, from, to);
+                    double[] witnessed = witnessedLatencyMillis(sql, from, to);
                     rows.add(String.format(Locale.ROOT, "| append, %d threads | %.0f commands/s | %.0f leaves/s"
-                                    + " (%.0f%%) | p50 %.0f ms, p99 %.0f ms | %.0f ms |", threads, appended, sealed,
-                            100 * sealed / appended, latency[0], latency[1], drainMillis));
+                                    + " (%.0f%%) | p50 %.0f ms, p99 %.0f ms | p50 %.0f ms, p99 %.0f ms | %.0f ms |",
+                            threads, appended, sealed, 100 * sealed / appended, latency[0], latency[1], witnessed[0],
+                            witnessed[1], drainMillis));
                 }
             }
             rows.add(capacity(postgres, backlog));
+        } finally {
+            witnesses.forEach(WitnessServer::close);
         }
         System.out.println();
         System.out.println("Sealing, " + measured.toSeconds() + " s per figure, fsync on, " + Instant.now());
-        System.out.println("| load | appended | sealed in the same window (ratio) | append -> leaf | drained after |");
-        System.out.println("| --- | --- | --- | --- | --- |");
+        System.out.println("| load | appended | sealed in the same window (ratio) | append -> leaf"
+                + " | append -> checkpoint cosigned by 2 witnesses | drained after |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
         rows.forEach(System.out::println);
     }
 
@@ -84,6 +109,49 @@ final class SealBenchmark {
                 Double[] percentiles = (Double[]) result.getArray(1).getArray();
                 return new double[] {percentiles[0], percentiles[1]};
             }
+        }
+    }
+
+    /**
+     * Append time to the time the second witness's cosignature arrived on the first checkpoint covering the event, for
+     * the events appended in the measured window (every event waits for that; none is left out).
+     */
+    private static double[] witnessedLatencyMillis(Connection sql, Instant from, Instant to) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && count(sql, "ledger_leaf") > witnessedSize(sql)) {
+            Thread.sleep(10);
+        }
+        TreeMap<Long, Instant> witnessed = new TreeMap<>();
+        try (ResultSet rows = sql.createStatement().executeQuery("select tree_size, max(received_at)"
+                + " from ledger_cosignature group by tree_size having count(*) >= 2")) {
+            while (rows.next()) {
+                witnessed.put(rows.getLong(1), Instant.parse(rows.getString(2)));
+            }
+        }
+        List<Long> millis = new ArrayList<>();
+        try (PreparedStatement query = sql.prepareStatement("select l.leaf_index, e.time_stamp from ledger_leaf l"
+                + " join domain_event_entry e on e.global_index = l.global_index"
+                + " where e.time_stamp >= ? and e.time_stamp < ?")) {
+            query.setString(1, from.toString());
+            query.setString(2, to.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Map.Entry<Long, Instant> covering = witnessed.higherEntry(rows.getLong(1));
+                    millis.add(covering == null ? Long.MAX_VALUE : Duration.between(Instant.parse(rows.getString(2)),
+                            covering.getValue()).toMillis());
+                }
+            }
+        }
+        millis.sort(null);
+        return new double[] {millis.get(millis.size() / 2), millis.get(Math.min(millis.size() - 1,
+                millis.size() * 99 / 100))};
+    }
+
+    private static long witnessedSize(Connection sql) throws Exception {
+        try (ResultSet row = sql.createStatement().executeQuery("select coalesce(max(tree_size), 0) from"
+                + " (select tree_size from ledger_cosignature group by tree_size having count(*) >= 2) q")) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

@@ -82,11 +82,13 @@ class DeployFilesTest {
         resources.forEach(resource -> assertThat(DEPLOY.resolve("k8s").resolve(resource)).exists());
     }
 
-    /** A variable the deploy files set but no app reads would be a silent misconfiguration. */
+    /** A variable the deploy files set but no app (or witness) reads would be a silent misconfiguration. */
     @Test
     void everyThiduaVariableTheyPassIsReadByTheApps() throws IOException {
         String appConfig = Files.readString(REPOSITORY.resolve("command-side/src/main/resources/application.yml"))
-                + Files.readString(REPOSITORY.resolve("query-side/src/main/resources/query-side.yml"));
+                + Files.readString(REPOSITORY.resolve("query-side/src/main/resources/query-side.yml"))
+                + Files.readString(REPOSITORY.resolve("witness/src/main/java/vn/thidua/witness/WitnessServer.java"))
+                .replaceAll("\"(THIDUA_WITNESS_[A-Z_]+)\"", "\\${$1");
         Pattern variable = Pattern.compile("\\b((?:THIDUA|AXON_SERVER)_[A-Z_]+)\\b");
         for (Path file : yamlFiles()) {
             Matcher matcher = variable.matcher(Files.readString(file));

@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * <b>No timeout verdicts.</b> Global indexes are handed out when an append begins and become visible when it
  * commits, so a lower index may appear after a higher one was sealed. The store's default assigns the appending
  * transaction its id before it takes an index (V7 migration), so an index missing below a visible one belongs to a
- * transaction that was in progress in the snapshot that missed it, or to one that rolled back. The sealer keeps such
- * gaps with the transactions in progress then, seals an index whenever it appears, and drops a gap as rolled back
- * only once PostgreSQL's snapshot says every one of those transactions has ended. A commit is sealed whatever its
+ * transaction that had its id when the snapshot that missed it was taken: one in progress then, or one that rolled
+ * back. The sealer keeps such gaps with those transactions ({@link Awaited}), seals an index whenever it appears, and
+ * drops a gap as rolled back only once PostgreSQL's snapshot says every one of them has ended. A commit is sealed whatever its
  * delay; a rolled-back append is known at the next round. An event that appears in a gap already dropped did not
  * come from an append: the verification calls it inserted.
  */
@@ -53,13 +53,27 @@ public final class Sealer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sealer.class);
     private static final int MAX_GAP_RANGES_LISTED = 64;
 
-    /** Indexes {@code from..to} not seen yet, and the transactions in progress when they were first missed. */
-    private record Gap(long from, long to, long[] inProgressWhenMissed) {
+    /** Indexes {@code from..to} not seen yet, and the transactions that may still fill them. */
+    private record Gap(long from, long to, Awaited awaited) {
     }
 
     /**
-     * A PostgreSQL snapshot ({@code pg_current_snapshot()}): transactions below {@code xmin} have ended, those from
-     * {@code xmax} on had not started, those listed in between were in progress.
+     * The transactions that had an id when a snapshot was taken and may not have ended: those it lists in progress,
+     * and those from its {@code xmax} (one past the highest that had completed, not the highest handed out) up to the
+     * id the sealer took for itself after it, {@code until}: every id below that was handed out before.
+     */
+    record Awaited(long[] inProgress, long from, long until) {
+
+        boolean endedIn(Snapshot later) {
+            return Arrays.stream(inProgress).allMatch(later::ended) && (until <= later.xmin()
+                    || until <= later.xmax() && Arrays.stream(later.inProgress()).noneMatch(x -> x >= from && x < until));
+        }
+    }
+
+    /**
+     * A PostgreSQL snapshot ({@code pg_current_snapshot()}): transactions below {@code xmin} have ended; of those
+     * below {@code xmax} (one past the highest that had completed), the ones listed were in progress; none from
+     * {@code xmax} on had completed, though some may have been in progress and are not listed.
      */
     record Snapshot(long xmin, long xmax, long[] inProgress) {
 
@@ -202,10 +216,11 @@ public final class Sealer implements AutoCloseable {
             List<StoredEvent> fresh = query("select " + StoredEvent.COLUMNS + " from domain_event_entry"
                     + " where global_index > ? order by global_index limit ?", highestSealed, settings.batchSize());
             List<StoredEvent> late = late();
+            Awaited awaited = null;
             for (StoredEvent event : fresh) {
                 if (event.globalIndex() > highestSealed + 1) {
-                    gaps.put(highestSealed + 1, new Gap(highestSealed + 1, event.globalIndex() - 1,
-                            snapshot.inProgress()));
+                    awaited = awaited != null ? awaited : awaited(snapshot);
+                    gaps.put(highestSealed + 1, new Gap(highestSealed + 1, event.globalIndex() - 1, awaited));
                 }
                 highestSealed = event.globalIndex();
             }
@@ -240,9 +255,26 @@ public final class Sealer implements AutoCloseable {
         }
     }
 
-    /** The round's snapshot: the first statement of its repeatable-read transaction, so every read shares it. */
+    /** What a gap missed in this snapshot waits for: the sealer takes its own transaction id to bound it. */
+    private Awaited awaited(Snapshot snapshot) throws SQLException {
+        return new Awaited(snapshot.inProgress(), snapshot.xmax(),
+                Long.parseLong(queryString("select pg_current_xact_id()::text")));
+    }
+
+    /**
+     * The round's snapshot: the first statement of its repeatable-read transaction, so that every read of the round
+     * sees what it describes (a transaction that takes an index after it is in no gap of this round).
+     */
     private Snapshot snapshot() throws SQLException {
-        return Snapshot.parse(queryString("select pg_current_snapshot()::text"));
+        try (PreparedStatement statement = prepare("select pg_current_snapshot()::text,"
+                + " current_setting('transaction_isolation')"); ResultSet row = statement.executeQuery()) {
+            row.next();
+            if (!"repeatable read".equals(row.getString(2))) {
+                throw new IllegalStateException("a sealing round reads in one snapshot: repeatable read, not "
+                        + row.getString(2));
+            }
+            return Snapshot.parse(row.getString(1));
+        }
     }
 
     /** Events that appeared in the gaps, below leaves already sealed. */
@@ -275,10 +307,10 @@ public final class Sealer implements AutoCloseable {
         }
         Gap gap = gaps.remove(entry.getKey());
         if (gap.from() < index) {
-            gaps.put(gap.from(), new Gap(gap.from(), index - 1, gap.inProgressWhenMissed()));
+            gaps.put(gap.from(), new Gap(gap.from(), index - 1, gap.awaited()));
         }
         if (index < gap.to()) {
-            gaps.put(index + 1, new Gap(index + 1, gap.to(), gap.inProgressWhenMissed()));
+            gaps.put(index + 1, new Gap(index + 1, gap.to(), gap.awaited()));
         }
     }
 
@@ -288,7 +320,7 @@ public final class Sealer implements AutoCloseable {
      */
     private long dropRolledBack(Snapshot snapshot) {
         gaps.values().removeIf(gap -> {
-            boolean ended = Arrays.stream(gap.inProgressWhenMissed()).allMatch(snapshot::ended);
+            boolean ended = gap.awaited().endedIn(snapshot);
             if (ended) {
                 LOG.debug("Global indexes {}..{} were rolled back", gap.from(), gap.to());
             }
@@ -389,6 +421,7 @@ public final class Sealer implements AutoCloseable {
         highestSealed = Math.max(sealedThrough,
                 Long.parseLong(queryString("select coalesce(max(global_index), 0) from ledger_leaf")));
         gaps.clear();
+        Awaited awaited = awaited(snapshot);
         try (PreparedStatement missing = connection.prepareStatement("select g from generate_series(?, ?) g"
                 + " where not exists (select 1 from ledger_leaf l where l.global_index = g) order by g")) {
             missing.setLong(1, sealedThrough + 1);
@@ -398,9 +431,9 @@ public final class Sealer implements AutoCloseable {
                     long index = rows.getLong(1);
                     Map.Entry<Long, Gap> last = gaps.lastEntry();
                     if (last != null && last.getValue().to() == index - 1) {
-                        gaps.put(last.getKey(), new Gap(last.getKey(), index, snapshot.inProgress()));
+                        gaps.put(last.getKey(), new Gap(last.getKey(), index, awaited));
                     } else {
-                        gaps.put(index, new Gap(index, index, snapshot.inProgress()));
+                        gaps.put(index, new Gap(index, index, awaited));
                     }
                 }
             }

@@ -159,8 +159,7 @@ public final class WitnessPublisher implements AutoCloseable {
     private CompletableFuture<Void> offer(WitnessPolicy.Witness witness, Signed checkpoint, int triesLeft) {
         long old = cosignedSizes.getOrDefault(witness.name(), 0L);
         if (old > checkpoint.size()) {
-            sealer.halt("witness " + witness.name() + " cosigned a tree of size " + old
-                    + ", larger than this log's latest checkpoint " + checkpoint.size() + ": the log lost leaves");
+            requireStoreHolds(witness, old);
             return CompletableFuture.completedFuture(null);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(witness.url() + "/add-checkpoint"))
@@ -209,6 +208,22 @@ public final class WitnessPublisher implements AutoCloseable {
         }
         cosignedSizes.put(witness.name(), held);
         return triesLeft > 1 ? offer(witness, checkpoint, triesLeft - 1) : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * A witness holds a tree larger than the checkpoint offered: a newer one, signed since this round read the store,
+     * or, if the store has none that large, proof that the log lost leaves.
+     */
+    private void requireStoreHolds(WitnessPolicy.Witness witness, long held) {
+        try (Connection connection = dataSource.getConnection()) {
+            Signed latest = latest(connection);
+            if (latest == null || latest.size() < held) {
+                sealer.halt("witness " + witness.name() + " cosigned a tree of size " + held
+                        + ", larger than this log's latest checkpoint: the log lost leaves");
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not read the latest checkpoint: {}", e.getMessage());
+        }
     }
 
     /** Keeps the witness's cosignature once it checks against the witness's configured key. */

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -31,6 +36,11 @@ import vn.thidua.ledger.MerkleTree;
 import vn.thidua.ledger.NoteKeys;
 import vn.thidua.ledger.Sealer;
 import vn.thidua.ledger.StoredEvent;
+import vn.thidua.ledger.WitnessPolicy;
+import vn.thidua.ledger.WitnessPublisher;
+import vn.thidua.witness.Witness;
+import vn.thidua.witness.WitnessServer;
+import vn.thidua.witness.WitnessState;
 
 /**
  * The sealer on a real PostgreSQL with the command side's schema: appends that commit out of global-index order,
@@ -167,6 +177,36 @@ class SealerIT {
         assertOneConsistentTree();
     }
 
+    /**
+     * The race the fault campaign met: an append takes its transaction id after another transaction's, then its
+     * index before that one's, and that one commits first. PostgreSQL's snapshot does not list a transaction above its
+     * xmax: the sealer must still wait for it.
+     */
+    @Test
+    void anAppendWhoseTransactionIdIsAboveTheSnapshotsXmaxIsWaitedFor() throws Exception {
+        Sealer sealer = sealer(signer);
+        sealer.sealRound();
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            try (var id = first.createStatement().executeQuery("select pg_current_xact_id()")) {
+                id.next();
+            }
+            long held = insert(second, "cum-2", 0);
+            insert(first, "cum-3", 0);
+            first.commit();
+            for (int round = 0; round < 3; round++) {
+                sealer.sealRound();
+            }
+            assertThat(jdbc.sql("select sealed_through from ledger_state").query(Long.class).single())
+                    .as("the gap waits for the transaction above the snapshot's xmax").isEqualTo(held - 1);
+            second.commit();
+        }
+        assertThat(sealer.sealRound()).isEqualTo(1);
+        assertThat(count("ledger_leaf")).isEqualTo(2);
+        assertOneConsistentTree();
+    }
+
     @Test
     void aSealerWithAnotherKeyDoesNotSealTheStore() throws Exception {
         append("cum-2", 0, 0, false);
@@ -219,6 +259,51 @@ class SealerIT {
         assertThat(sealer.sealRound()).isZero();
         assertThat(sealer.halted()).hasValueSatisfying(reason -> assertThat(reason).contains("rewritten"));
         assertThat(count("ledger_checkpoint")).isEqualTo(1);
+    }
+
+    /**
+     * A split view shown to a witness: before the log's own checkpoint reaches it, the key holder had it cosign
+     * another tree of the same size. The publisher finds the witness holding that tree and halts the sealer.
+     */
+    @Test
+    void aWitnessHoldingAnotherTreeOfTheLogsSizeHaltsTheSealer() throws Exception {
+        NoteKeys.Signer witnessKey = NoteKeys.generate("test.local/witness", NoteKeys.Type.COSIGNATURE);
+        Witness witness = new Witness(witnessKey, List.of(signer.verifier()),
+                new WitnessState(Files.createTempDirectory("sealer-witness")), Clock.systemUTC(), note -> { });
+        try (WitnessServer server = new WitnessServer(witness, new InetSocketAddress("127.0.0.1", 0))) {
+            server.start();
+            Sealer sealer = sealer(signer);
+            WitnessPolicy policy = WitnessPolicy.configured(signer.verifierKey(),
+                    witnessKey.verifierKey() + "@http://127.0.0.1:" + server.port(), 1);
+            WitnessPublisher publisher = new WitnessPublisher(dataSource, sealer, policy, Duration.ofSeconds(5));
+            for (int i = 0; i < 3; i++) {
+                append("cum-2", i, 0, false);
+            }
+            assertThat(sealer.sealRound()).isEqualTo(3);
+            publisher.publishLatest();
+            assertThat(count("ledger_cosignature")).as("the log's own tree is cosigned").isEqualTo(1);
+
+            MerkleTree other = new MerkleTree();
+            jdbc.sql("select leaf_hash from ledger_leaf order by leaf_index").query(row -> {
+                other.append(row.getBytes(1));
+            });
+            other.append(Merkle.leafHash("shown to the witness only".getBytes(StandardCharsets.UTF_8)));
+            other.append(Merkle.leafHash("and this too".getBytes(StandardCharsets.UTF_8)));
+            StringBuilder fork = new StringBuilder("old 3\n");
+            other.consistencyProof(3, 5).forEach(hash -> fork.append(Base64.getEncoder().encodeToString(hash))
+                    .append('\n'));
+            fork.append('\n').append(new Checkpoint(signer.name(), 5, other.root(5)).sign(signer));
+            assertThat(witness.addCheckpoint(fork.toString()).status()).isEqualTo(200);
+
+            for (int i = 3; i < 5; i++) {
+                append("cum-2", i, 0, false);
+            }
+            assertThat(sealer.sealRound()).isEqualTo(2);
+            publisher.publishLatest();
+            assertThat(sealer.halted()).hasValueSatisfying(reason -> assertThat(reason).contains("forked"));
+            append("cum-2", 5, 0, false);
+            assertThat(sealer.sealRound()).isZero();
+        }
     }
 
     /** Edits the second event's payload as the schema owner and writes the leaf hash the edited event makes. */

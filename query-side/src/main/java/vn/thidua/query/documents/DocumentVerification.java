@@ -11,6 +11,7 @@ import vn.thidua.ledger.Checkpoint;
 import vn.thidua.ledger.Merkle;
 import vn.thidua.ledger.MerkleTree;
 import vn.thidua.ledger.ProofException;
+import vn.thidua.ledger.WitnessPolicy;
 import vn.thidua.query.ledger.SealedLedger;
 import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
@@ -28,10 +29,13 @@ public class DocumentVerification {
     public record EventCheck(String eventId, long leafIndex, String type, Text text, boolean verified) {
     }
 
-    /** The answer the verification page shows. */
+    /**
+     * The answer the verification page shows: {@code checkpointSigned} when the log's signature and the witness quorum
+     * of the configured trust policy check on the document's checkpoint, the witnesses that cosigned it.
+     */
     public record Result(String kind, String clusterId, int year, String unitId, long treeSize, String rootHash,
-                         boolean checkpointSigned, boolean verified, List<EventCheck> events,
-                         List<EventCheck> recordedSince) {
+                         boolean checkpointSigned, List<String> cosigners, int quorum, boolean verified,
+                         List<EventCheck> events, List<EventCheck> recordedSince) {
     }
 
     private final YearRecords records;
@@ -45,9 +49,12 @@ public class DocumentVerification {
     public Result verify(DocumentKind kind, String clusterId, int year, String unitId, long treeSize) {
         SealedLedger.SignedCheckpoint checkpoint = records.checkpoint(treeSize);
         boolean signed;
+        List<String> cosigners = List.of();
         try {
-            Checkpoint opened = Checkpoint.open(checkpoint.note(), ledger.verifier());
+            WitnessPolicy.Witnessed witnessed = ledger.policy().check(checkpoint.note());
+            Checkpoint opened = witnessed.checkpoint();
             signed = opened.size() == treeSize && Arrays.equals(opened.rootHash(), checkpoint.rootHash());
+            cosigners = witnessed.cosigners();
         } catch (ProofException e) {
             signed = false;
         }
@@ -68,7 +75,8 @@ public class DocumentVerification {
         }
         boolean verified = signed && !events.isEmpty() && events.stream().allMatch(EventCheck::verified);
         return new Result(kind.slug(), clusterId, year, unitId, treeSize,
-                HexFormat.of().formatHex(checkpoint.rootHash()), signed, verified, events, since);
+                HexFormat.of().formatHex(checkpoint.rootHash()), signed, cosigners, ledger.policy().quorum(), verified,
+                events, since);
     }
 
     /** The event as stored now hashes to a leaf whose inclusion proof leads to the checkpoint's root. */

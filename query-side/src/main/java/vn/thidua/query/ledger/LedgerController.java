@@ -125,11 +125,12 @@ public class LedgerController {
     }
 
     @Operation(summary = "Bằng chứng bao hàm (RFC 9162) · Inclusion proof")
-    @Problems({Problem.EVENT_NOT_SEALED, Problem.TREE_SIZE_INVALID, Problem.LEDGER_NOT_STARTED})
+    @Problems({Problem.EVENT_NOT_SEALED, Problem.EVENT_NOT_YET_WITNESSED, Problem.TREE_SIZE_INVALID,
+            Problem.LEDGER_NOT_STARTED})
     @GetMapping("/proof/inclusion")
     public InclusionProof inclusion(@RequestParam String eventId, @RequestParam(required = false) Long treeSize) {
         SealedLedger.Leaf leaf = ledger.leaf(eventId);
-        long size = treeSize == null ? ledger.latest().treeSize() : treeSize;
+        long size = treeSize == null ? witnessedCovering(leaf).treeSize() : treeSize;
         MerkleTree tree = sized(size);
         if (leaf.leafIndex() >= size) {
             throw Problem.TREE_SIZE_INVALID.raise(size, tree.size());
@@ -157,13 +158,14 @@ public class LedgerController {
     }
 
     @Operation(summary = "Biên nhận của một sự kiện · A receipt for an event")
-    @Problems({Problem.EVENT_NOT_SEALED, Problem.NOT_YOUR_UNIT, Problem.LEDGER_NOT_STARTED})
+    @Problems({Problem.EVENT_NOT_SEALED, Problem.EVENT_NOT_YET_WITNESSED, Problem.NOT_YOUR_UNIT,
+            Problem.LEDGER_NOT_STARTED})
     @GetMapping("/receipts/{eventId}")
     public Receipt receipt(@PathVariable String eventId) {
         SealedLedger.Leaf leaf = ledger.leaf(eventId);
         StoredEvent event = ledger.event(eventId).orElseThrow(() -> Problem.EVENT_NOT_SEALED.raise(eventId));
         requireOwnActIfOfficer(event);
-        SealedLedger.SignedCheckpoint checkpoint = ledger.latest();
+        SealedLedger.SignedCheckpoint checkpoint = witnessedCovering(leaf);
         MerkleTree tree = sized(checkpoint.treeSize());
         Envelope dated = StoredPayloads.envelope(event, null);
         return new Receipt(event.leafInput(), leaf.leafIndex(), checkpoint.treeSize(),
@@ -224,6 +226,15 @@ public class LedgerController {
                 || Objects.equals(actor.unitId(), payload.get("unitId")))) {
             throw Problem.NOT_YOUR_UNIT.raise();
         }
+    }
+
+    /** The latest checkpoint that meets the trust policy, once it covers the leaf; until then a 503 to retry. */
+    private SealedLedger.SignedCheckpoint witnessedCovering(SealedLedger.Leaf leaf) {
+        SealedLedger.SignedCheckpoint checkpoint = ledger.latest();
+        if (leaf.leafIndex() >= checkpoint.treeSize()) {
+            throw Problem.EVENT_NOT_YET_WITNESSED.raise(leaf.eventId());
+        }
+        return checkpoint;
     }
 
     private MerkleTree sized(long size) {

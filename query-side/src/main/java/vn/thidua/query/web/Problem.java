@@ -17,6 +17,10 @@ public enum Problem {
             "The database is unavailable; please retry shortly."),
     EVENT_NOT_SEALED(404, "Sự kiện %s chưa được niêm phong vào sổ cái (hoặc không tồn tại).",
             "Event %s is not sealed into the ledger (yet), or does not exist."),
+    EVENT_NOT_YET_WITNESSED(503, "Sự kiện %s đã được niêm phong nhưng điểm kiểm tra chứa nó chưa được đủ nhân chứng ký"
+            + " xác nhận; vui lòng thử lại sau giây lát.",
+            "Event %s is sealed, but no checkpoint that covers it is cosigned by the witness quorum yet; please retry"
+                    + " shortly."),
     LEDGER_NOT_STARTED(503, "Sổ cái chưa có điểm kiểm tra nào được ký và được đủ số nhân chứng ký xác nhận;"
             + " vui lòng thử lại sau giây lát.",
             "The ledger has no checkpoint signed and cosigned by the witness quorum yet; please retry shortly."),
