@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +41,7 @@ import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.Http.Response;
 import vn.thidua.command.support.SeedRequests;
+import vn.thidua.query.scoreboard.ScoreboardXlsx;
 import vn.thidua.query.support.BothApps;
 
 /**
@@ -189,6 +195,19 @@ class QuerySideIT {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.raw()).startsWith("\uFEFFHạng,Mã đơn vị,Tên đơn vị").contains("Ban Tổ chức Tỉnh ủy Bắc Giang")
                 .contains("\r\n1,btc-bac-giang,");
+        Response xlsx = queries.get(YEARS + "/2017/scoreboard.xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.contentType()).startsWith(ScoreboardXlsx.MEDIA_TYPE);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(queries.bytes(YEARS
+                + "/2017/scoreboard.xlsx")))) {
+            Sheet sheet = workbook.getSheet("Bảng xếp hạng");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("btc-bac-giang");
+            assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).as("Bắc Giang's own points, criterion 1")
+                    .isEqualTo(58);
+            assertThat(sheet.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(35.5);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -408,6 +427,7 @@ class QuerySideIT {
         readers.put("/api/clusters/" + CLUSTER_ID + "/decisions/verification", recordKeepers);
         readers.put(YEARS + "/2017/timeline", recordKeepers);
         readers.put(YEARS + "/2017/scoreboard.csv", recordKeepers);
+        readers.put(YEARS + "/2017/scoreboard.xlsx", recordKeepers);
         readers.put("/api/admin/projections", List.of(Http.COUNCIL, Http.AUDITOR));
         readers.forEach((path, allowed) -> {
             assertThat(anonymous.get(path).status()).as("anonymous " + path).isEqualTo(401);

@@ -84,7 +84,21 @@ public final class Http {
         return send("GET", path, null);
     }
 
+    /** A GET whose answer is kept as bytes (a PDF, a workbook). */
+    public byte[] bytes(String path) {
+        return call("GET", path, request(path, null, "GET"), HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
     private Response send(String method, String path, String body) {
+        HttpResponse<String> response = call(method, path, request(path, body, method),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String raw = response.body();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode parsed = contentType.contains("json") && !raw.isBlank() ? JSON.readTree(raw) : JSON.missingNode();
+        return new Response(response.statusCode(), contentType, parsed, raw);
+    }
+
+    private HttpRequest request(String path, String body, String method) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json, */*;q=0.5");
@@ -95,13 +109,13 @@ public final class Http {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         }
+        return request.build();
+    }
+
+    private static <T> HttpResponse<T> call(String method, String path, HttpRequest request,
+                                            HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            String raw = response.body();
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode parsed = contentType.contains("json") && !raw.isBlank() ? JSON.readTree(raw) : JSON.missingNode();
-            return new Response(response.statusCode(), contentType, parsed, raw);
+            return CLIENT.send(request, body);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import vn.thidua.events.year.Award;
+import vn.thidua.events.year.Criterion;
+import vn.thidua.events.year.Scorecard;
 
 /**
  * The scoreboard of one cluster's year as folded so far: a row per participant, the year's status, and the head and
@@ -29,6 +31,9 @@ public final class Scoreboard {
         boolean reportLate;
         BigDecimal selfScore;
         BigDecimal assessedScore;
+        /** The points per criterion behind the totals, as the unit scored itself and as the cluster assessed it. */
+        Scorecard selfScorecard;
+        Scorecard assessedScorecard;
         String assessmentDecisionId;
         Integer rank;
         BigDecimal rankedScore;
@@ -59,6 +64,8 @@ public final class Scoreboard {
     Officer head;
     Officer deputy;
     String rankingDecisionId;
+    /** The scoring table's criteria, in its order. */
+    List<Criterion> criteria = new ArrayList<>();
     /** When the latest event folded in was recorded: the instant the live scoreboard stands at. */
     Instant changedAt;
     List<Row> rows = new ArrayList<>();

@@ -110,6 +110,23 @@ public class ScoreboardController {
                 .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Operation(summary = "Bảng xếp hạng dạng Excel (xlsx), từng tiêu chí tự chấm và thẩm định · The scoreboard as an"
+            + " Excel workbook, each criterion self-scored and assessed")
+    @Problems({Problem.YEAR_NOT_FOUND})
+    @GetMapping(value = "/scoreboard.xlsx", produces = ScoreboardXlsx.MEDIA_TYPE)
+    public ResponseEntity<byte[]> xlsx(@PathVariable String clusterId, @PathVariable int year,
+                                       @RequestParam(required = false) Long minPosition,
+                                       @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                       String language) {
+        Scoreboard board = queries.board(clusterId, year, minPosition);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ScoreboardXlsx.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"scoreboard-" + clusterId + "-" + year + ".xlsx\"")
+                .body(ScoreboardXlsx.write(board, ScoreboardView.of(board, board.changedAt),
+                        RequestLanguage.of(language)));
+    }
+
     @Operation(summary = "Bảng xếp hạng trực tiếp (SSE) · The live scoreboard (server-sent events)")
     @Problems({Problem.YEAR_NOT_FOUND})
     @GetMapping(value = "/scoreboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

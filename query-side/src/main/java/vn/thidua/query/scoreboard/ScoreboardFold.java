@@ -1,5 +1,7 @@
 package vn.thidua.query.scoreboard;
 
+import java.util.ArrayList;
+
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
@@ -34,6 +36,7 @@ public final class ScoreboardFold {
         Object payload = event.payload();
         if (payload instanceof EmulationYearOpened opened) {
             board.status = Status.OPEN;
+            board.criteria = new ArrayList<>(opened.scoringTable().criteria());
             opened.participants().forEach(unit -> board.rows.add(new Row(unit.unitId(), unit.name())));
         } else if (payload instanceof PledgeSigned signed) {
             board.row(signed.unitId()).pledgeSigned = true;
@@ -42,11 +45,15 @@ public final class ScoreboardFold {
             row.reportFiled = true;
             row.reportLate = filed.late();
             row.selfScore = filed.selfScore().total();
+            row.selfScorecard = filed.selfScore();
         } else if (payload instanceof AnnualReportAmended amended) {
-            board.row(amended.unitId()).selfScore = amended.selfScore().total();
+            Row row = board.row(amended.unitId());
+            row.selfScore = amended.selfScore().total();
+            row.selfScorecard = amended.selfScore();
         } else if (payload instanceof ReportAssessed assessed) {
             Row row = board.row(assessed.unitId());
             row.assessedScore = assessed.assessedScore().total();
+            row.assessedScorecard = assessed.assessedScore();
             row.assessmentDecisionId = assessed.decisionId();
         } else if (payload instanceof RankingFinalized ranking) {
             board.status = Status.RANKED;
@@ -90,6 +97,7 @@ public final class ScoreboardFold {
         for (Row row : board.rows) {
             if (decisionId.equals(row.assessmentDecisionId)) {
                 row.assessedScore = null;
+                row.assessedScorecard = null;
                 row.assessmentDecisionId = null;
             }
             if (decisionId.equals(row.awardDecisionId)) {

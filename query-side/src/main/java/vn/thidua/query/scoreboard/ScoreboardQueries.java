@@ -87,13 +87,22 @@ public class ScoreboardQueries {
         return answers.refresh(ScoreboardProjection.key(clusterId, year), () -> render(clusterId, year));
     }
 
-    private Answer render(String clusterId, int year) {
-        ScoreboardView view = documents.load(ScoreboardProjection.MODEL, ScoreboardProjection.key(clusterId, year),
-                        Scoreboard.class)
+    /** The scoreboard document itself, with what the view leaves out (the points per criterion). */
+    public Scoreboard board(String clusterId, int year, Long minPosition) {
+        gate.enter(ScoreboardProjection.MODEL, minPosition);
+        return opened(clusterId, year);
+    }
+
+    private Scoreboard opened(String clusterId, int year) {
+        return documents.load(ScoreboardProjection.MODEL, ScoreboardProjection.key(clusterId, year), Scoreboard.class)
                 .map(DocumentStore.Stored::state)
                 .filter(Scoreboard::isOpened)
-                .map(board -> ScoreboardView.of(board, board.changedAt))
                 .orElseThrow(() -> Problem.YEAR_NOT_FOUND.raise(clusterId, year));
+    }
+
+    private Answer render(String clusterId, int year) {
+        Scoreboard board = opened(clusterId, year);
+        ScoreboardView view = ScoreboardView.of(board, board.changedAt);
         byte[] body = json.writeValueAsBytes(view);
         return new Answer(view, body, etagOf(body), gzip(body));
     }

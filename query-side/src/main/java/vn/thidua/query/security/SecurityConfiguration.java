@@ -19,11 +19,12 @@ import vn.thidua.platform.security.SignIn;
 
 /**
  * Who may read what: every role reads scoreboards, leadership, clusters and unit records; the decision log, the
- * timeline, the verification and the CSV export are for auditors, the council and secretariats; replays are the
- * council's. The ledger's checkpoint, public key and trust policy are public; its proofs, leaves and verification
- * are for auditors and the council, and a unit officer may fetch the receipts of its own unit's acts. Documents are read as the data
- * they show: minutes and proposals by record keepers, a certificate also by its own unit's officer; the page a
- * document's QR code opens is public, and so is the dashboard's page (its data comes through the API, signed in).
+ * timeline, the verification and the CSV and Excel exports are for auditors, the council and secretariats; replays are
+ * the council's. The ledger's checkpoint, public key and trust policy are public; its proofs, leaves and verification
+ * are for auditors and the council, and a unit officer may fetch the receipts of its own unit's acts. Documents are
+ * read as the data they show: minutes and proposals by record keepers, a certificate also by its own unit's officer;
+ * the page a document's QR code opens is public, and so is the dashboard's page (its data comes through the API,
+ * signed in).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -53,7 +54,8 @@ public class SecurityConfiguration {
                 .requestMatchers(GET, "/api/ledger/receipts/*").hasAnyRole(LEDGER_RECEIPTS)
                 .requestMatchers(GET, "/api/ledger/**").hasAnyRole(AUDITORS)
                 .requestMatchers(GET, "/api/clusters/*/decisions", "/api/clusters/*/decisions/verification",
-                        "/api/clusters/*/years/*/timeline", "/api/clusters/*/years/*/scoreboard.csv")
+                        "/api/clusters/*/years/*/timeline", "/api/clusters/*/years/*/scoreboard.csv",
+                        "/api/clusters/*/years/*/scoreboard.xlsx")
                 .hasAnyRole(RECORD_KEEPERS)
                 .requestMatchers(GET, "/api/clusters", "/api/clusters/*", "/api/clusters/*/leadership",
                         "/api/clusters/*/rotation",
