@@ -38,7 +38,7 @@ public final class WitnessState {
     }
 
     /** Makes the checkpoint the origin's latest, durably. */
-    void record(Checkpoint checkpoint) {
+    public void record(Checkpoint checkpoint) {
         Path file = fileOf(checkpoint.origin());
         Path fresh = file.resolveSibling(file.getFileName() + ".new");
         try {
