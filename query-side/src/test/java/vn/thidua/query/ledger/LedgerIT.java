@@ -35,6 +35,7 @@ import vn.thidua.command.support.SeedRequests;
 import vn.thidua.ledger.Checkpoint;
 import vn.thidua.ledger.Merkle;
 import vn.thidua.ledger.NoteKeys;
+import vn.thidua.ledger.SignedNote;
 import vn.thidua.query.support.BothApps;
 
 /**
@@ -261,6 +262,26 @@ class LedgerIT {
                 + " '2018-01-01T00:00:00.000Z', 'vn.thidua.events.year.PledgeSigned', '{}')").update();
         assertBrokenAt(0, "inserted");
         jdbc.sql("delete from domain_event_entry where event_identifier = 'forged'").update();
+        assertThat(auditor.get("/api/ledger/verification").body().path("valid").asBoolean()).isTrue();
+    }
+
+    /** A kept checkpoint replaced in its table, after a verification already checked it: named all the same. */
+    @Test
+    @Order(6)
+    void aKeptCheckpointReplacedAfterItWasCheckedIsNamed() {
+        assertThat(auditor.get("/api/ledger/verification").body().path("valid").asBoolean()).isTrue();
+        long size = jdbc.sql("select min(tree_size) from ledger_checkpoint where tree_size > 0").query(Long.class)
+                .single();
+        String original = jdbc.sql("select note from ledger_checkpoint where tree_size = ?").param(size)
+                .query(String.class).single();
+        Checkpoint signed = Checkpoint.parse(SignedNote.parse(original).text());
+        String forged = signed.sign(NoteKeys.generate(signed.origin()));
+        jdbc.sql("update ledger_checkpoint set note = ? where tree_size = ?").params(forged, size).update();
+        JsonNode verification = auditor.get("/api/ledger/verification").body();
+        assertThat(verification.path("valid").asBoolean()).isFalse();
+        assertThat(verification.path("reason").asString()).isEqualTo("CHECKPOINT_INCONSISTENT");
+        assertThat(verification.path("firstBrokenCheckpoint").asLong()).isEqualTo(size);
+        jdbc.sql("update ledger_checkpoint set note = ? where tree_size = ?").params(original, size).update();
         assertThat(auditor.get("/api/ledger/verification").body().path("valid").asBoolean()).isTrue();
     }
 
