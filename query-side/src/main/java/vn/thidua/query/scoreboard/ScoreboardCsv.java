@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 
 /**
  * The scoreboard as CSV for spreadsheets: UTF-8 with a byte-order mark so that Excel keeps the diacritics, RFC 4180
- * quoting, CRLF line ends; column headers in Vietnamese, or English on request.
+ * quoting, CRLF line ends; column headers in Vietnamese, or English on request. A text that a spreadsheet would take
+ * for a formula (starting with {@code = + - @}, a tab, a carriage return or a NUL, as OWASP lists them) is written
+ * after a single quote, so that it opens as the text it is; numbers are written as numbers.
  */
 public final class ScoreboardCsv {
 
@@ -33,12 +35,18 @@ public final class ScoreboardCsv {
         return csv.toString();
     }
 
+    private static final String FORMULA_TRIGGERS = "=+-@\t\r\0";
+
     static String field(Object value) {
         if (value == null) {
             return "";
         }
-        String text = value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+        String text = value instanceof BigDecimal number ? number.toPlainString() : neutralised(value.toString());
         boolean needsQuotes = List.of(",", "\"", "\r", "\n").stream().anyMatch(text::contains);
         return needsQuotes ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static String neutralised(String text) {
+        return !text.isEmpty() && FORMULA_TRIGGERS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

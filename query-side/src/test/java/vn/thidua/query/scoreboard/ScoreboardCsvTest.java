@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,5 +28,24 @@ class ScoreboardCsvTest {
                         + "Điểm cuối cùng,Khen thưởng",
                 "1,btc-bac-giang,Ban Tổ chức Tỉnh ủy Bắc Giang,true,true,false,90.50,,90.50,EMULATION_FLAG",
                 ",btc-x,\"Ban \"\"Tổ chức\"\", Hà Nội\",false,false,false,,,,");
+    }
+
+    /** OWASP, CSV injection: a name a spreadsheet would run as a formula opens as text; a negative score stays a number. */
+    @Test
+    void aTextThatLooksLikeAFormulaIsWrittenAfterAQuoteAndNumbersStayNumbers() {
+        List<ScoreboardView.RowView> rows = new ArrayList<>();
+        for (String name : List.of("=HYPERLINK(\"http://x.invalid\",\"A\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx")) {
+            rows.add(new ScoreboardView.RowView(null, "btc-x", name, false, false, false, new BigDecimal("-1.5"), null,
+                    null, null));
+        }
+        ScoreboardView view = new ScoreboardView("cum-2", 2017, Scoreboard.Status.OPEN, Instant.EPOCH, null, null,
+                null, rows);
+        List<String> lines = List.of(ScoreboardCsv.write(view, Locale.ENGLISH).split("\r\n"));
+        assertThat(lines.get(1)).isEqualTo(",btc-x,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"A\"\")\",false,false,false,"
+                + "-1.5,,,");
+        assertThat(lines.get(2)).startsWith(",btc-x,'+1,");
+        assertThat(lines.get(3)).startsWith(",btc-x,'-2,");
+        assertThat(lines.get(4)).startsWith(",btc-x,'@SUM(A1),");
+        assertThat(lines.get(5)).startsWith(",btc-x,'\tx,");
     }
 }
