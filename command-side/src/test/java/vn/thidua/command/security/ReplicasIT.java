@@ -207,6 +207,10 @@ class ReplicasIT {
 
             assertThat(http.with("Authorization", "Bearer " + token(provider, "tran.thi.b", "VIEWER"))
                     .post("/api/clusters", cluster).status()).isEqualTo(403);
+            Http.Response unknownRole = http.with("Authorization", "Bearer " + token(provider, "le.van.c",
+                    "SUPER_ADMIN")).post("/api/clusters", cluster);
+            assertThat(unknownRole.status()).as("a role the system does not know grants nothing").isEqualTo(403);
+            assertThat(unknownRole.code()).isEqualTo("FORBIDDEN");
             assertThat(http.with("Authorization", "Bearer " + token(rsa(), "ke.mao.danh", "COUNCIL"))
                     .post("/api/clusters", cluster).status()).isEqualTo(401);
             assertThat(http.as(Http.COUNCIL).post("/api/clusters", cluster).status())

@@ -28,7 +28,7 @@ public class Actors {
             SecurityProperties.Claims claims = properties.claims();
             String role = jwt.getToken().getClaimAsString(claims.role());
             return Optional.of(new Actor(jwt.getToken().getClaimAsString(claims.name()),
-                    role == null ? null : Role.valueOf(role), jwt.getToken().getClaimAsString(claims.cluster()),
+                    SignIn.roleOf(role).orElse(null), jwt.getToken().getClaimAsString(claims.cluster()),
                     jwt.getToken().getClaimAsString(claims.unit())));
         }
         return properties.users().stream().filter(user -> user.username().equals(authentication.getName()))

@@ -1,7 +1,10 @@
 package vn.thidua.platform.security;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +13,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -70,11 +74,15 @@ public class SignIn {
     static JwtAuthenticationConverter rolesFromClaim(SecurityProperties.Claims claims) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setPrincipalClaimName(claims.name());
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
-            String role = jwt.getClaimAsString(claims.role());
-            return role == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + role));
-        });
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> roleOf(jwt.getClaimAsString(claims.role()))
+                .<Collection<GrantedAuthority>>map(role -> List.of(new SimpleGrantedAuthority("ROLE_" + role.name())))
+                .orElse(List.of()));
         return converter;
+    }
+
+    /** The role a claim names; a role this system does not know grants nothing (403 FORBIDDEN wherever one is needed). */
+    static Optional<Role> roleOf(String claim) {
+        return Arrays.stream(Role.values()).filter(role -> role.name().equals(claim)).findFirst();
     }
 
     /** Dashboards on other origins may call the API when their origin is listed. */
