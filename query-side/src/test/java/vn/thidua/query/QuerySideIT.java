@@ -436,6 +436,16 @@ class QuerySideIT {
                 assertThat(status).as(role + " " + path).isEqualTo(allowed.contains(role) ? 200 : 403);
             }
         });
+        // A secretariat reads its own cluster's records only; auditors and the council read every cluster's.
+        for (String other : List.of("/api/clusters/cum-3/decisions", "/api/clusters/cum-3/decisions/verification",
+                "/api/clusters/cum-3/years/2017/timeline", "/api/clusters/cum-3/years/2017/scoreboard.csv",
+                "/api/clusters/cum-3/years/2017/scoreboard.xlsx",
+                "/api/clusters/cum-3/years/2017/documents/minutes.pdf")) {
+            Response refused = anonymous.as(Http.SECRETARIAT).get(other);
+            assertThat(refused.status()).as("thu-ky-cum-2 " + other).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("NOT_YOUR_CLUSTER");
+            assertThat(anonymous.as(Http.AUDITOR).get(other).status()).as("auditor " + other).isIn(200, 404);
+        }
         for (String role : everyRole) {
             int status = anonymous.as(role).post("/api/admin/projections/timeline/replay", Map.of()).status();
             assertThat(status).as(role + " replay").isEqualTo(role.equals(Http.COUNCIL) ? 202 : 403);

@@ -73,7 +73,7 @@ public class DecisionLogController {
     }
 
     @Operation(summary = "Sổ quyết định, chuỗi băm · The decision log, hash-chained")
-    @Problems({Problem.CLUSTER_NOT_FOUND})
+    @Problems({Problem.CLUSTER_NOT_FOUND, Problem.NOT_YOUR_CLUSTER})
     @GetMapping("/api/clusters/{clusterId}/decisions")
     public List<EntryView> decisions(@PathVariable String clusterId, @RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) String type,
@@ -93,7 +93,7 @@ public class DecisionLogController {
      * A replay after the event table was edited rebuilds a chain that holds, but not one that matches the ledger.
      */
     @Operation(summary = "Kiểm tra sổ quyết định với sổ cái · Verify the decision log against the ledger")
-    @Problems({Problem.CLUSTER_NOT_FOUND, Problem.LEDGER_NOT_STARTED})
+    @Problems({Problem.CLUSTER_NOT_FOUND, Problem.NOT_YOUR_CLUSTER, Problem.LEDGER_NOT_STARTED})
     @GetMapping("/api/clusters/{clusterId}/decisions/verification")
     public Verification verify(@PathVariable String clusterId, @RequestParam(required = false) Long minPosition) {
         List<DecisionLog.Entry> entries = entriesOf(clusterId, null, null, minPosition);

@@ -17,6 +17,7 @@ import vn.thidua.events.actor.Actor;
 import vn.thidua.events.actor.Role;
 import vn.thidua.platform.security.Actors;
 import vn.thidua.query.ledger.SealedLedger;
+import vn.thidua.query.security.ClusterScope;
 import vn.thidua.query.unitrecord.UnitRecordController;
 import vn.thidua.query.web.Problem;
 import vn.thidua.query.web.Problems;
@@ -37,16 +38,18 @@ public class DocumentController {
     private final DocumentVerification verification;
     private final UnitRecordController unitRecords;
     private final Actors actors;
+    private final ClusterScope clusterScope;
     private final String publicUrl;
 
     public DocumentController(YearRecords records, DocumentRenderer renderer, DocumentVerification verification,
-                              UnitRecordController unitRecords, Actors actors,
+                              UnitRecordController unitRecords, Actors actors, ClusterScope clusterScope,
                               @Value("${thidua.public-url}") String publicUrl) {
         this.records = records;
         this.renderer = renderer;
         this.verification = verification;
         this.unitRecords = unitRecords;
         this.actors = actors;
+        this.clusterScope = clusterScope;
         this.publicUrl = publicUrl;
     }
 
@@ -93,7 +96,7 @@ public class DocumentController {
 
     private ResponseEntity<byte[]> document(DocumentKind kind, String clusterId, int year, String unitId,
                                             Long treeSize, String language, String fileName) {
-        requireOwnClusterIfSecretariat(clusterId);
+        clusterScope.require(clusterId);
         SealedLedger.SignedCheckpoint checkpoint = records.checkpoint(treeSize);
         YearRecord record = records.record(clusterId, year, checkpoint);
         String verifyUrl = verifyUrl(kind, clusterId, year, unitId, checkpoint.treeSize());
@@ -121,13 +124,6 @@ public class DocumentController {
             }
         }
         throw Problem.DOCUMENT_NOT_FOUND.raise(kind);
-    }
-
-    private void requireOwnClusterIfSecretariat(String clusterId) {
-        Actor actor = actors.current().orElse(null);
-        if (actor != null && actor.role() == Role.SECRETARIAT && !clusterId.equals(actor.clusterId())) {
-            throw Problem.NOT_YOUR_CLUSTER.raise(clusterId);
-        }
     }
 
     private void requireOwnUnitIfOfficer(String unitId) {

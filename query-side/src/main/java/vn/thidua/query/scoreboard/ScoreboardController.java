@@ -95,7 +95,7 @@ public class ScoreboardController {
     }
 
     @Operation(summary = "Bảng xếp hạng dạng CSV · The scoreboard as CSV")
-    @Problems({Problem.YEAR_NOT_FOUND})
+    @Problems({Problem.YEAR_NOT_FOUND, Problem.NOT_YOUR_CLUSTER})
     @GetMapping(value = "/scoreboard.csv", produces = "text/csv")
     public ResponseEntity<byte[]> csv(@PathVariable String clusterId, @PathVariable int year,
                                       @RequestParam(required = false) Long minPosition,
@@ -112,7 +112,7 @@ public class ScoreboardController {
 
     @Operation(summary = "Bảng xếp hạng dạng Excel (xlsx), từng tiêu chí tự chấm và thẩm định · The scoreboard as an"
             + " Excel workbook, each criterion self-scored and assessed")
-    @Problems({Problem.YEAR_NOT_FOUND})
+    @Problems({Problem.YEAR_NOT_FOUND, Problem.NOT_YOUR_CLUSTER})
     @GetMapping(value = "/scoreboard.xlsx", produces = ScoreboardXlsx.MEDIA_TYPE)
     public ResponseEntity<byte[]> xlsx(@PathVariable String clusterId, @PathVariable int year,
                                        @RequestParam(required = false) Long minPosition,

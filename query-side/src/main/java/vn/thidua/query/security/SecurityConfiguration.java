@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import vn.thidua.events.actor.Role;
 import vn.thidua.platform.security.ProblemAuthenticationHandlers;
@@ -36,6 +38,13 @@ public class SecurityConfiguration {
     /** A unit officer reads its own unit's certificate; the controller checks whose it is. */
     private static final String[] CERTIFICATE_READERS =
             SignIn.roles(Role.AUDITOR, Role.COUNCIL, Role.SECRETARIAT, Role.UNIT_OFFICER);
+    /**
+     * What record keepers read: a secretariat of its own cluster only ({@link ClusterScope} guards these paths by the
+     * cluster they name).
+     */
+    static final String[] RECORD_KEEPER_READS = {"/api/clusters/*/decisions", "/api/clusters/*/decisions/verification",
+            "/api/clusters/*/years/*/timeline", "/api/clusters/*/years/*/scoreboard.csv",
+            "/api/clusters/*/years/*/scoreboard.xlsx", "/api/clusters/*/years/*/documents/*"};
     /** A unit officer fetches the receipts of its own unit's acts; the controller checks whose act it is. */
     private static final String[] LEDGER_RECEIPTS = SignIn.roles(Role.AUDITOR, Role.COUNCIL, Role.UNIT_OFFICER);
 
@@ -50,19 +59,27 @@ public class SecurityConfiguration {
                         "/documents/verify.html",
                         "/api/documents/verification").permitAll()
                 .requestMatchers(GET, "/api/units/*/years/*/certificate.pdf").hasAnyRole(CERTIFICATE_READERS)
-                .requestMatchers(GET, "/api/clusters/*/years/*/documents/*").hasAnyRole(RECORD_KEEPERS)
+
                 .requestMatchers(GET, "/api/ledger/receipts/*").hasAnyRole(LEDGER_RECEIPTS)
                 .requestMatchers(GET, "/api/ledger/**").hasAnyRole(AUDITORS)
-                .requestMatchers(GET, "/api/clusters/*/decisions", "/api/clusters/*/decisions/verification",
-                        "/api/clusters/*/years/*/timeline", "/api/clusters/*/years/*/scoreboard.csv",
-                        "/api/clusters/*/years/*/scoreboard.xlsx")
-                .hasAnyRole(RECORD_KEEPERS)
+                .requestMatchers(GET, RECORD_KEEPER_READS).hasAnyRole(RECORD_KEEPERS)
                 .requestMatchers(GET, "/api/clusters", "/api/clusters/*", "/api/clusters/*/leadership",
                         "/api/clusters/*/rotation",
                         "/api/clusters/*/years",
                         "/api/clusters/*/years/*/scoreboard", "/api/clusters/*/years/*/scoreboard/stream",
                         "/api/units/*/record")
                 .hasAnyRole(EVERY_ROLE));
+    }
+
+    /** The cluster scope on the record keepers' reads: the same paths as their role rule above. */
+    @Bean
+    public WebMvcConfigurer clusterScopedReads(ClusterScope scope) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(scope).addPathPatterns(RECORD_KEEPER_READS);
+            }
+        };
     }
 
     @Bean

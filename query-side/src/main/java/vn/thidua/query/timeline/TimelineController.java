@@ -46,7 +46,7 @@ public class TimelineController {
 
     /** In the order the acts took place: by their day, then as they were recorded. */
     @Operation(summary = "Diễn biến trong năm · The year in events, in words")
-    @Problems({Problem.YEAR_NOT_FOUND})
+    @Problems({Problem.YEAR_NOT_FOUND, Problem.NOT_YOUR_CLUSTER})
     @GetMapping("/api/clusters/{clusterId}/years/{year}/timeline")
     public List<Line> timeline(@PathVariable String clusterId, @PathVariable int year,
                                @RequestParam(required = false) Long minPosition) {

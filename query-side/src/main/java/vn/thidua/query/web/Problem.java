@@ -31,8 +31,8 @@ public enum Problem {
     DOCUMENT_NOT_FOUND(404, "Không có loại văn bản %s.", "There is no document of kind %s."),
     DOCUMENT_FONT_MISSING(503, "Máy chủ thiếu phông chữ để in văn bản (tìm trong %s); hãy cài gói fonts-liberation2.",
             "The server has no font to print documents with (looked in %s); install the fonts-liberation2 package."),
-    NOT_YOUR_CLUSTER(403, "Bạn chỉ được xem văn bản của cụm mà bạn làm thư ký, không phải cụm %s.",
-            "You may read the documents of the cluster whose secretariat you are only, not of %s."),
+    NOT_YOUR_CLUSTER(403, "Bạn chỉ được xem hồ sơ của cụm mà bạn làm thư ký, không phải cụm %s.",
+            "You may read the records of the cluster whose secretariat you are only, not of %s."),
     REPLAY_REFUSED(409, "Không thể dựng lại %s lúc này: %s.", "The %s read model cannot be rebuilt now: %s.");
 
     private final int status;
