@@ -376,9 +376,12 @@ class QuerySideIT {
     @Test
     @Order(10)
     void aReadThatCannotCatchUpAnswers503AndUnknownThings404() {
+        long asked = System.nanoTime();
         Response behind = queries.get(YEARS + "/2017/scoreboard?minPosition=999999");
         assertThat(behind.status()).isEqualTo(503);
         assertThat(behind.code()).isEqualTo("READ_MODEL_BEHIND");
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("beyond the store's head: no wait for the bound")
+                .isLessThan(Duration.ofMillis(2500));
         assertThat(queries.get("/api/clusters/cum-99").code()).isEqualTo("CLUSTER_NOT_FOUND");
         assertThat(queries.get(YEARS + "/2030/scoreboard").code()).isEqualTo("YEAR_NOT_FOUND");
         assertThat(queries.get("/api/units/btc-khong-co/record").code()).isEqualTo("UNIT_NOT_FOUND");

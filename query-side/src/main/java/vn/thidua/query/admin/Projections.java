@@ -58,10 +58,14 @@ public class Projections {
                 .orElseThrow(() -> Problem.PROJECTION_NOT_FOUND.raise(name));
     }
 
+    /** The store's head: the highest global index any event has. */
+    public long head() {
+        return eventStore.createHeadToken() == null ? 0 : eventStore.createHeadToken().position().orElse(0);
+    }
+
     /** The read models this replica runs (a replica may run some only: thidua.read-models.NAME.enabled=false). */
     public List<ProjectionState> list() {
-        long head = eventStore.createHeadToken() == null ? 0
-                : eventStore.createHeadToken().position().orElse(0);
+        long head = head();
         return READ_MODELS.stream()
                 .filter(name -> ledgerOrdered.containsKey(name)
                         || processing.eventProcessor(name, StreamingEventProcessor.class).isPresent())

@@ -13,7 +13,8 @@ import vn.thidua.query.web.Problem;
  * What every read does before it loads: refuse while the model is rebuilding (503 {@code PROJECTION_REBUILDING}), and,
  * for {@code ?minPosition=}, wait, bounded, until the model has processed every event up to that global index, so
  * that a client reads its own write whatever aggregates the model folds; past the bound, 503
- * {@code READ_MODEL_BEHIND}.
+ * {@code READ_MODEL_BEHIND}. A position beyond the store's head is no write of anyone's yet (a command answers the
+ * position of an event it committed): it is answered 503 at once, holding no thread for the bound.
  */
 @Component
 public class ReadGate {
@@ -32,6 +33,9 @@ public class ReadGate {
         projections.requireLive(model);
         if (minPosition == null) {
             return;
+        }
+        if (!projections.processedThrough(model, minPosition) && minPosition > projections.head()) {
+            throw Problem.READ_MODEL_BEHIND.raise(model, minPosition);
         }
         Instant deadline = Instant.now().plus(maxWait);
         while (!projections.processedThrough(model, minPosition)) {
