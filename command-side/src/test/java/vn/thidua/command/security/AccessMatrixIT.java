@@ -3,11 +3,17 @@ package vn.thidua.command.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -101,6 +107,35 @@ class AccessMatrixIT {
                         List.of(OFFICER)),
                 Arguments.of("PUT", C + "/years/2031/reports/" + BAC_GIANG, SeedRequests.report(BAC_GIANG, 1, 1),
                         List.of(OFFICER)));
+    }
+
+    /**
+     * A browser is never challenged to Basic (so it caches no credentials another site could ride on), other clients
+     * are; and a cross-site request carrying the council's credentials is refused before it can act.
+     */
+    @Test
+    void noBasicChallengeToABrowserAndNoCrossSiteRequestActs() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> script = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/clusters")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(401);
+        assertThat(script.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
+                assertThat(value).contains("Basic"));
+        HttpResponse<String> browser = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/clusters")).header("Sec-Fetch-Mode", "navigate").POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.statusCode()).isEqualTo(401);
+        assertThat(browser.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
+                assertThat(value).doesNotContain("Basic"));
+
+        Map<String, Object> cluster = new HashMap<>(SeedRequests.formCluster());
+        cluster.put("clusterId", "cum-tu-trang-khac");
+        Http.Response crossSite = anonymous.as(Http.COUNCIL).with("Origin", "https://trang-khac.example")
+                .with("Sec-Fetch-Site", "cross-site").post("/api/clusters", cluster);
+        assertThat(crossSite.status()).as(crossSite.raw()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = 'cum-tu-trang-khac'")
+                .query(Long.class).single()).isZero();
     }
 
     @ParameterizedTest(name = "{0} {1}")

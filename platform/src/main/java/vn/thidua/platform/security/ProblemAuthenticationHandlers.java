@@ -32,10 +32,16 @@ public class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, 
 
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * No Basic challenge to a browser (every current one sends {@code Sec-Fetch-Mode}): a browser that is never
+     * challenged never caches credentials that another site's request could then use. Other clients (curl, scripts,
+     * clients that wait for a challenge) are offered Basic as before; the dashboard signs in with its own form.
+     */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"thidua\", Bearer");
+        response.setHeader("WWW-Authenticate", request.getHeader("Sec-Fetch-Mode") != null ? "Bearer"
+                : "Basic realm=\"thidua\", Bearer");
         write(response, UNAUTHENTICATED);
     }
 
