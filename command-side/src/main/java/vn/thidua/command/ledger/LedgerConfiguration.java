@@ -51,6 +51,11 @@ public class LedgerConfiguration {
             return NoteKeys.signer(properties.signerKey());
         }
         Path file = properties.signerKeyFile();
+        if (!properties.createMissingKey() && !Files.exists(file)) {
+            throw new IllegalStateException("The ledger's signing key is missing: give THIDUA_LEDGER_SIGNER_KEY, or"
+                    + " THIDUA_LEDGER_SIGNER_KEY_FILE naming an existing file (make one with the ledger tool's keygen;"
+                    + " README, \"The ledger\"). Outside the embedded default no key is made up.");
+        }
         KeyFiles.Loaded loaded = KeyFiles.readOrCreate(file, properties.origin(), NoteKeys.Type.NOTE);
         if (loaded.created()) {
             // The public half beside it: what the query side of the embedded default trusts (API.md, trust policy).

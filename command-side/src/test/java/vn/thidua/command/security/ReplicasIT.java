@@ -1,6 +1,7 @@
 package vn.thidua.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
 import vn.thidua.command.support.TestDatabase;
+import vn.thidua.command.support.TestLedger;
 
 /**
  * Two command-side replicas on one PostgreSQL, as in production: parallel commands on one aggregate end with exactly
@@ -68,7 +70,8 @@ class ReplicasIT {
     private ConfigurableApplicationContext replica(String... settings) {
         Map<String, String> arguments = new LinkedHashMap<>(Map.of("server.port", "0",
                 "spring.datasource.url", databaseUrl, "spring.datasource.username", "postgres",
-                "spring.datasource.password", "", "thidua.security.mode", "basic"));
+                "spring.datasource.password", "", "thidua.security.mode", "basic",
+                "thidua.ledger.signer-key", TestLedger.KEY.encoded()));
         for (String setting : settings) {
             arguments.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
         }
@@ -216,6 +219,14 @@ class ReplicasIT {
             assertThat(http.as(Http.COUNCIL).post("/api/clusters", cluster).status())
                     .as("no Basic sign-in in jwt mode").isEqualTo(401);
         }
+    }
+
+    /** Outside the embedded default a replica signs with the key it is given, and does not start without one. */
+    @Test
+    void aReplicaWithoutItsSigningKeyDoesNotStart() {
+        assertThatThrownBy(() -> replica("thidua.ledger.signer-key=",
+                "thidua.ledger.signer-key-file=" + Path.of("target", "no-such-folder", "signer.key").toAbsolutePath()))
+                .hasStackTraceContaining("The ledger's signing key is missing");
     }
 
     private static KeyPair rsa() throws Exception {

@@ -41,6 +41,7 @@ public final class TestDatabase {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("thidua.security.mode", () -> "basic");
+        registry.add("thidua.ledger.signer-key", TestLedger.KEY::encoded);
     }
 
     /** Creates an empty database and returns its JDBC URL; user {@code postgres}, no password. */

@@ -32,6 +32,7 @@ import vn.thidua.command.CommandSideApplication;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
 import vn.thidua.command.support.TestDatabase;
+import vn.thidua.command.support.TestLedger;
 
 /**
  * Bad input, generated: every command endpoint, signed in as the role it is for, gets generated bodies (wrong types,
@@ -88,7 +89,7 @@ class BadInputProperties {
         app = new SpringApplicationBuilder(CommandSideApplication.class).profiles("postgres").run("--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.freshDatabase("bad_input"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--thidua.security.mode=basic", "--logging.level.root=WARN");
+                "--thidua.security.mode=basic", "--logging.level.root=WARN", TestLedger.signerKeyArgument());
         jdbc = app.getBean(JdbcClient.class);
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
         Http council = new Http(base).as(Http.COUNCIL);
