@@ -241,6 +241,24 @@ class QuerySideIT {
         assertThat(verification.path("valid").asBoolean()).isTrue();
         assertThat(verification.path("entries").asInt()).isEqualTo(7);
         assertThat(verification.path("headHash").asString()).isEqualTo(election.path("hash").asString());
+
+        // The badge covers what is shown beside it, not only the hashed fields: each edit below is named.
+        JdbcClient sql = apps.jdbc();
+        for (String edit : List.of("minutes_ref = 'Biên bản giả'", "reason = 'Lý do khác'",
+                "occurred_on = date '2017-01-01'", "rescinded_by = 'khong-co'", "year = 2019")) {
+            String column = edit.substring(0, edit.indexOf(' '));
+            Object kept = sql.sql("select " + column + " from decision_log where cluster_id = ? and seq = 7")
+                    .param(CLUSTER_ID).query().singleRow().get(column);
+            sql.sql("update decision_log set " + edit + " where cluster_id = ? and seq = 7").param(CLUSTER_ID)
+                    .update();
+            JsonNode broken = queries.get("/api/clusters/" + CLUSTER_ID + "/decisions/verification").body();
+            assertThat(broken.path("valid").asBoolean()).as(edit).isFalse();
+            assertThat(broken.path("firstBrokenSeq").asLong()).as(edit).isEqualTo(7);
+            sql.sql("update decision_log set " + column + " = ? where cluster_id = ? and seq = 7")
+                    .params(kept, CLUSTER_ID).update();
+        }
+        assertThat(queries.get("/api/clusters/" + CLUSTER_ID + "/decisions/verification").body().path("valid")
+                .asBoolean()).isTrue();
     }
 
     @Test

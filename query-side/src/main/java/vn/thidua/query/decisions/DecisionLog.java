@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,16 @@ public class DecisionLog {
 
         public boolean backdated() {
             return ActDate.isBackdated(actDate(), Instant.parse(occurredAt));
+        }
+
+        /** Whether the two entries show the same facts of their decision (the chain, words and rescission aside). */
+        public boolean sameFactsAs(Entry other) {
+            return List.of(clusterId, leafIndex, eventId, decisionId, type, occurredAt, payload).equals(
+                    List.of(other.clusterId, other.leafIndex, other.eventId, other.decisionId, other.type,
+                            other.occurredAt, other.payload))
+                    && Arrays.asList(year, occurredOn, actor, role, minutesRef, reason).equals(
+                    Arrays.asList(other.year, other.occurredOn, other.actor, other.role, other.minutesRef,
+                            other.reason));
         }
 
         HashChain.Content content() {

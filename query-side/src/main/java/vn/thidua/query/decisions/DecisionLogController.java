@@ -2,8 +2,10 @@ package vn.thidua.query.decisions;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,11 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.thidua.events.decisions.Decision;
+import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.json.EventJson;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.query.ledger.LedgerVerification;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.projection.ReadGate;
+import vn.thidua.query.projection.StoredPayloads;
 import vn.thidua.query.web.Problem;
 import vn.thidua.query.web.Problems;
 
@@ -102,6 +107,7 @@ public class DecisionLogController {
             return chain;
         }
         Map<Long, SealedEvent> sealed = sealedEvents(clusterId);
+        Map<String, String> rescinders = new HashMap<>();
         for (DecisionLog.Entry entry : entries) {
             SealedEvent leaf = sealed.get(entry.leafIndex());
             if (leaf == null || !leaf.eventId().equals(entry.eventId())) {
@@ -115,6 +121,20 @@ public class DecisionLogController {
             }
             if (!leaf.now().payload().equals(entry.payload())) {
                 return Verification.broken(entries, entry, "the entry's payload is not its event's");
+            }
+            Object decision = StoredPayloads.payload(leaf.now()).orElse(null);
+            if (!(decision instanceof Decision sealedDecision) || !entry.sameFactsAs(DecisionLogFollower.entryOf(
+                    entry.leafIndex(), leaf.now(), sealedDecision, entry.summary(), json))) {
+                return Verification.broken(entries, entry, "the entry does not show what its event says (its kind,"
+                        + " year, act day, actor, minutes or reason)");
+            }
+            if (sealedDecision instanceof DecisionRescinded rescission) {
+                rescinders.put(rescission.rescindedDecisionId(), rescission.decisionId());
+            }
+        }
+        for (DecisionLog.Entry entry : entries) {
+            if (!Objects.equals(entry.rescindedBy(), rescinders.get(entry.decisionId()))) {
+                return Verification.broken(entries, entry, "the entry's rescission is not the log's");
             }
         }
         Optional<String> ledgerBroken = ledger.sealedLeavesMatchSignedRoot();

@@ -24,6 +24,7 @@ import vn.thidua.events.json.EventJson;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.query.admin.LedgerOrderedModel;
 import vn.thidua.query.narration.Narrator;
+import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
 import vn.thidua.query.narration.UnitNamesBook;
 import vn.thidua.query.projection.ConcernedYear;
@@ -150,15 +151,24 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
         }
         Envelope event = StoredPayloads.envelope(stored, decision);
         UnitNames known = names.namesAfter(MODEL, decision.clusterId(), event);
-        appends.append(new DecisionLog.Entry(decision.clusterId(), 0, leaf.leafIndex(), stored.eventId(),
-                decision.decisionId(), DecisionType.of(decision).code(), ConcernedYear.of(decision),
-                stored.timestamp(), event.backdatedDay(), event.actor(), event.role(), json.writeValueAsString(decision),
-                DecisionFacts.minutesRef(decision), DecisionFacts.reason(decision),
-                Narrator.describe(decision, known), null, null, null));
+        appends.append(entryOf(leaf.leafIndex(), stored, decision, Narrator.describe(decision, known), json));
         if (decision instanceof DecisionRescinded rescinded) {
             appends.markRescinded(rescinded.rescindedDecisionId(), rescinded.decisionId());
         }
         return Optional.of(decision.clusterId());
+    }
+
+    /**
+     * The entry a sealed decision makes, before it is chained: every field the log shows is its event's, but the
+     * summary in words (which needs the units' names as of then) and the rescission (a later entry's).
+     */
+    static DecisionLog.Entry entryOf(long leafIndex, StoredEvent stored, Decision decision, Text summary,
+                                     JsonMapper json) {
+        Envelope event = StoredPayloads.envelope(stored, decision);
+        return new DecisionLog.Entry(decision.clusterId(), 0, leafIndex, stored.eventId(), decision.decisionId(),
+                DecisionType.of(decision).code(), ConcernedYear.of(decision), stored.timestamp(), event.backdatedDay(),
+                event.actor(), event.role(), json.writeValueAsString(decision), DecisionFacts.minutesRef(decision),
+                DecisionFacts.reason(decision), summary, null, null, null);
     }
 
     private Position position() {
