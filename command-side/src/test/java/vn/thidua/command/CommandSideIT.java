@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -403,6 +408,34 @@ class CommandSideIT {
         String huge = "{\"reason\":\"" + "x".repeat(300_000) + "\"}";
         refused(council.post("/api/clusters/" + CLUSTER_ID + "/members/btc-ha-nam/withdrawal", huge),
                 413, "PAYLOAD_TOO_LARGE", before);
+    }
+
+    /** A chunked body announces no length: it is counted as it is read and refused past the limit, keyed or not. */
+    @Test
+    @Order(14)
+    void aChunkedBodyOverTheLimitIs413() throws Exception {
+        long before = eventCount();
+        byte[] start = "{\"reason\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] end = "\"}".getBytes(StandardCharsets.UTF_8);
+        for (String key : List.of("", "khoa-chunked")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/clusters/" + CLUSTER_ID + "/members/btc-ha-nam/withdrawal"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((Http.COUNCIL + ":"
+                            + Http.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+                            Collections.enumeration(List.of(new ByteArrayInputStream(start),
+                                    new ByteArrayInputStream("x".repeat(1_000_000).getBytes(StandardCharsets.UTF_8)),
+                                    new ByteArrayInputStream(end))))));
+            if (!key.isEmpty()) {
+                request.header("Idempotency-Key", key);
+            }
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+            assertThat(answer.body()).contains("PAYLOAD_TOO_LARGE");
+        }
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test

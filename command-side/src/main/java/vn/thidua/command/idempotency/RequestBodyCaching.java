@@ -16,7 +16,8 @@ import vn.thidua.platform.security.SecurityProperties;
 
 /**
  * Keeps a copy of the body of keyed requests, so that their fingerprint covers what was sent; and refuses bodies
- * over the size limit before anything reads them.
+ * over the size limit: at once when their length says so, and, for a chunked body that says none, as soon as reading
+ * passes the limit ({@link LimitedRequestBody}; the command side answers 413 then too).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,6 +27,16 @@ public class RequestBodyCaching extends OncePerRequestFilter {
 
     public RequestBodyCaching(SecurityProperties properties) {
         this.maxBodyBytes = properties.maxBodyBytes();
+    }
+
+    /** Whether a failure came from reading a body past the limit. */
+    public static boolean overLimit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LimitedRequestBody.TooLarge) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -41,7 +52,8 @@ public class RequestBodyCaching extends OncePerRequestFilter {
                     + " byte.\",\"en\":\"The request body is over " + maxBodyBytes + " bytes.\"}}");
             return;
         }
+        HttpServletRequest limited = new LimitedRequestBody(request, maxBodyBytes);
         boolean keyed = request.getHeader(IdempotentRequests.HEADER) != null;
-        chain.doFilter(keyed ? new ContentCachingRequestWrapper(request, (int) maxBodyBytes) : request, response);
+        chain.doFilter(keyed ? new ContentCachingRequestWrapper(limited, (int) maxBodyBytes) : limited, response);
     }
 }

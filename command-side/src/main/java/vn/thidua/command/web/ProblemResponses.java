@@ -28,6 +28,7 @@ import vn.thidua.platform.web.ApiDocuments;
 import vn.thidua.platform.web.ProblemDetails;
 
 import tools.jackson.core.JacksonException;
+import vn.thidua.command.idempotency.RequestBodyCaching;
 import vn.thidua.command.rules.Refusal;
 import vn.thidua.command.rules.RuleViolation;
 
@@ -114,6 +115,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestBodyCaching.overLimit(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                    PAYLOAD_TOO_LARGE.code(), PAYLOAD_TOO_LARGE.english()));
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST.code(),
                 MALFORMED_REQUEST.english());
         if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
