@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -71,7 +73,7 @@ class QuerySideIT {
 
     @BeforeAll
     void startBothApps() {
-        apps = BothApps.start("query_side_it", "--thidua.read.max-wait=PT2S");
+        apps = BothApps.start("query_side_it", "--thidua.read.max-wait=PT2S", "--thidua.read.max-streams-per-user=2");
         commands = apps.commands();
         council = commands.as(Http.COUNCIL);
         secretariat = commands.as(Http.SECRETARIAT);
@@ -389,6 +391,36 @@ class QuerySideIT {
         } finally {
             stream.cancel(true);
         }
+    }
+
+    /** A user holds two live streams at most here (thidua.read.max-streams-per-user=2); another user is not held up. */
+    @Test
+    @Order(10)
+    void aUserMayHoldBoundedLiveStreams() throws Exception {
+        List<HttpResponse<Stream<String>>> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                held.add(openStream(Http.COUNCIL));
+                assertThat(held.get(i).statusCode()).isEqualTo(200);
+            }
+            HttpResponse<Stream<String>> third = openStream(Http.COUNCIL);
+            held.add(third);
+            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(third.body().collect(Collectors.joining())).contains("TOO_MANY_STREAMS");
+            HttpResponse<Stream<String>> another = openStream(Http.AUDITOR);
+            held.add(another);
+            assertThat(another.statusCode()).isEqualTo(200);
+        } finally {
+            held.forEach(response -> response.body().close());
+        }
+    }
+
+    private HttpResponse<Stream<String>> openStream(String user) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + apps.queryPort() + YEARS + "/2018/scoreboard/stream")).header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (user + ":" + Http.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofLines());
     }
 
     @Test

@@ -128,7 +128,7 @@ public class ScoreboardController {
     }
 
     @Operation(summary = "Bảng xếp hạng trực tiếp (SSE) · The live scoreboard (server-sent events)")
-    @Problems({Problem.YEAR_NOT_FOUND})
+    @Problems({Problem.YEAR_NOT_FOUND, Problem.TOO_MANY_STREAMS})
     @GetMapping(value = "/scoreboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable String clusterId, @PathVariable int year) {
         return stream.subscribe(clusterId, year);

@@ -33,6 +33,8 @@ public enum Problem {
             "The server has no font to print documents with (looked in %s); install the fonts-liberation2 package."),
     NOT_YOUR_CLUSTER(403, "Bạn chỉ được xem hồ sơ của cụm mà bạn làm thư ký, không phải cụm %s.",
             "You may read the records of the cluster whose secretariat you are only, not of %s."),
+    TOO_MANY_STREAMS(429, "Đã có %s luồng cập nhật trực tiếp đang mở %s; hãy đóng bớt rồi thử lại.",
+            "%s live streams are open %s already; close one and retry."),
     REPLAY_REFUSED(409, "Không thể dựng lại %s lúc này: %s.", "The %s read model cannot be rebuilt now: %s.");
 
     private final int status;
