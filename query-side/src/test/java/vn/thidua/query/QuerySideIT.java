@@ -244,6 +244,22 @@ class QuerySideIT {
         assertThat(verification.path("entries").asInt()).isEqualTo(7);
         assertThat(verification.path("headHash").asString()).isEqualTo(election.path("hash").asString());
 
+        // Pages of the log: after a sequence number, a limit, and a link to the next page while more follow.
+        Response first = queries.get("/api/clusters/" + CLUSTER_ID + "/decisions?limit=3");
+        assertThat(first.body().findValues("seq").stream().map(JsonNode::asLong).toList()).containsExactly(1L, 2L, 3L);
+        assertThat(first.headers().firstValue("Link")).hasValueSatisfying(link ->
+                assertThat(link).contains("after=3").contains("limit=3").endsWith("rel=\"next\""));
+        Response last = queries.get("/api/clusters/" + CLUSTER_ID + "/decisions?after=6&limit=3");
+        assertThat(last.body().findValues("seq").stream().map(JsonNode::asLong).toList()).containsExactly(7L);
+        assertThat(last.headers().firstValue("Link")).isEmpty();
+        assertThat(queries.get("/api/clusters/" + CLUSTER_ID + "/decisions?limit=0").status()).isEqualTo(400);
+        assertThat(queries.get("/api/clusters/" + CLUSTER_ID + "/decisions?limit=1001").status()).isEqualTo(400);
+        Response timelinePage = queries.get(YEARS + "/2017/timeline?after=2&limit=2");
+        assertThat(timelinePage.body()).hasSize(2);
+        assertThat(timelinePage.body().get(0)).isEqualTo(queries.get(YEARS + "/2017/timeline").body().get(2));
+        assertThat(timelinePage.headers().firstValue("Link")).hasValueSatisfying(link ->
+                assertThat(link).contains("after=4"));
+
         // The badge covers what is shown beside it, not only the hashed fields: each edit below is named.
         JdbcClient sql = apps.jdbc();
         for (String edit : List.of("minutes_ref = 'Biên bản giả'", "reason = 'Lý do khác'",

@@ -3,6 +3,7 @@ package vn.thidua.command.support;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Response(int status, String contentType, JsonNode body, String raw) {
+    public record Response(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
         public String code() {
             return body.path("code").asString();
         }
@@ -95,7 +96,7 @@ public final class Http {
         String raw = response.body();
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         JsonNode parsed = contentType.contains("json") && !raw.isBlank() ? JSON.readTree(raw) : JSON.missingNode();
-        return new Response(response.statusCode(), contentType, parsed, raw);
+        return new Response(response.statusCode(), contentType, parsed, raw, response.headers());
     }
 
     private HttpRequest request(String path, String body, String method) {

@@ -131,11 +131,16 @@ public class DecisionLog {
     }
 
     public List<Entry> entries(String clusterId, Integer year, String type) {
-        return jdbc.sql("select " + COLUMNS + " from decision_log where cluster_id = :cluster"
+        return entries(clusterId, year, type, 0, Integer.MAX_VALUE);
+    }
+
+    /** The entries after sequence number {@code after}, at most {@code limit} of them, in order. */
+    public List<Entry> entries(String clusterId, Integer year, String type, long after, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from decision_log where cluster_id = :cluster and seq > :after"
                         + " and (cast(:year as integer) is null or year = :year)"
-                        + " and (cast(:type as varchar) is null or decision_type = :type) order by seq")
-                .param("cluster", clusterId).param("year", year).param("type", type)
-                .query(DecisionLog::entry).list();
+                        + " and (cast(:type as varchar) is null or decision_type = :type) order by seq limit :limit")
+                .param("cluster", clusterId).param("after", after).param("year", year).param("type", type)
+                .param("limit", limit).query(DecisionLog::entry).list();
     }
 
     public void clear() {

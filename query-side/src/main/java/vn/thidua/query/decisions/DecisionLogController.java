@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +30,7 @@ import vn.thidua.query.ledger.LedgerVerification;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.projection.StoredPayloads;
+import vn.thidua.query.web.Page;
 import vn.thidua.query.web.Problem;
 import vn.thidua.query.web.Problems;
 
@@ -77,19 +81,33 @@ public class DecisionLogController {
         this.ledger = ledger;
     }
 
+    /**
+     * The log in order; with {@code limit} (at most 1,000), a page of the entries after the sequence number
+     * {@code after}, and a {@code Link: <...>; rel="next"} header while more follow.
+     */
     @Operation(summary = "Sổ quyết định, chuỗi băm · The decision log, hash-chained")
     @Problems({Problem.CLUSTER_NOT_FOUND, Problem.NOT_YOUR_CLUSTER})
     @GetMapping("/api/clusters/{clusterId}/decisions")
-    public List<EntryView> decisions(@PathVariable String clusterId, @RequestParam(required = false) Integer year,
-                                     @RequestParam(required = false) String type,
-                                     @RequestParam(required = false) Long minPosition) {
-        return entriesOf(clusterId, year, type, minPosition).stream()
+    public ResponseEntity<List<EntryView>> decisions(@PathVariable String clusterId,
+                                                     @RequestParam(required = false) Integer year,
+                                                     @RequestParam(required = false) String type,
+                                                     @RequestParam(required = false) Long minPosition,
+                                                     @RequestParam(defaultValue = "0") @Min(0) long after,
+                                                     @RequestParam(required = false) @Min(1) @Max(Page.MAX_LIMIT)
+                                                     Integer limit) {
+        gate.enter(DecisionLogFollower.MODEL, minPosition);
+        if (!log.hasCluster(clusterId)) {
+            throw Problem.CLUSTER_NOT_FOUND.raise(clusterId);
+        }
+        List<DecisionLog.Entry> entries = log.entries(clusterId, year, type, after, Page.fetch(limit));
+        List<EntryView> page = Page.of(entries, limit).stream()
                 .map(e -> new EntryView(e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(), e.year(),
                         e.summary(),
                         json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(),
                         e.actDate(), e.backdated(), e.minutesRef(), e.reason(), e.rescindedBy(), e.hash(),
                         e.prevHash()))
                 .toList();
+        return Page.answer(page, entries.size(), limit, () -> page.get(page.size() - 1).seq());
     }
 
     /**
