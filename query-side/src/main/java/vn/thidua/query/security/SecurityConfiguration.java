@@ -22,7 +22,7 @@ import vn.thidua.platform.security.SignIn;
 /**
  * Who may read what: every role reads scoreboards, leadership, clusters and unit records; the decision log, the
  * timeline, the verification and the CSV and Excel exports are for auditors, the council and secretariats; replays are
- * the council's. The ledger's checkpoint, public key and trust policy are public; its proofs, leaves and verification
+ * the council's. The ledger's checkpoints, public key and trust policy are public; its proofs, leaves and verification
  * are for auditors and the council, and a unit officer may fetch the receipts of its own unit's acts. Documents are
  * read as the data they show: minutes and proposals by record keepers, a certificate also by its own unit's officer;
  * the page a document's QR code opens is public, and so is the dashboard's page (its data comes through the API,
@@ -55,7 +55,8 @@ public class SecurityConfiguration {
                 .requestMatchers(POST, "/api/admin/projections/*/replay").hasRole(Role.COUNCIL.name())
                 .requestMatchers(GET, "/api/admin/projections").hasAnyRole(SignIn.roles(Role.COUNCIL, Role.AUDITOR))
                 .requestMatchers(GET, "/", "/index.html", "/app/**", "/favicon.ico").permitAll()
-                .requestMatchers(GET, "/api/ledger/checkpoint", "/api/ledger/public-key", "/api/ledger/policy",
+                .requestMatchers(GET, "/api/ledger/checkpoint", "/api/ledger/checkpoints/*", "/api/ledger/public-key",
+                        "/api/ledger/policy",
                         "/documents/verify.html",
                         "/api/documents/verification").permitAll()
                 .requestMatchers(GET, "/api/units/*/years/*/certificate.pdf").hasAnyRole(CERTIFICATE_READERS)

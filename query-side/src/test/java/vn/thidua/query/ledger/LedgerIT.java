@@ -151,6 +151,8 @@ class LedgerIT {
         Checkpoint early = Checkpoint.open(savedCheckpoint, NoteKeys.verifier(verifierKey()));
         long older = early.size();
         assertThat(auditor.get("/api/ledger/checkpoints/" + older).raw()).isEqualTo(savedCheckpoint);
+        assertThat(anonymous.get("/api/ledger/checkpoints/" + older).raw()).as("checkpoints are public")
+                .isEqualTo(savedCheckpoint);
         JsonNode consistency = auditor.get("/api/ledger/proof/consistency?from=" + older + "&to=" + latest.size())
                 .body();
         Merkle.verifyConsistency(early.size(), latest.size(), early.rootHash(), latest.rootHash(),
