@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -202,6 +203,111 @@ class ApiContractIT {
                 .getBytes(StandardCharsets.UTF_8));
         client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + credentials));
         return client;
+    }
+
+    private static final List<String> EVERY_ROLE = List.of(Http.COUNCIL, Http.SECRETARIAT, "can-bo-bac-giang",
+            Http.AUDITOR, Http.VIEWER);
+    private static final List<String> RECORD_KEEPERS = List.of(Http.COUNCIL, Http.SECRETARIAT, Http.AUDITOR);
+    private static final List<String> AUDITORS = List.of(Http.COUNCIL, Http.AUDITOR);
+
+    /**
+     * Who may call each operation of both documents (README, "Who may do what"), the demo users standing for the roles;
+     * an empty list: anyone, signed in or not. An operation of either document without a line here fails the build.
+     */
+    private static final Map<String, List<String>> WHO = Map.ofEntries(
+            Map.entry("POST /api/clusters", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/years", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/transfers", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/rules/amendments", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/roster", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/mergers", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/members", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/members/{}/withdrawal", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/dissolution", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/decisions/{}/rescission", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/clusters/{}/elections", List.of(Http.SECRETARIAT)),
+            Map.entry("POST /api/clusters/{}/years/{}/reports/{}/assessment", List.of(Http.SECRETARIAT)),
+            Map.entry("POST /api/clusters/{}/years/{}/ranking", List.of(Http.SECRETARIAT)),
+            Map.entry("POST /api/clusters/{}/years/{}/commendations", List.of(Http.SECRETARIAT)),
+            Map.entry("POST /api/clusters/{}/years/{}/closure", List.of(Http.SECRETARIAT)),
+            Map.entry("POST /api/clusters/{}/years/{}/pledge/signatures", List.of("can-bo-bac-giang")),
+            Map.entry("POST /api/clusters/{}/years/{}/reports", List.of("can-bo-bac-giang")),
+            Map.entry("PUT /api/clusters/{}/years/{}/reports/{}", List.of("can-bo-bac-giang")),
+            Map.entry("POST /api/admin/projections/{}/replay", List.of(Http.COUNCIL)),
+            Map.entry("GET /api/admin/projections", AUDITORS),
+            Map.entry("GET /api/units/{}/years/{}/certificate.pdf", List.of(Http.COUNCIL, Http.SECRETARIAT,
+                    "can-bo-bac-giang", Http.AUDITOR)),
+            Map.entry("GET /api/units/{}/record", EVERY_ROLE),
+            Map.entry("GET /api/ledger/verification", AUDITORS),
+            Map.entry("GET /api/ledger/receipts/{}", List.of(Http.COUNCIL, "can-bo-bac-giang", Http.AUDITOR)),
+            Map.entry("GET /api/ledger/public-key", List.of()),
+            Map.entry("GET /api/ledger/policy", List.of()),
+            Map.entry("GET /api/ledger/checkpoint", List.of()),
+            Map.entry("GET /api/ledger/checkpoints/{}", List.of()),
+            Map.entry("GET /api/ledger/proof/inclusion", AUDITORS),
+            Map.entry("GET /api/ledger/proof/consistency", AUDITORS),
+            Map.entry("GET /api/ledger/leaves/{}", AUDITORS),
+            Map.entry("GET /api/ledger/export", AUDITORS),
+            Map.entry("GET /api/documents/verification", List.of()),
+            Map.entry("GET /api/clusters", EVERY_ROLE),
+            Map.entry("GET /api/clusters/{}", EVERY_ROLE),
+            Map.entry("GET /api/clusters/{}/years", EVERY_ROLE),
+            Map.entry("GET /api/clusters/{}/rotation", EVERY_ROLE),
+            Map.entry("GET /api/clusters/{}/leadership", EVERY_ROLE),
+            Map.entry("GET /api/clusters/{}/years/{}/scoreboard", EVERY_ROLE),
+            Map.entry("GET /api/clusters/{}/years/{}/scoreboard/stream", EVERY_ROLE),
+            Map.entry("GET /api/clusters/{}/years/{}/scoreboard.csv", RECORD_KEEPERS),
+            Map.entry("GET /api/clusters/{}/years/{}/scoreboard.xlsx", RECORD_KEEPERS),
+            Map.entry("GET /api/clusters/{}/years/{}/timeline", RECORD_KEEPERS),
+            Map.entry("GET /api/clusters/{}/years/{}/documents/minutes.pdf", RECORD_KEEPERS),
+            Map.entry("GET /api/clusters/{}/years/{}/documents/proposal.pdf", RECORD_KEEPERS),
+            Map.entry("GET /api/clusters/{}/decisions", RECORD_KEEPERS),
+            Map.entry("GET /api/clusters/{}/decisions/verification", RECORD_KEEPERS));
+
+    /**
+     * Every operation of both documents, called by every demo user and anonymously: the roles of its line get past
+     * sign-in and authorization, everyone else gets 401 (anonymous) or 403 FORBIDDEN, as problems. The calls name
+     * things that do not exist (year 1999, ids "khong-co") so that nothing is recorded and no stream stays open.
+     */
+    @Test
+    void everyOperationOfBothDocumentsAnswersEveryRoleAsTheMatrixSays() {
+        List<String> unlisted = new ArrayList<>();
+        for (var side : List.of(new Object[] {apps.commands(), commandSide}, new Object[] {apps.queries(), querySide})) {
+            Http app = (Http) side[0];
+            for (var path : ((JsonNode) side[1]).path("paths").properties()) {
+                for (var operation : path.getValue().properties()) {
+                    String method = operation.getKey().toUpperCase(Locale.ROOT);
+                    String key = method + " " + normalize(path.getKey());
+                    List<String> allowed = WHO.get(key);
+                    if (allowed == null) {
+                        unlisted.add(key);
+                        continue;
+                    }
+                    String concrete = path.getKey().replace("{clusterId}", "cum-2").replace("{year}", "1999")
+                            .replace("{unitId}", "btc-bac-giang").replace("{treeSize}", "1")
+                            .replaceAll("\\{[^}]*}", "khong-co");
+                    Object body = method.equals("GET") ? null : Map.of();
+                    Http.Response anonymous = app.request(method, concrete, body);
+                    assertThat(refusedBySignIn(anonymous)).as("anonymous " + key + ": " + anonymous.raw())
+                            .isEqualTo(!allowed.isEmpty());
+                    for (String user : EVERY_ROLE) {
+                        Http.Response answer = app.as(user).request(method, concrete, body);
+                        if (allowed.isEmpty() || allowed.contains(user)) {
+                            assertThat(refusedBySignIn(answer)).as(user + " " + key + ": " + answer.raw()).isFalse();
+                        } else {
+                            assertThat(answer.status()).as(user + " " + key).isEqualTo(403);
+                            assertThat(answer.code()).as(user + " " + key).isEqualTo("FORBIDDEN");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unlisted).as("operations with no line in the access matrix").isEmpty();
+    }
+
+    /** Stopped by sign-in or by the role rule, not by anything the operation itself decided. */
+    private static boolean refusedBySignIn(Http.Response answer) {
+        return answer.status() == 401 || answer.status() == 403 && "FORBIDDEN".equals(answer.code());
     }
 
     /** The operation of that method whose path, parameters aside, is the contract's. */
