@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -73,7 +75,8 @@ class QuerySideIT {
 
     @BeforeAll
     void startBothApps() {
-        apps = BothApps.start("query_side_it", "--thidua.read.max-wait=PT2S", "--thidua.read.max-streams-per-user=2");
+        apps = BothApps.start("query_side_it", "--thidua.read.max-wait=PT2S", "--thidua.read.max-streams-per-user=2",
+                "--thidua.read.max-waiting=1");
         commands = apps.commands();
         council = commands.as(Http.COUNCIL);
         secretariat = commands.as(Http.SECRETARIAT);
@@ -437,6 +440,35 @@ class QuerySideIT {
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         (user + ":" + Http.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
+    /** One read may wait here (thidua.read.max-waiting=1): while it waits, one more is answered 503 at once. */
+    @Test
+    @Order(10)
+    void readsWaitingForTheirPositionAreBounded() {
+        StreamingEventProcessor scoreboard = apps.querySideBean(EventProcessingConfiguration.class)
+                .eventProcessor("scoreboard", StreamingEventProcessor.class).orElseThrow();
+        scoreboard.shutDown();
+        try {
+            Map<String, Object> cluster = new HashMap<>(SeedRequests.formCluster());
+            cluster.put("clusterId", "cum-cho-doc");
+            long position = accepted(council.post("/api/clusters", cluster)).body().path("position").asLong();
+            String read = YEARS + "/2017/scoreboard?minPosition=" + position;
+            CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> queries.get(read));
+            await().atMost(PATIENCE).until(() -> {
+                long asked = System.nanoTime();
+                Response another = queries.get(read);
+                return another.status() == 503 && "READ_MODEL_BEHIND".equals(another.code())
+                        && Duration.ofNanos(System.nanoTime() - asked).compareTo(Duration.ofMillis(1000)) < 0
+                        && !waiting.isDone();
+            });
+            assertThat(waiting.join().code()).as("the one that waited, past the bound").isEqualTo("READ_MODEL_BEHIND");
+        } finally {
+            scoreboard.start();
+        }
+        await().atMost(PATIENCE).until(() -> queries.get(YEARS + "/2017/scoreboard?minPosition="
+                + apps.jdbc().sql("select max(global_index) from domain_event_entry").query(Long.class).single())
+                .status() == 200);
     }
 
     @Test
