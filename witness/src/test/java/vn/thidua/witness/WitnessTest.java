@@ -56,7 +56,7 @@ class WitnessTest {
         assertThat(answer.body()).startsWith("\u2014 witness.test/so-noi-vu ").endsWith("\n");
         SignedNote.Parsed cosigned = SignedNote.parse(log.checkpoint(10) + answer.body());
         assertThat(SignedNote.cosignedAt(cosigned, key.verifier())).contains(NOW);
-        String[] vkey = key.verifierKey().split("\\+");
+        String[] vkey = key.verifierKey().split("\\+", 3);
         assertThat(vkey[0]).isEqualTo("witness.test/so-noi-vu");
         assertThat(java.util.Base64.getDecoder().decode(vkey[2])[0]).as("a vkey of signature type 0x04")
                 .isEqualTo((byte) 0x04);
