@@ -84,14 +84,19 @@ public class DocumentController {
         return document(DocumentKind.CERTIFICATE, clusterId, year, unitId, treeSize, language, "giay-xac-nhan");
     }
 
-    /** The page a document's QR code opens: public, like the checkpoint it checks against. */
+    /**
+     * The page a document's QR code opens: public, like the checkpoint it checks against, and telling the holder of
+     * the paper no more than the paper; the cluster's record keepers see the acts in words and all recorded since.
+     */
     @Operation(summary = "Kiểm tra một văn bản với sổ cái · Check a document against the ledger")
-    @Problems({Problem.DOCUMENT_NOT_FOUND, Problem.TREE_SIZE_INVALID})
+    @Problems({Problem.DOCUMENT_NOT_FOUND, Problem.CERTIFICATE_UNIT_MISSING, Problem.TREE_SIZE_INVALID})
     @GetMapping(value = "/api/documents/verification")
     public DocumentVerification.Result verification(@RequestParam String kind, @RequestParam String cluster,
                                                     @RequestParam int year, @RequestParam long treeSize,
                                                     @RequestParam(required = false) String unit) {
-        return verification.verify(kindOf(kind), cluster, year, unit, treeSize);
+        return verification.verify(kindOf(kind), cluster, year, unit, treeSize,
+                clusterScope.keepsTheRecordOf(cluster) ? DocumentVerification.Scope.WHOLE_RECORD
+                        : DocumentVerification.Scope.WHAT_THE_PAPER_PRINTS);
     }
 
     private ResponseEntity<byte[]> document(DocumentKind kind, String clusterId, int year, String unitId,

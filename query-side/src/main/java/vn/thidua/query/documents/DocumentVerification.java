@@ -1,5 +1,6 @@
 package vn.thidua.query.documents;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -16,26 +17,45 @@ import vn.thidua.query.ledger.SealedLedger;
 import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
+import vn.thidua.query.projection.StoredPayloads;
+import vn.thidua.query.web.Problem;
 
 /**
- * What a document's QR code leads to: each event the document rests on, recomputed from the store as it is now and
- * proven included in the checkpoint the document names; and the events recorded since (a rescission, say), which a
- * reader of the paper should know of.
+ * What a document's QR code leads to: each fact the document prints, its event recomputed from the store as it is now
+ * and proven included in the checkpoint the document names; and the acts recorded since that change what the paper
+ * says (a rescission, a later assessment), which a reader of the paper should know of. Whoever holds the paper learns
+ * nothing beyond it: the kind of each act and its day. Those who may read the cluster's record see each act in words
+ * and everything recorded since.
  */
 @Component
 public class DocumentVerification {
 
-    /** One event of the document: its leaf, and whether it still is what was sealed and sits in the checkpoint. */
-    public record EventCheck(String eventId, long leafIndex, String type, Text text, boolean verified) {
+    /** How much of the year's record an answer shows. */
+    public enum Scope {
+        /** Only the facts the document prints, by kind and day: the holder of the paper, anonymous. */
+        WHAT_THE_PAPER_PRINTS,
+        /** The facts in words, and every act of the cluster's year recorded since: the record's keepers. */
+        WHOLE_RECORD
+    }
+
+    /**
+     * One event: its leaf, the kind of act and its day, whether it still is what was sealed and sits in the
+     * checkpoint; {@code text} (the act in words) for the record's keepers only.
+     */
+    public record EventCheck(String eventId, long leafIndex, String type, Text kind, LocalDate occurredOn, Text text,
+                             boolean verified) {
     }
 
     /**
      * The answer the verification page shows: {@code checkpointSigned} when the log's signature and the witness quorum
-     * of the configured trust policy check on the document's checkpoint, the witnesses that cosigned it.
+     * of the configured trust policy check on the document's checkpoint, the witnesses that cosigned it;
+     * {@code restOfRecordVerified} when the cluster's other events below the checkpoint are unchanged too (an edit
+     * that moved a fact off the paper, to another unit say, shows there).
      */
-    public record Result(String kind, String clusterId, int year, String unitId, long treeSize, String rootHash,
-                         boolean checkpointSigned, List<String> cosigners, int quorum, boolean verified,
-                         List<EventCheck> events, List<EventCheck> recordedSince) {
+    public record Result(String kind, String clusterId, int year, String unitId, Scope scope, long treeSize,
+                         String rootHash, boolean checkpointSigned, List<String> cosigners, int quorum,
+                         boolean verified, boolean restOfRecordVerified, List<EventCheck> events,
+                         List<EventCheck> recordedSince) {
     }
 
     private final YearRecords records;
@@ -46,7 +66,11 @@ public class DocumentVerification {
         this.ledger = ledger;
     }
 
-    public Result verify(DocumentKind kind, String clusterId, int year, String unitId, long treeSize) {
+    public Result verify(DocumentKind kind, String clusterId, int year, String unitId, long treeSize, Scope scope) {
+        if (kind == DocumentKind.CERTIFICATE && (unitId == null || unitId.isBlank())) {
+            throw Problem.CERTIFICATE_UNIT_MISSING.raise();
+        }
+        String unit = kind == DocumentKind.CERTIFICATE ? unitId : null;
         SealedLedger.SignedCheckpoint checkpoint = records.checkpoint(treeSize);
         boolean signed;
         List<String> cosigners = List.of();
@@ -59,24 +83,33 @@ public class DocumentVerification {
             signed = false;
         }
         MerkleTree tree = ledger.tree(treeSize);
+        PrintedFacts printed = new PrintedFacts(kind, year, unit);
         UnitNames names = new UnitNames();
         List<EventCheck> events = new ArrayList<>();
         List<EventCheck> since = new ArrayList<>();
+        boolean restOfRecordVerified = true;
         for (YearRecords.Sealed sealed : records.sealedEvents(clusterId, year)) {
             names = UnitNames.apply(names, sealed.event());
-            Text text = Narrator.describe(sealed.event(), names);
-            String type = sealed.event().getClass().getSimpleName();
-            if (sealed.leafIndex() >= treeSize) {
-                since.add(new EventCheck(sealed.stored().eventId(), sealed.leafIndex(), type, text, false));
+            boolean onThePaper = printed.prints(sealed.event());
+            boolean recordedSince = sealed.leafIndex() >= treeSize;
+            boolean verified = !recordedSince && included(sealed, tree, treeSize, checkpoint.rootHash());
+            if (!onThePaper && !recordedSince) {
+                restOfRecordVerified &= verified;
+            }
+            if (!onThePaper && !(recordedSince && scope == Scope.WHOLE_RECORD)) {
                 continue;
             }
-            events.add(new EventCheck(sealed.stored().eventId(), sealed.leafIndex(), type, text,
-                    included(sealed, tree, treeSize, checkpoint.rootHash())));
+            EventCheck check = new EventCheck(sealed.stored().eventId(), sealed.leafIndex(),
+                    sealed.event().getClass().getSimpleName(), Narrator.kind(sealed.event()),
+                    StoredPayloads.envelope(sealed.stored(), sealed.event()).occurredOn(),
+                    scope == Scope.WHOLE_RECORD ? Narrator.describe(sealed.event(), names) : null, verified);
+            (recordedSince ? since : events).add(check);
         }
-        boolean verified = signed && !events.isEmpty() && events.stream().allMatch(EventCheck::verified);
-        return new Result(kind.slug(), clusterId, year, unitId, treeSize,
+        boolean verified = signed && restOfRecordVerified && !events.isEmpty()
+                && events.stream().allMatch(EventCheck::verified);
+        return new Result(kind.slug(), clusterId, year, unit, scope, treeSize,
                 HexFormat.of().formatHex(checkpoint.rootHash()), signed, cosigners, ledger.policy().quorum(), verified,
-                events, since);
+                restOfRecordVerified, events, since);
     }
 
     /** The event as stored now hashes to a leaf whose inclusion proof leads to the checkpoint's root. */

@@ -16,6 +16,7 @@ import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.decisions.DecisionType;
 import vn.thidua.events.leadership.ClusterHeadElected;
@@ -58,6 +59,12 @@ public final class Narrator {
             Map.entry(DecisionType.CLUSTER_DISSOLVED, new Text("giải thể cụm", "dissolution of the cluster")),
             Map.entry(DecisionType.ROTATION_ROSTER_SET, new Text("đặt thứ tự luân phiên", "rotation roster")));
 
+    /** The acts that are not decisions of the cluster, in words. */
+    private static final Map<Class<?>, Text> UNITS_ACTS = Map.of(
+            PledgeSigned.class, new Text("ký giao ước thi đua", "pledge signed"),
+            AnnualReportFiled.class, new Text("nộp báo cáo tổng kết", "annual report filed"),
+            AnnualReportAmended.class, new Text("sửa đổi báo cáo tổng kết", "annual report amended"));
+
     private static final Map<BallotKind, Text> BALLOT_KINDS = Map.of(
             BallotKind.HEAD, new Text("Cụm trưởng", "head"),
             BallotKind.DEPUTY, new Text("Cụm phó", "deputy"),
@@ -65,6 +72,18 @@ public final class Narrator {
             BallotKind.CERTIFICATE_OF_MERIT, new Text("Bằng khen", "certificate of merit"));
 
     private Narrator() {
+    }
+
+    /** What kind of act an event records, in words, without any of its particulars. */
+    public static Text kind(Object payload) {
+        if (payload instanceof Decision decision) {
+            return DECISION_TYPES.get(DecisionType.of(decision));
+        }
+        Text act = UNITS_ACTS.get(payload.getClass());
+        if (act == null) {
+            throw new IllegalArgumentException("not an act of a cluster: " + payload.getClass());
+        }
+        return act;
     }
 
     public static Text describe(Object payload, UnitNames names) {

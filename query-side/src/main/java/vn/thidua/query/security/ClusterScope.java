@@ -36,6 +36,16 @@ public class ClusterScope implements HandlerInterceptor {
         }
     }
 
+    /** Whether the caller keeps this cluster's record: an auditor, the council, or the cluster's own secretariat. */
+    public boolean keepsTheRecordOf(String clusterId) {
+        Actor actor = actors.current().orElse(null);
+        return actor != null && switch (actor.role()) {
+            case AUDITOR, COUNCIL -> true;
+            case SECRETARIAT -> clusterId.equals(actor.clusterId());
+            default -> false;
+        };
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables

@@ -15,6 +15,7 @@ import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
 import vn.thidua.query.narration.UnitNamesBook;
+import vn.thidua.query.projection.ConcernedUnit;
 import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ProgressNotes;
@@ -52,7 +53,7 @@ public class TimelineProjection {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (cluster_id, year, event_id) do nothing""")
                 .params(event.clusterId(), year, envelope.eventId(), DateTimeUtils.formatInstant(envelope.at()),
                         envelope.backdatedDay(), event.getClass().getSimpleName(),
-                        unitOf(event), envelope.actor(), text.vi(), text.en())
+                        ConcernedUnit.of(event), envelope.actor(), text.vi(), text.en())
                 .update();
         progress.applied(MODEL, YearId.of(event.clusterId(), year));
     }
@@ -60,20 +61,6 @@ public class TimelineProjection {
     static int yearOf(ClusterEvent event, Envelope envelope) {
         Integer concerned = ConcernedYear.of(event);
         return concerned != null ? concerned : envelope.occurredOn().getYear();
-    }
-
-    /** The unit an event is about, where there is one: read from the event's {@code unitId} component. */
-    static String unitOf(ClusterEvent event) {
-        for (var component : event.getClass().getRecordComponents()) {
-            if (component.getName().equals("unitId")) {
-                try {
-                    return (String) component.getAccessor().invoke(event);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return null;
     }
 
     @ResetHandler

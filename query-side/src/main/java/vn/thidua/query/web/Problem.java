@@ -29,6 +29,8 @@ public enum Problem {
     NOT_YOUR_UNIT(403, "Cán bộ đơn vị chỉ được xem biên nhận và văn bản của đơn vị mình.",
             "A unit officer may fetch its own unit's receipts and documents only."),
     DOCUMENT_NOT_FOUND(404, "Không có loại văn bản %s.", "There is no document of kind %s."),
+    CERTIFICATE_UNIT_MISSING(400, "Cần cho biết đơn vị (unit) của giấy xác nhận cần kiểm tra.",
+            "A certificate's check needs the certificate's unit (unit)."),
     DOCUMENT_FONT_MISSING(503, "Máy chủ thiếu phông chữ để in văn bản (tìm trong %s); hãy cài gói fonts-liberation2.",
             "The server has no font to print documents with (looked in %s); install the fonts-liberation2 package."),
     NOT_YOUR_CLUSTER(403, "Bạn chỉ được xem hồ sơ của cụm mà bạn làm thư ký, không phải cụm %s.",

@@ -155,9 +155,53 @@ class DocumentsIT {
         assertThat(status(Http.VIEWER, YEARS + "/2017/documents/minutes.pdf")).isEqualTo(403);
     }
 
-    /** The QR code, read from the printed page, opens a verification that holds until an event behind it is edited. */
+    /**
+     * The holder of a certificate learns from its QR code what the paper says and no more: that unit's acts and the
+     * ranking by kind and day, and the later act that changes the paper (the unit elected deputy) by kind and day;
+     * an auditor reads the acts in words.
+     */
     @Test
     @Order(4)
+    void aCertificatesCheckCoversThatUnitOnlyAndTellsTheAnonymousNoMoreThanThePaper() throws Exception {
+        String unit = SeedCluster.unitIds().get(2);
+        String url = qrCodeOf(get(Http.AUDITOR, "/api/units/" + unit + "/years/2017/certificate.pdf", "vi"));
+        String query = URI.create(url).getRawQuery();
+        assertThat(query).contains("kind=certificate", "unit=" + unit);
+        long last = accepted(apps.commands().as(Http.SECRETARIAT).post("/api/clusters/" + CLUSTER_ID + "/elections",
+                SeedRequests.election(2018, "DEPUTY", unit, 14, 12))).path("position").asLong();
+        await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from ledger_leaf l join domain_event_entry e"
+                + " on e.event_identifier = l.event_id where e.global_index = ?").param(last).query(Long.class)
+                .single() == 1);
+
+        JsonNode anonymous = apps.queries().get("/api/documents/verification?" + query).body();
+        assertThat(anonymous.path("verified").asBoolean()).as(anonymous.toString()).isTrue();
+        assertThat(anonymous.path("scope").asString()).isEqualTo("WHAT_THE_PAPER_PRINTS");
+        assertThat(anonymous.path("events").findValuesAsString("type")).containsOnlyOnce("PledgeSigned",
+                "AnnualReportFiled").contains("ClusterFormed", "EmulationYearOpened", "RankingFinalized")
+                .doesNotContain("CommendationProposed", "ClusterHeadElected", "DecisionRescinded");
+        assertThat(anonymous.path("recordedSince").findValuesAsString("type")).containsExactly("DeputyHeadElected");
+        assertThat(unit).isNotEqualTo(BAC_GIANG);
+        assertThat(anonymous.toString()).doesNotContain("\"text\":{", "Biên bản số", "Bắc Giang");
+        assertThat(anonymous.path("recordedSince").get(0).path("kind").path("vi").asString()).isEqualTo("bầu Cụm phó");
+
+        JsonNode auditor = apps.queries().as(Http.AUDITOR).get("/api/documents/verification?" + query).body();
+        assertThat(auditor.path("scope").asString()).isEqualTo("WHOLE_RECORD");
+        assertThat(auditor.path("events").size()).isEqualTo(anonymous.path("events").size());
+        assertThat(auditor.path("recordedSince").get(0).path("text").path("en").asString()).contains("deputy head");
+
+        JsonNode minutes = apps.queries().get("/api/documents/verification?kind=minutes&cluster=" + CLUSTER_ID
+                + "&year=2017&treeSize=" + anonymous.path("treeSize").asLong()).body();
+        assertThat(minutes.path("events").findValuesAsString("type").stream()
+                .filter("AnnualReportFiled"::equals)).hasSize(SeedCluster.unitIds().size());
+        Http.Response withoutUnit = apps.queries().get("/api/documents/verification?kind=certificate&cluster="
+                + CLUSTER_ID + "&year=2017&treeSize=" + anonymous.path("treeSize").asLong());
+        assertThat(withoutUnit.status()).isEqualTo(400);
+        assertThat(withoutUnit.body().path("code").asString()).isEqualTo("CERTIFICATE_UNIT_MISSING");
+    }
+
+    /** The QR code, read from the printed page, opens a verification that holds until an event behind it is edited. */
+    @Test
+    @Order(5)
     void theQrCodeLeadsToAVerificationThatCatchesAnEditedEvent() throws Exception {
         String url = qrCodeOf(get(Http.AUDITOR, YEARS + "/2017/documents/minutes.pdf", "vi"));
         assertThat(url).contains("/documents/verify.html?kind=minutes&cluster=" + CLUSTER_ID + "&year=2017");
