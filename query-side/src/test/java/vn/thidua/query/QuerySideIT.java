@@ -266,7 +266,8 @@ class QuerySideIT {
         // The badge covers what is shown beside it, not only the hashed fields: each edit below is named.
         JdbcClient sql = apps.jdbc();
         for (String edit : List.of("minutes_ref = 'Biên bản giả'", "reason = 'Lý do khác'",
-                "occurred_on = date '2017-01-01'", "rescinded_by = 'khong-co'", "year = 2019")) {
+                "occurred_on = date '2017-01-01'", "rescinded_by = 'khong-co'", "year = 2019",
+                "summary_vi = 'Một quyết định khác'", "summary_en = 'Another decision'")) {
             String column = edit.substring(0, edit.indexOf(' '));
             Object kept = sql.sql("select " + column + " from decision_log where cluster_id = ? and seq = 7")
                     .param(CLUSTER_ID).query().singleRow().get(column);

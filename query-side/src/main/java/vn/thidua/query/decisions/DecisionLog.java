@@ -40,11 +40,11 @@ public class DecisionLog {
             return ActDate.isBackdated(actDate(), Instant.parse(occurredAt));
         }
 
-        /** Whether the two entries show the same facts of their decision (the chain, words and rescission aside). */
+        /** Whether the two entries show the same facts of their decision, in words too (the chain and rescission aside). */
         public boolean sameFactsAs(Entry other) {
-            return List.of(clusterId, leafIndex, eventId, decisionId, type, occurredAt, payload).equals(
+            return List.of(clusterId, leafIndex, eventId, decisionId, type, occurredAt, payload, summary).equals(
                     List.of(other.clusterId, other.leafIndex, other.eventId, other.decisionId, other.type,
-                            other.occurredAt, other.payload))
+                            other.occurredAt, other.payload, other.summary))
                     && Arrays.asList(year, occurredOn, actor, role, minutesRef, reason).equals(
                     Arrays.asList(other.year, other.occurredOn, other.actor, other.role, other.minutesRef,
                             other.reason));

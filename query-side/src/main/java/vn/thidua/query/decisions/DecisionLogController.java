@@ -27,7 +27,9 @@ import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.json.EventJson;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.query.ledger.LedgerVerification;
+import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
+import vn.thidua.query.narration.UnitNames;
 import vn.thidua.query.projection.ReadGate;
 import vn.thidua.query.projection.StoredPayloads;
 import vn.thidua.query.web.Page;
@@ -126,6 +128,7 @@ public class DecisionLogController {
         }
         Map<Long, SealedEvent> sealed = sealedEvents(clusterId);
         Map<String, String> rescinders = new HashMap<>();
+        UnitNames names = new UnitNames();
         for (DecisionLog.Entry entry : entries) {
             SealedEvent leaf = sealed.get(entry.leafIndex());
             if (leaf == null || !leaf.eventId().equals(entry.eventId())) {
@@ -141,10 +144,14 @@ public class DecisionLogController {
                 return Verification.broken(entries, entry, "the entry's payload is not its event's");
             }
             Object decision = StoredPayloads.payload(leaf.now()).orElse(null);
-            if (!(decision instanceof Decision sealedDecision) || !entry.sameFactsAs(DecisionLogFollower.entryOf(
-                    entry.leafIndex(), leaf.now(), sealedDecision, entry.summary(), json))) {
+            if (!(decision instanceof Decision sealedDecision)) {
+                return Verification.broken(entries, entry, "its event is not a decision");
+            }
+            names = UnitNames.apply(names, sealedDecision);
+            if (!entry.sameFactsAs(DecisionLogFollower.entryOf(entry.leafIndex(), leaf.now(), sealedDecision,
+                    Narrator.describe(sealedDecision, names), json))) {
                 return Verification.broken(entries, entry, "the entry does not show what its event says (its kind,"
-                        + " year, act day, actor, minutes or reason)");
+                        + " year, act day, actor, minutes, reason or summary)");
             }
             if (sealedDecision instanceof DecisionRescinded rescission) {
                 rescinders.put(rescission.rescindedDecisionId(), rescission.decisionId());
