@@ -88,7 +88,7 @@ final class HttpBenchmark {
                     "THIDUA_DB_USER", "postgres", "THIDUA_DB_PASSWORD", "", "THIDUA_AUTH_MODE", "jwt",
                     "THIDUA_COMMAND_PORT", Integer.toString(commandPort),
                     "THIDUA_QUERY_PORT", Integer.toString(queryPort));
-            List<String> arguments = List.of(POOL, provider.publicKeyProperty());
+            List<String> arguments = Stream.concat(Stream.of(POOL), provider.trustSettings().stream()).toList();
             Process commandSide = launch(commandJar, environment,
                     Stream.concat(arguments.stream(), Stream.of(Benchmarks.SIGNER_KEY)).toList());
             Process querySide = WITH_QUERY_SIDE ? launch(queryJar, environment, Stream.of(arguments.stream(),

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -25,6 +26,8 @@ import com.nimbusds.jwt.SignedJWT;
  */
 final class IdentityProvider implements AutoCloseable {
 
+    private static final String AUDIENCE = "thidua";
+
     private final RSASSASigner signer;
     private final Path publicKey;
 
@@ -37,14 +40,16 @@ final class IdentityProvider implements AutoCloseable {
                 + "\n-----END PUBLIC KEY-----\n");
     }
 
-    /** The apps' setting that makes them trust this provider's tokens. */
-    String publicKeyProperty() {
-        return "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey;
+    /** The apps' settings that make them trust this provider's tokens, issued for thidua. */
+    List<String> trustSettings() {
+        return List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
+                "--thidua.security.jwt-audience=" + AUDIENCE);
     }
 
     /** A token for two hours; {@code clusterId} and {@code unitId} may be null. */
     String token(String name, String role, String clusterId, String unitId) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(name).claim("preferred_username", name)
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(name).audience(AUDIENCE)
+                .claim("preferred_username", name)
                 .claim("thidua_role", role).issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(2))));
         if (clusterId != null) {

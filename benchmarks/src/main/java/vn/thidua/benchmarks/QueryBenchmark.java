@@ -62,7 +62,7 @@ final class QueryBenchmark {
             arguments.add(Benchmarks.VERIFIER_KEY);
             arguments.add("--server.port=0");
             arguments.add("--thidua.security.mode=jwt");
-            arguments.add(provider.publicKeyProperty());
+            arguments.addAll(provider.trustSettings());
             // Room for the clients besides the processors and the change listener.
             arguments.add("--spring.datasource.hikari.maximum-pool-size=" + (CLIENTS + 20));
             try (ConfigurableApplicationContext querySide = QuerySideApplication.application().sources(FixedAnswer.class)

@@ -22,7 +22,7 @@ class ActorsTest {
 
     private final Actors actors = new Actors(new SecurityProperties(SecurityProperties.Mode.JWT, List.of(),
             new SecurityProperties.Claims("preferred_username", "thidua_role", "thidua_cluster", "thidua_unit"),
-            List.of(), 262_144));
+            List.of(), 262_144, "thidua"));
 
     @AfterEach
     void signOut() {

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +70,8 @@ class ReplicasIT {
     private JdbcClient jdbc;
 
     /** A replica on the shared database; {@code settings} override the defaults by name. */
+    private static final String AUDIENCE = "thidua";
+
     private ConfigurableApplicationContext replica(String... settings) {
         Map<String, String> arguments = new LinkedHashMap<>(Map.of("server.port", "0",
                 "spring.datasource.url", databaseUrl, "spring.datasource.username", "postgres",
@@ -194,7 +199,11 @@ class ReplicasIT {
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(provider.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
+        assertThatThrownBy(() -> replica("thidua.security.mode=jwt",
+                "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey))
+                .as("jwt mode without an audience").hasStackTraceContaining("THIDUA_JWT_AUDIENCE");
         try (ConfigurableApplicationContext jwtReplica = replica("thidua.security.mode=jwt",
+                "thidua.security.jwt-audience=" + AUDIENCE,
                 "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey)) {
             Http http = http(jwtReplica);
             Map<String, Object> cluster = Map.of("clusterId", "cum-jwt", "name", "Cụm thi đua số 9",
@@ -216,8 +225,20 @@ class ReplicasIT {
             assertThat(unknownRole.code()).isEqualTo("FORBIDDEN");
             assertThat(http.with("Authorization", "Bearer " + token(rsa(), "ke.mao.danh", "COUNCIL"))
                     .post("/api/clusters", cluster).status()).isEqualTo(401);
+            assertThat(http.with("Authorization", "Bearer " + token(provider, "nguyen.van.a", "COUNCIL",
+                    "hop-thu-cong-vu")).post("/api/clusters", cluster).status())
+                    .as("the provider's token for another service").isEqualTo(401);
             assertThat(http.as(Http.COUNCIL).post("/api/clusters", cluster).status())
                     .as("no Basic sign-in in jwt mode").isEqualTo(401);
+        }
+    }
+
+    /** Basic sign-in outside the embedded default is a choice made explicitly, and the log says what it costs. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void basicSignInOutsideTheEmbeddedDefaultIsWarnedOf(CapturedOutput output) {
+        try (ConfigurableApplicationContext basic = replica()) {
+            assertThat(output.getOut()).contains("Signing in with HTTP Basic", "outside the embedded default");
         }
     }
 
@@ -236,8 +257,13 @@ class ReplicasIT {
     }
 
     private static String token(KeyPair signer, String name, String role) throws Exception {
+        return token(signer, name, role, AUDIENCE);
+    }
+
+    private static String token(KeyPair signer, String name, String role, String audience) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(name)
+                .audience(audience)
                 .claim("preferred_username", name)
                 .claim("thidua_role", role)
                 .issueTime(new Date())

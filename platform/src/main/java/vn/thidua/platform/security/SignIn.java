@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -36,6 +40,8 @@ import vn.thidua.events.actor.Role;
  */
 @Configuration(proxyBeanMethods = false)
 public class SignIn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
 
     /** Each app's rules, after the shared ones and before everything else is denied. */
     public interface Rules extends Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>
@@ -98,9 +104,18 @@ public class SignIn {
         return source;
     }
 
+    /**
+     * The configured users over HTTP Basic. They are the demo's unless replaced; outside the embedded default
+     * ({@code postgres} profile, whose mode defaults to jwt) Basic is an explicit choice and said so in the log.
+     */
     @Bean
     @ConditionalOnProperty(name = "thidua.security.mode", havingValue = "basic", matchIfMissing = true)
-    public UserDetailsService configuredUsers(SecurityProperties properties) {
+    public UserDetailsService configuredUsers(SecurityProperties properties, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("postgres"))) {
+            LOG.warn("Signing in with HTTP Basic and the {} configured users outside the embedded default"
+                    + " (THIDUA_AUTH_MODE=basic): the demo users' password is published; a real deployment signs in"
+                    + " with its identity provider (THIDUA_AUTH_MODE=jwt)", properties.users().size());
+        }
         return new InMemoryUserDetailsManager(properties.users().stream()
                 .map(user -> User.withUsername(user.username()).password(user.password())
                         .roles(user.role().name()).build())
