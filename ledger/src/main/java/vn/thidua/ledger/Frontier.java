@@ -16,6 +16,14 @@ public final class Frontier {
     private final Deque<Subtree> subtrees = new ArrayDeque<>();
     private long size;
 
+    /** A frontier that goes on from this one's leaves without changing it. */
+    public Frontier copy() {
+        Frontier copy = new Frontier();
+        copy.subtrees.addAll(subtrees);
+        copy.size = size;
+        return copy;
+    }
+
     public long size() {
         return size;
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +52,10 @@ public class LedgerController {
 
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final HexFormat HEX = HexFormat.of();
+    /** Leaves read per query of an export, written before the next is read. */
+    private static final int EXPORT_CHUNK = 1_000;
+    /** The largest page of an export a client may ask for. */
+    private static final int EXPORT_MAX_LIMIT = 100_000;
 
     /** A sealed leaf. */
     public record LeafView(long leafIndex, String eventId, String leafHash, String sealedAt) {
@@ -175,40 +184,66 @@ public class LedgerController {
 
     /**
      * Every sealed leaf with its event as the store holds it now, the latest witnessed checkpoint and every checkpoint
-     * the log kept up to it: what the offline verifier ({@code ledger} check) recomputes. Streamed, for stores of any
-     * size.
+     * the log kept up to it: what the offline verifier ({@code ledger} check) recomputes. Streamed for stores of any
+     * size, read {@value #EXPORT_CHUNK} leaves at a time so that a slow reader holds no database connection. With
+     * {@code limit}, a page: the leaves after the first {@code after} of the tree of {@code treeSize} (the latest
+     * witnessed by default; the link to the next page names it), the kept checkpoints on the first page only.
      */
     @Operation(summary = "Xuất sổ cái để kiểm tra ngoại tuyến · Export for the offline verifier")
-    @Problems({Problem.LEDGER_NOT_STARTED})
+    @Problems({Problem.LEDGER_NOT_STARTED, Problem.TREE_SIZE_INVALID})
     @GetMapping(value = "/export", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<StreamingResponseBody> export() {
-        SealedLedger.SignedCheckpoint checkpoint = ledger.latest();
-        StreamingResponseBody body = out -> write(out, checkpoint);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) Long treeSize,
+                                                        @RequestParam(defaultValue = "0") @Min(0) long after,
+                                                        @RequestParam(required = false) @Min(1)
+                                                        @Max(EXPORT_MAX_LIMIT) Integer limit) {
+        SealedLedger.SignedCheckpoint checkpoint = treeSize == null ? ledger.latest() : ledger.at(treeSize)
+                .orElseThrow(() -> Problem.TREE_SIZE_INVALID.raise(treeSize, ledger.latest().treeSize()));
+        long end = limit == null ? checkpoint.treeSize() : Math.min(checkpoint.treeSize(), after + limit);
+        List<String> kept = new ArrayList<>();
+        if (after == 0) {
+            ledger.eachCheckpoint(checkpoint.treeSize(), each -> kept.add(each.note()));
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        if (end < checkpoint.treeSize()) {
+            answer.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("after", end).replaceQueryParam("treeSize", checkpoint.treeSize()).build()
+                    .toUriString() + ">; rel=\"next\"");
+        }
+        return answer.body(out -> write(out, checkpoint, kept, after, end));
     }
 
-    private void write(OutputStream out, SealedLedger.SignedCheckpoint checkpoint) throws IOException {
+    /** A leaf of the export as read, before it is written. */
+    private record ExportedLeaf(long leafIndex, byte[] leafHash, Map<String, Object> event) {
+    }
+
+    private void write(OutputStream out, SealedLedger.SignedCheckpoint checkpoint, List<String> kept, long from,
+                       long end) throws IOException {
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringProperty("checkpoint", checkpoint.note());
             generator.writeName("checkpoints");
             generator.writeStartArray();
-            ledger.eachCheckpoint(checkpoint.treeSize(), kept -> generator.writeString(kept.note()));
+            kept.forEach(generator::writeString);
             generator.writeEndArray();
             generator.writeName("leaves");
             generator.writeStartArray();
-            ledger.eachLeafWithEvent(checkpoint.treeSize(), rows -> {
-                generator.writeStartObject();
-                generator.writeNumberProperty("leafIndex", rows.getLong("leaf_index"));
-                generator.writeStringProperty("leafHash", HEX.formatHex(rows.getBytes("leaf_hash")));
-                generator.writeName("event");
-                if (rows.getString("event_identifier") == null) {
-                    generator.writeNull();
-                } else {
-                    generator.writePOJO(StoredEvent.read(rows).leafInput());
+            for (long next = from; next < end; ) {
+                List<ExportedLeaf> chunk = ledger.leavesWithEvents(next, end, EXPORT_CHUNK, (rows, i) ->
+                        new ExportedLeaf(rows.getLong("leaf_index"), rows.getBytes("leaf_hash"),
+                                rows.getString("event_identifier") == null ? null
+                                        : StoredEvent.read(rows).leafInput()));
+                if (chunk.isEmpty()) {
+                    break;
                 }
-                generator.writeEndObject();
-            });
+                for (ExportedLeaf leaf : chunk) {
+                    generator.writeStartObject();
+                    generator.writeNumberProperty("leafIndex", leaf.leafIndex());
+                    generator.writeStringProperty("leafHash", HEX.formatHex(leaf.leafHash()));
+                    generator.writePOJOProperty("event", leaf.event());
+                    generator.writeEndObject();
+                }
+                next = chunk.get(chunk.size() - 1).leafIndex() + 1;
+            }
             generator.writeEndArray();
             generator.writeEndObject();
         }

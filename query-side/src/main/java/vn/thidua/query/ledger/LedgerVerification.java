@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.thidua.ledger.Checkpoint;
 import vn.thidua.ledger.Frontier;
@@ -29,6 +33,11 @@ import vn.thidua.ledger.StoredEvent;
  * by the configured key or is not a prefix of today's tree ({@code CHECKPOINT_INCONSISTENT}: leaves rewritten
  * together with their hashes, as only the database's owner can). The answer's tree size and root are those of the
  * latest checkpoint that meets the trust policy.
+ *
+ * <p>An answer that held is kept: the next one recomputes only the leaves sealed since, unless the store shows that
+ * anything under it changed. PostgreSQL stamps every row it writes with the writing transaction's id ({@code xmin}),
+ * which no SQL can set: a row of the events or leaves already checked written by a transaction that was not yet
+ * finished when they were checked, or a row fewer than then, sends the verification back to the first leaf.
  */
 @Component
 public class LedgerVerification {
@@ -41,31 +50,70 @@ public class LedgerVerification {
      * {@link #CHECKPOINT_INCONSISTENT} record, the size of the first checkpoint broken and why in words.
      */
     public record Result(boolean valid, long treeSize, String rootHash, Long firstBrokenLeaf, String reason,
-                         long checkpointsChecked, Long firstBrokenCheckpoint, String detail) {
+                         long checkpointsChecked, Long firstBrokenCheckpoint, String detail, long leavesRecomputed) {
     }
+
+    /**
+     * What the last answer that held established, in the snapshot it read: the leaves recomputed and their frontier,
+     * the roots at the kept checkpoints' sizes, the sealed watermark and how many events lay at or under it, and the
+     * oldest transaction that snapshot did not see finished.
+     */
+    private record Checked(Frontier leaves, Map<Long, byte[]> rootsAt, long sealedThrough, long eventsSealedThrough,
+                           long oldestUnfinished) {
+    }
+
+    /** Transaction ids as {@code xmin} shows them wrap around at 2^32; a check older than half of that starts over. */
+    private static final long XID_WRAP = 1L << 32;
 
     private final SealedLedger ledger;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate oneSnapshot;
+    /** Guarded by {@code this}: one verification at a time, each at worst reading the whole ledger. */
+    private Checked checked;
     /**
      * Checkpoints whose log signature was checked, by size, with the SHA-256 of the note checked: a note unchanged
      * since is not checked again (Ed25519 in pure Java costs about half a millisecond a checkpoint).
      */
     private final Map<Long, byte[]> signatureChecked = new ConcurrentHashMap<>();
 
-    public LedgerVerification(SealedLedger ledger, JdbcTemplate jdbc) {
+    public LedgerVerification(SealedLedger ledger, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.ledger = ledger;
         this.jdbc = jdbc;
+        this.oneSnapshot = new TransactionTemplate(transactions);
+        this.oneSnapshot.setReadOnly(true);
+        this.oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    public Result verify() {
+    public synchronized Result verify() {
+        return oneSnapshot.execute(status -> {
+            Result incremental = checked == null ? null : verifyFrom(checked);
+            return incremental != null ? incremental : verifyFrom(null);
+        });
+    }
+
+    /**
+     * Verifies from what {@code from} established, or from the first leaf; null when {@code from} no longer holds
+     * (something under it changed, or a checkpoint was kept at a size it did not compute).
+     */
+    private Result verifyFrom(Checked from) {
+        long[] snapshot = jdbc.queryForObject("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint,"
+                + " pg_snapshot_xmax(pg_current_snapshot())::text::bigint, (select sealed_through from ledger_state)",
+                (row, i) -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)});
+        if (from != null && changedUnder(from, snapshot[1])) {
+            return null;
+        }
         SealedLedger.SignedCheckpoint witnessed = ledger.latest();
         Recomputation recomputation = new Recomputation(witnessed.treeSize(),
-                HexFormat.of().formatHex(witnessed.rootHash()));
+                HexFormat.of().formatHex(witnessed.rootHash()), from);
         ledger.eachCheckpoint(Long.MAX_VALUE, recomputation::keep);
-        if (recomputation.broken == null) {
-            ledger.eachLeafWithEvent(recomputation.size(), recomputation);
+        if (recomputation.uncomputedSize) {
+            return null;
         }
-        Result inserted = inserted(recomputation);
+        if (recomputation.broken == null) {
+            ledger.eachLeafWithEvent(recomputation.start, recomputation.size(), recomputation);
+            recomputation.requirePrefix();
+        }
+        Result inserted = inserted(recomputation, from == null ? -1 : from.sealedThrough());
         Result broken = recomputation.broken;
         if (broken == null && recomputation.leaves.size() != recomputation.size()) {
             broken = recomputation.broke(recomputation.leaves.size(), "missing: the ledger has no leaf "
@@ -75,8 +123,34 @@ public class LedgerVerification {
                 || inserted.firstBrokenLeaf() < broken.firstBrokenLeaf())) {
             return inserted;
         }
-        return broken != null ? broken : new Result(true, witnessed.treeSize(), recomputation.rootHash, null, null,
-                recomputation.kept.size(), null, null);
+        if (broken != null) {
+            checked = null;
+            return broken;
+        }
+        checked = new Checked(recomputation.leaves.copy(), recomputation.rootsAt, snapshot[2],
+                jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?", Long.class,
+                        snapshot[2]), snapshot[0]);
+        return new Result(true, witnessed.treeSize(), recomputation.rootHash, null, null,
+                recomputation.kept.size(), null, null, recomputation.recomputed());
+    }
+
+    /**
+     * Whether any event at or under the sealed watermark, or any leaf, checked by {@code from} was written since by a
+     * transaction it could not see finished, or is gone; or that check is too old to tell.
+     */
+    private boolean changedUnder(Checked from, long nextTransaction) {
+        long window = nextTransaction - from.oldestUnfinished();
+        if (window >= XID_WRAP / 2) {
+            return true;
+        }
+        String writtenSince = "((xmin::text::bigint - ?) % " + XID_WRAP + " + " + XID_WRAP + ") % " + XID_WRAP + " < ?";
+        long since = from.oldestUnfinished() % XID_WRAP;
+        return jdbc.queryForObject("select exists(select 1 from domain_event_entry where global_index <= ? and "
+                        + writtenSince + ") or exists(select 1 from ledger_leaf where leaf_index < ? and " + writtenSince
+                        + ") or (select count(*) from domain_event_entry where global_index <= ?) <> ?"
+                        + " or (select count(*) from ledger_leaf where leaf_index < ?) <> ?", Boolean.class,
+                from.sealedThrough(), since, window, from.leaves().size(), since, window, from.sealedThrough(),
+                from.eventsSealedThrough(), from.leaves().size(), from.leaves().size());
     }
 
     /** The leaves folded in order, each checked against its event and, at each kept size, against the checkpoint. */
@@ -84,12 +158,24 @@ public class LedgerVerification {
         private final long treeSize;
         private final String rootHash;
         private final TreeMap<Long, byte[]> kept = new TreeMap<>();
-        private final Frontier leaves = new Frontier();
+        /** The leaf to start at: the first one not established by the check this one goes on from. */
+        private final long start;
+        private final Frontier leaves;
+        private final Map<Long, byte[]> rootsAt;
+        /** A kept checkpoint below {@link #start} at a size whose root the check gone on from did not compute. */
+        private boolean uncomputedSize;
         private Result broken;
 
-        Recomputation(long treeSize, String rootHash) {
+        Recomputation(long treeSize, String rootHash, Checked from) {
             this.treeSize = treeSize;
             this.rootHash = rootHash;
+            this.start = from == null ? 0 : from.leaves().size();
+            this.leaves = from == null ? new Frontier() : from.leaves().copy();
+            this.rootsAt = from == null ? new HashMap<>() : new HashMap<>(from.rootsAt());
+        }
+
+        long recomputed() {
+            return leaves.size() - start;
         }
 
         /** How many leaves to recompute: up to the largest checkpoint kept. */
@@ -105,20 +191,28 @@ public class LedgerVerification {
             if (Arrays.equals(noteHash, signatureChecked.get(checkpoint.treeSize()))) {
                 kept.put(checkpoint.treeSize(), Checkpoint.parse(SignedNote.parse(checkpoint.note()).text())
                         .rootHash());
-                return;
-            }
-            try {
-                Checkpoint signed = ledger.policy().signedByLog(checkpoint.note());
-                if (signed.size() == checkpoint.treeSize()) {
+            } else {
+                try {
+                    Checkpoint signed = ledger.policy().signedByLog(checkpoint.note());
+                    if (signed.size() != checkpoint.treeSize()) {
+                        throw new ProofException("the note is of another size");
+                    }
                     kept.put(signed.size(), signed.rootHash());
                     signatureChecked.put(signed.size(), noteHash);
+                } catch (ProofException e) {
+                    broken = inconsistent(checkpoint.treeSize(), "the kept checkpoint of size "
+                            + checkpoint.treeSize() + " is not signed by the log's configured key");
                     return;
                 }
-            } catch (ProofException e) {
-                // a row that is no checkpoint of this log's key
             }
-            broken = inconsistent(checkpoint.treeSize(), "the kept checkpoint of size " + checkpoint.treeSize()
-                    + " is not signed by the log's configured key");
+            if (checkpoint.treeSize() < start) {
+                byte[] computed = rootsAt.get(checkpoint.treeSize());
+                if (computed == null) {
+                    uncomputedSize = true;
+                } else if (!Arrays.equals(computed, kept.get(checkpoint.treeSize()))) {
+                    broken = notAPrefix(checkpoint.treeSize());
+                }
+            }
         }
 
         @Override
@@ -156,23 +250,32 @@ public class LedgerVerification {
         }
 
         /** The tree so far must have the root of the checkpoint kept at its size. */
-        private void requirePrefix() {
+        void requirePrefix() {
             byte[] root = kept.get(leaves.size());
-            if (root != null && !Arrays.equals(root, leaves.root())) {
-                Long previous = kept.lowerKey(leaves.size());
-                broken = inconsistent(leaves.size(), "the checkpoint of size " + leaves.size()
-                        + " that the log signed is not a prefix of today's tree: a leaf after "
-                        + (previous == null ? 0 : previous) + " was rewritten with its hash");
+            if (broken != null || root == null) {
+                return;
+            }
+            byte[] computed = leaves.root();
+            rootsAt.put(leaves.size(), computed);
+            if (!Arrays.equals(root, computed)) {
+                broken = notAPrefix(leaves.size());
             }
         }
 
+        private Result notAPrefix(long size) {
+            Long previous = kept.lowerKey(size);
+            return inconsistent(size, "the checkpoint of size " + size + " that the log signed is not a prefix of"
+                    + " today's tree: a leaf after " + (previous == null ? 0 : previous) + " was rewritten with its"
+                    + " hash");
+        }
+
         Result broke(long leaf, String reason) {
-            return new Result(false, treeSize, rootHash, leaf, reason, kept.size(), null, null);
+            return new Result(false, treeSize, rootHash, leaf, reason, kept.size(), null, null, recomputed());
         }
 
         Result inconsistent(long checkpointSize, String detail) {
             return new Result(false, treeSize, rootHash, null, CHECKPOINT_INCONSISTENT, kept.size(), checkpointSize,
-                    detail);
+                    detail, recomputed());
         }
     }
 
@@ -198,15 +301,20 @@ public class LedgerVerification {
                 : Optional.of("the sealed leaves do not hash to the signed root of size " + latest.treeSize());
     }
 
-    /** An event at or below the sealed watermark that was never sealed: it did not come through a command. */
-    private Result inserted(Recomputation recomputation) {
+    /**
+     * An event at or below the sealed watermark that was never sealed: it did not come through a command. Only those
+     * above {@code checkedThrough}: under it the check gone on from found none, and a row written there since sends
+     * the verification back to the start.
+     */
+    private Result inserted(Recomputation recomputation, long checkedThrough) {
         return jdbc.query("select e.global_index, e.event_identifier,"
                         + " (select count(*) from ledger_leaf l where l.global_index < e.global_index) as place"
                         + " from domain_event_entry e where e.global_index <= (select sealed_through from ledger_state)"
+                        + " and e.global_index > ?"
                         + " and not exists (select 1 from ledger_leaf l where l.event_id = e.event_identifier)"
                         + " order by e.global_index limit 1",
                 rows -> rows.next() ? recomputation.broke(rows.getLong("place"), "inserted: event "
                         + rows.getString("event_identifier") + " at global index " + rows.getLong("global_index")
-                        + " is among the sealed events but was never sealed") : null);
+                        + " is among the sealed events but was never sealed") : null, checkedThrough);
     }
 }

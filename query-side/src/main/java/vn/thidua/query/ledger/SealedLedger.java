@@ -2,6 +2,7 @@ package vn.thidua.query.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,6 +42,10 @@ public class SealedLedger {
     }
 
     private static final int FETCH_SIZE = 5_000;
+    private static final String LEAVES_WITH_EVENTS = "select l.leaf_index, l.global_index as sealed_index,"
+            + " l.event_id as sealed_event, l.leaf_hash, e.* from ledger_leaf l"
+            + " left join domain_event_entry e on e.event_identifier = l.event_id"
+            + " where l.leaf_index >= ? and l.leaf_index < ? order by l.leaf_index";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -60,15 +66,17 @@ public class SealedLedger {
     }
 
     /**
-     * Hands over the first {@code size} leaves in order, each row with the leaf ({@code leaf_index},
+     * Hands over the leaves from {@code from} up to {@code size} in order, each row with the leaf ({@code leaf_index},
      * {@code sealed_index}, {@code sealed_event}, {@code leaf_hash}) and its event as the store holds it now (the event
      * table's columns, null when the event is gone), read in a cursor so that any size fits in memory.
      */
-    public void eachLeafWithEvent(long size, RowCallbackHandler leaves) {
-        readOnly.executeWithoutResult(status -> streaming.query("select l.leaf_index, l.global_index as sealed_index,"
-                + " l.event_id as sealed_event, l.leaf_hash, e.* from ledger_leaf l"
-                + " left join domain_event_entry e on e.event_identifier = l.event_id"
-                + " where l.leaf_index < ? order by l.leaf_index", leaves, size));
+    public void eachLeafWithEvent(long from, long size, RowCallbackHandler leaves) {
+        readOnly.executeWithoutResult(status -> streaming.query(LEAVES_WITH_EVENTS, leaves, from, size));
+    }
+
+    /** The leaves from {@code from} up to {@code size}, at most {@code limit} of them, read at once. */
+    public <T> List<T> leavesWithEvents(long from, long size, int limit, RowMapper<T> leaf) {
+        return jdbc.sql(LEAVES_WITH_EVENTS + " limit ?").params(from, size, limit).query(leaf).list();
     }
 
     /** The tree with at least {@code size} leaves, reading the leaves sealed since the last call. */

@@ -287,6 +287,70 @@ class LedgerIT {
         assertThat(auditor.get("/api/ledger/verification").body().path("valid").asBoolean()).isTrue();
     }
 
+    /**
+     * A verification goes on from the last one that held: only the leaves sealed since are recomputed, until a row
+     * under it is written, when it starts over from the first leaf and names the edit.
+     */
+    @Test
+    @Order(7)
+    void aVerificationRecomputesOnlyWhatIsNewUntilSomethingUnderItIsWritten() {
+        JsonNode whole = auditor.get("/api/ledger/verification").body();
+        assertThat(whole.path("valid").asBoolean()).as(whole.toString()).isTrue();
+        JsonNode again = auditor.get("/api/ledger/verification").body();
+        assertThat(again.path("valid").asBoolean()).isTrue();
+        assertThat(again.path("leavesRecomputed").asLong()).as(again.toString()).isZero();
+
+        accepted(apps.commands().as(Http.COUNCIL).post("/api/clusters", Map.of("clusterId", "cum-9",
+                "name", "Cụm thi đua số 9", "sector", "Ngành Tổ chức xây dựng Đảng", "members", List.of(Map.of(
+                        "unitId", "btc-hue", "name", "Ban Tổ chức Thành ủy Huế", "province", "Huế")))));
+        long grown = whole.path("treeSize").asLong() + 1;
+        await().atMost(PATIENCE).until(() -> checkpoint().size() >= grown);
+        JsonNode next = auditor.get("/api/ledger/verification").body();
+        assertThat(next.path("valid").asBoolean()).isTrue();
+        assertThat(next.path("treeSize").asLong()).isGreaterThanOrEqualTo(grown);
+        assertThat(next.path("leavesRecomputed").asLong()).as(next.toString())
+                .isBetween(1L, next.path("treeSize").asLong() - whole.path("treeSize").asLong());
+
+        long leaf = auditor.get("/api/ledger/leaves/" + electionEventId).body().path("leafIndex").asLong();
+        jdbc.sql("update domain_event_entry set meta_data = meta_data where event_identifier = ?")
+                .param(electionEventId).update();
+        JsonNode rewritten = auditor.get("/api/ledger/verification").body();
+        assertThat(rewritten.path("valid").asBoolean()).as("the same bytes written again").isTrue();
+        assertThat(rewritten.path("leavesRecomputed").asLong()).isEqualTo(rewritten.path("treeSize").asLong());
+        jdbc.sql("update domain_event_entry set payload = replace(payload, '\"votesFor\":12', '\"votesFor\":11')"
+                + " where event_identifier = ?").param(electionEventId).update();
+        assertBrokenAt(leaf, "edited");
+        jdbc.sql("update domain_event_entry set payload = replace(payload, '\"votesFor\":11', '\"votesFor\":12')"
+                + " where event_identifier = ?").param(electionEventId).update();
+        assertThat(auditor.get("/api/ledger/verification").body().path("valid").asBoolean()).isTrue();
+    }
+
+    /** The export in pages: the same leaves as the whole, each page linking to the next of the same tree. */
+    @Test
+    @Order(8)
+    void theExportComesInPagesOfOneTree() {
+        JsonNode whole = auditor.get("/api/ledger/export").body();
+        List<JsonNode> paged = new ArrayList<>();
+        String next = "/api/ledger/export?limit=7";
+        int pages = 0;
+        while (next != null) {
+            Response page = auditor.get(next);
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            assertThat(page.body().path("checkpoint").asString()).isEqualTo(whole.path("checkpoint").asString());
+            page.body().path("leaves").forEach(paged::add);
+            assertThat(page.body().path("checkpoints").size()).isEqualTo(pages == 0
+                    ? whole.path("checkpoints").size() : 0);
+            next = page.headers().firstValue("Link").map(link -> link.substring(link.indexOf("/api/"),
+                    link.indexOf('>'))).orElse(null);
+            pages++;
+        }
+        assertThat(paged).hasSize(whole.path("leaves").size());
+        assertThat(paged.get(paged.size() - 1)).isEqualTo(whole.path("leaves").get(paged.size() - 1));
+        assertThat(pages).isEqualTo((paged.size() + 6) / 7);
+        assertThat(auditor.get("/api/ledger/export?limit=0").status()).isEqualTo(400);
+        assertThat(auditor.get("/api/ledger/export?treeSize=999999").status()).isEqualTo(400);
+    }
+
     private void swap(long first, long second) {
         jdbc.sql("update domain_event_entry set global_index = -1 where global_index = ?").param(first).update();
         jdbc.sql("update domain_event_entry set global_index = ? where global_index = ?").params(first, second)
