@@ -24,6 +24,12 @@ final class AppProcesses {
 
     /** Starts an executable jar (command-side, query-side or witness) with these settings, appending to its log. */
     static Process launch(String app, String logName, Map<String, String> settings) throws IOException {
+        return launch(app, logName, settings, "512m");
+    }
+
+    /** The same with a heap of {@code maxHeap} at most ({@code -Xmx}). */
+    static Process launch(String app, String logName, Map<String, String> settings, String maxHeap)
+            throws IOException {
         String jar = System.getProperty("thidua." + switch (app) {
             case "command-side" -> "commandSideJar";
             case "query-side" -> "querySideJar";
@@ -32,7 +38,7 @@ final class AppProcesses {
         assertThat(Path.of(jar)).as("built by the reactor before this module").exists();
         Files.createDirectories(LOGS);
         ProcessBuilder builder = new ProcessBuilder("java", "-Daxoniq.update-checker.disabled=true",
-                "-Dfile.encoding=UTF-8", "-Xmx512m", "-jar", jar)
+                "-Dfile.encoding=UTF-8", "-Xmx" + maxHeap, "-jar", jar)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(logName + ".log").toFile()));
         builder.environment().putAll(settings);
