@@ -9,12 +9,13 @@ import vn.thidua.platform.security.ProblemAuthenticationHandlers;
 import vn.thidua.platform.security.SecurityProperties;
 import vn.thidua.platform.security.SignIn;
 import vn.thidua.platform.store.EventStoreSchema;
+import vn.thidua.platform.web.AcceptHeaderCheck;
 import vn.thidua.platform.web.ProblemErrorController;
 
 /** Imported by each app: what they share, as beans. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 @Import({SignIn.class, ProblemAuthenticationHandlers.class, Actors.class, EventStoreSchema.class,
-        ProblemErrorController.class})
+        ProblemErrorController.class, AcceptHeaderCheck.class})
 public class PlatformConfiguration {
 }
