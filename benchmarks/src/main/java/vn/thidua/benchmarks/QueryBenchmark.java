@@ -15,18 +15,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.json.JsonMapper;
-import vn.thidua.command.CommandSideApplication;
 import vn.thidua.events.json.EventJson;
 import vn.thidua.query.QuerySideApplication;
 import vn.thidua.query.admin.Projections;
@@ -40,6 +38,9 @@ final class QueryBenchmark {
 
     private static final int CLIENTS = Integer.getInteger("clients", 64);
     private static final String SCOREBOARD = "/api/clusters/cum-0/years/2000/scoreboard";
+    private static final int FAR_AHEAD_CLIENTS = 100;
+    private static final long FAR_AHEAD_PAUSE_MS = Long.getLong("farAheadPauseMs", 1000);
+    private static final long FAR_AHEAD = 1_000_000;
 
     private QueryBenchmark() {
     }
@@ -52,9 +53,7 @@ final class QueryBenchmark {
             String[] database = {"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--logging.level.root=WARN"};
             long events;
-            try (ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
-                    .profiles("postgres").web(WebApplicationType.NONE)
-                    .run(Stream.concat(Stream.of(database), Stream.of(Benchmarks.SIGNER_KEY)).toArray(String[]::new))) {
+            try (ConfigurableApplicationContext commandSide = Benchmarks.commandSide(postgres)) {
                 events = ReplayBenchmark.generate(commandSide, 1, 1, 330);
             }
             IdentityProvider provider = new IdentityProvider();
@@ -123,6 +122,8 @@ final class QueryBenchmark {
         Measurement.Result openGzipped = Measurement.openLoop(rate, CLIENTS, warmUp, open,
                 expect(connections, gzipped, 200));
         byte[] asOf = KeepAliveClient.get(port, SCOREBOARD + "?asOf=" + Instant.now(), signedIn);
+        Measurement.Result besideFarAhead = besideFarAheadReads(port, events, signedIn, rate, warmUp, open,
+                expect(connections, scoreboard, 200));
 
         List<PreparedStatement> reads = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
@@ -204,8 +205,56 @@ final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "| open loop %.0f/s for %d s, conditional GET (304): answered/s, p50 / p99 / "
                         + "max ms | | %.0f, %.2f / %.2f / %.2f | |%n", rate, open.toSeconds(), openPoll.perSecond(),
                 openPoll.percentileMillis(50), openPoll.percentileMillis(99), openPoll.percentileMillis(100));
+        System.out.printf(Locale.ROOT, "| open loop %.0f/s full GET, p99 ms: alone vs beside %d clients each asking"
+                        + " every %d ms for a position %d beyond the store's head (503 at once) | %.2f | %.2f | %.1fx |%n",
+                rate, FAR_AHEAD_CLIENTS, FAR_AHEAD_PAUSE_MS, FAR_AHEAD, openFull.percentileMillis(99),
+                besideFarAhead.percentileMillis(99), besideFarAhead.percentileMillis(99)
+                        / openFull.percentileMillis(99));
         System.out.println("| peak RSS of the benchmark JVM (query side and load) | | "
                 + HttpBenchmark.peakResidentMegabytes(Path.of("/proc/self/status")) + " MB | |");
+    }
+
+    /**
+     * The open loop of scoreboard reads again, while {@value #FAR_AHEAD_CLIENTS} other clients keep asking, each on its
+     * own connection every {@code -DfarAheadPauseMs} (1,000 ms), for a position no command has reached: each must be
+     * answered 503 at once, holding no thread, so that the readers' p99 stays near its own.
+     */
+    private static Measurement.Result besideFarAheadReads(int port, long events, String signedIn, double rate,
+                                                          Duration warmUp, Duration open,
+                                                          Measurement.Operation read) throws Exception {
+        byte[] farAhead = KeepAliveClient.get(port, SCOREBOARD + "?minPosition=" + (events + FAR_AHEAD), signedIn);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong refused = new AtomicLong();
+        List<Thread> askers = new ArrayList<>();
+        for (int i = 0; i < FAR_AHEAD_CLIENTS; i++) {
+            KeepAliveClient connection = new KeepAliveClient(port);
+            Thread asker = new Thread(() -> {
+                try {
+                    while (running.get()) {
+                        int status = connection.exchange(farAhead, null).status();
+                        if (status != 503) {
+                            throw new IllegalStateException("a read beyond the head answered " + status);
+                        }
+                        refused.incrementAndGet();
+                        Thread.sleep(FAR_AHEAD_PAUSE_MS);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            asker.setDaemon(true);
+            asker.start();
+            askers.add(asker);
+        }
+        try {
+            return Measurement.openLoop(rate, CLIENTS, warmUp, open, read);
+        } finally {
+            running.set(false);
+            for (Thread asker : askers) {
+                asker.join();
+            }
+            System.out.println("far-ahead reads answered 503: " + refused.get());
+        }
     }
 
     /** A GET on the worker's connection that must answer {@code status}. */

@@ -60,7 +60,8 @@ public class Projections {
 
     /** The store's head: the highest global index any event has. */
     public long head() {
-        return eventStore.createHeadToken() == null ? 0 : eventStore.createHeadToken().position().orElse(0);
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
     /** The read models this replica runs (a replica may run some only: thidua.read-models.NAME.enabled=false). */
