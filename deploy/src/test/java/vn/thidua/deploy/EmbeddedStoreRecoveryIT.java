@@ -25,6 +25,35 @@ class EmbeddedStoreRecoveryIT {
     @TempDir
     Path data;
 
+    /** A second command side started on a live one's data folder is refused; the live one and its store run on. */
+    @Test
+    void aSecondCommandSideOnALiveOnesDataFolderIsRefusedAndStopsNothing() throws Exception {
+        int port = AppProcesses.freePort();
+        String databasePort = Integer.toString(AppProcesses.freePort());
+        Process owner = AppProcesses.launch("command-side", "data-folder-owner", Map.of("THIDUA_DATA_DIR",
+                data.toString(), "THIDUA_DB_PORT", databasePort, "THIDUA_COMMAND_PORT", Integer.toString(port),
+                "THIDUA_AUTH_MODE", "basic"));
+        Process intruder = null;
+        try {
+            AppProcesses.awaitReady(port, owner, PATIENCE);
+            long store = AppProcesses.postmasterOf(data.resolve("postgres"));
+            intruder = AppProcesses.launch("command-side", "data-folder-intruder", Map.of("THIDUA_DATA_DIR",
+                    data.toString(), "THIDUA_DB_PORT", databasePort, "THIDUA_COMMAND_PORT",
+                    Integer.toString(AppProcesses.freePort()), "THIDUA_AUTH_MODE", "basic"));
+            assertThat(intruder.waitFor(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(intruder.exitValue()).isNotZero();
+            assertThat(Files.readString(AppProcesses.LOGS.resolve("data-folder-intruder.log")))
+                    .contains("belongs to another command side that is running (pid " + owner.pid() + ")");
+            assertThat(AppProcesses.alive(store)).as("the live command side's store").isTrue();
+            assertThat(AppProcesses.postmasterOf(data.resolve("postgres"))).isEqualTo(store);
+            Http council = new Http("http://127.0.0.1:" + port).as(Http.COUNCIL);
+            assertThat(council.post("/api/clusters", SeedRequests.formCluster()).status()).isEqualTo(201);
+        } finally {
+            AppProcesses.stop(intruder);
+            AppProcesses.stop(owner);
+        }
+    }
+
     @Test
     void aCommandSideKilledWithItsStoreRunningStartsAgainOnItsOwnStoreWithEverythingKept() throws Exception {
         int port = AppProcesses.freePort();

@@ -552,6 +552,7 @@ class QuerySideIT {
             int status = anonymous.as(role).post("/api/admin/projections/timeline/replay", Map.of()).status();
             assertThat(status).as(role + " replay").isEqualTo(role.equals(Http.COUNCIL) ? 202 : 403);
         }
+        await().atMost(PATIENCE).until(() -> anonymous.as(Http.AUDITOR).get(YEARS + "/2017/timeline").status() == 200);
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/metrics").status()).isEqualTo(401);
     }

@@ -39,7 +39,6 @@ import vn.thidua.command.rules.BallotRules;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.year.EmulationYear;
 import vn.thidua.command.year.YearCommands.OpenEmulationYear;
-import vn.thidua.command.store.EventStoreConfiguration;
 import vn.thidua.command.web.ExpectedVersionTargetResolver;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.ballot.BallotKind;
@@ -67,10 +66,10 @@ import vn.thidua.events.year.EmulationYearOpened;
 
 /**
  * An emulation cluster (cụm thi đua): its member units, its rules and its elected officers. It also opens the
- * cluster's emulation years, because only it knows who the members are at that moment.
+ * cluster's emulation years, because only it knows who the members are at that moment. Not cached: each decision
+ * loads it as stored, one at a time per cluster ({@link OneDecisionPerCluster}), on whichever replica it runs.
  */
-@Aggregate(commandTargetResolver = ExpectedVersionTargetResolver.BEAN,
-        cache = EventStoreConfiguration.AGGREGATE_CACHE)
+@Aggregate(commandTargetResolver = ExpectedVersionTargetResolver.BEAN)
 public class Cluster {
 
     @AggregateIdentifier

@@ -15,34 +15,69 @@ public final class ClusterCommands {
     }
 
     public record FormCluster(@TargetAggregateIdentifier String clusterId, String decisionId, String name,
-                              String sector, List<MemberUnit> members, ClusterRules rules) {
+                              String sector, List<MemberUnit> members, ClusterRules rules) implements ClusterDecision {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(clusterId);
+        }
     }
 
     public record AdmitUnit(@TargetAggregateIdentifier String clusterId, String decisionId, MemberUnit unit,
-                            String reason) {
+                            String reason) implements ClusterDecision {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(clusterId);
+        }
     }
 
     public record WithdrawUnit(@TargetAggregateIdentifier String clusterId, String decisionId, String unitId,
-                               String reason) {
+                               String reason) implements ClusterDecision {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(clusterId);
+        }
     }
 
     public record MergeUnits(@TargetAggregateIdentifier String clusterId, String decisionId,
                              List<String> mergedUnitIds, MemberUnit successor, LocalDate effectiveDate,
-                             String reason) {
+                             String reason) implements ClusterDecision {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(clusterId);
+        }
     }
 
     /** The council amends the cluster's rules from a year on; years already run keep theirs. */
     public record AmendClusterRules(@TargetAggregateIdentifier String clusterId, String decisionId,
-                                    int effectiveFromYear, ClusterRules rules, String minutesRef, String reason) {
+                                    int effectiveFromYear, ClusterRules rules, String minutesRef, String reason) implements ClusterDecision {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(clusterId);
+        }
     }
 
     /** The council sets the order in which the head's office passes: every member once. */
     public record SetRotationRoster(@TargetAggregateIdentifier String clusterId, String decisionId,
-                                    List<String> unitIds, String reason) {
+                                    List<String> unitIds, String reason) implements ClusterDecision {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(clusterId);
+        }
     }
 
     /** The council dissolves a cluster whose members have all left. */
-    public record DissolveCluster(@TargetAggregateIdentifier String clusterId, String decisionId, String reason) {
+    public record DissolveCluster(@TargetAggregateIdentifier String clusterId, String decisionId, String reason) implements ClusterDecision {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(clusterId);
+        }
     }
 
     /**
@@ -50,11 +85,21 @@ public final class ClusterCommands {
      * command's last.
      */
     public record TransferUnit(String fromClusterId, @TargetAggregateIdentifier String toClusterId,
-                               String decisionId, String unitId, String reason) {
+                               String decisionId, String unitId, String reason) implements ClusterDecision {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(fromClusterId, toClusterId);
+        }
     }
 
     /** The council merges one cluster into another, which takes its members; addressed to the absorbing cluster. */
     public record MergeClusters(String absorbedClusterId, @TargetAggregateIdentifier String absorbingClusterId,
-                                String decisionId, String reason) {
+                                String decisionId, String reason) implements ClusterDecision {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(absorbedClusterId, absorbingClusterId);
+        }
     }
 }

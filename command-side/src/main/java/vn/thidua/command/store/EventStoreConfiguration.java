@@ -29,9 +29,11 @@ public class EventStoreConfiguration {
     public static final String AGGREGATE_CACHE = "aggregateCache";
 
     /**
-     * Aggregates stay in memory between commands instead of being rebuilt from their whole stream each time. Safe with
-     * several replicas: a cached aggregate that another replica has moved on fails to append on the unique key, is
-     * evicted with the rolled-back unit of work, and the command is retried on the fresh state.
+     * Emulation years stay in memory between commands instead of being rebuilt from their whole stream each time.
+     * Safe with several replicas because every command of a year appends to the year's stream: a cached year that
+     * another replica has moved on fails to append on the unique key, is evicted with the rolled-back unit of work,
+     * and the command is retried on the fresh state. (The cluster is not cached: some of its decisions append to
+     * another stream.)
      */
     @Bean(AGGREGATE_CACHE)
     public Cache aggregateCache() {

@@ -116,13 +116,14 @@ public class CommandDispatcher {
     }
 
     /**
-     * The global index of the event that gave the command's aggregate that version: the command's last event, also
-     * for a repeated keyed request (its first answer's event). Empty where events are not in this database (Axon
-     * Server).
+     * The global index of the event that gave the command's aggregate (or the one it created) that version: the
+     * command's last event, also for a repeated keyed request (its first answer's event). Empty where events are not
+     * in this database (Axon Server).
      */
     private Long positionOf(Object command, long version) {
-        String aggregateId = targets.resolveTarget(GenericCommandMessage.asCommandMessage(command))
-                .getIdentifierValue().toString();
+        String aggregateId = command instanceof CreatesAnotherAggregate creates ? creates.createdAggregateId()
+                : targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifierValue()
+                .toString();
         try {
             return jdbc.sql("select global_index from domain_event_entry"
                             + " where aggregate_identifier = ? and sequence_number = ?")

@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import vn.thidua.command.cluster.ClusterDecision;
+import vn.thidua.command.web.CreatesAnotherAggregate;
+import vn.thidua.events.YearId;
 import vn.thidua.events.ballot.Ballot;
 import vn.thidua.events.year.Award;
 import vn.thidua.events.year.Evidence;
@@ -23,7 +26,18 @@ public final class YearCommands {
     /** Handled by the cluster, which knows its members, and which then starts the year. */
     public record OpenEmulationYear(@TargetAggregateIdentifier String clusterId, int year, String decisionId,
                                     ScoringTable scoringTable, List<PledgeTarget> pledgeTargets,
-                                    LocalDate pledgeDeadline, LocalDate reportDeadline) {
+                                    LocalDate pledgeDeadline, LocalDate reportDeadline)
+            implements ClusterDecision, CreatesAnotherAggregate {
+
+        @Override
+        public List<String> clustersConcerned() {
+            return List.of(clusterId);
+        }
+
+        @Override
+        public String createdAggregateId() {
+            return YearId.of(clusterId, year);
+        }
     }
 
     public record SignPledge(String clusterId, int year, String unitId, Signatory signatory) implements YearCommand {

@@ -2,6 +2,7 @@ package vn.thidua.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 
 import java.nio.file.Files;
@@ -9,6 +10,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -231,6 +235,101 @@ class ReplicasIT {
             assertThat(http.as(Http.COUNCIL).post("/api/clusters", cluster).status())
                     .as("no Basic sign-in in jwt mode").isEqualTo(401);
         }
+    }
+
+    /**
+     * The cluster's decisions see what another replica decided just before: a unit admitted on one replica takes
+     * part in a year opened on the other; rules amended on one apply to a year opened on the other.
+     */
+    @Test
+    @Order(5)
+    void aYearOpenedOnOneReplicaHasTheMembersAndRulesDecidedOnTheOther() {
+        Http.Response admitted = http(first).as(Http.COUNCIL).post(C + "/members", Map.of("unitId", "btc-moi",
+                "name", "Ban Tổ chức Tỉnh ủy Mới", "province", "Hà Nội", "reason", "Kết nạp"));
+        assertThat(admitted.status()).as(admitted.raw()).isEqualTo(200);
+        Http.Response opened = http(second).as(Http.COUNCIL).post(C + "/years", SeedRequests.openYear(2019));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        assertThat(yearOpened("cum-2", 2019)).contains("\"unitId\":\"btc-moi\"");
+
+        Http.Response amended = http(first).as(Http.COUNCIL).post(C + "/rules/amendments", Map.of(
+                "effectiveFromYear", 2020, "rules", ONE_FLAG, "minutesRef", "BB-03/HĐ", "reason", "Quy chế mới"));
+        assertThat(amended.status()).as(amended.raw()).isEqualTo(200);
+        assertThat(http(second).as(Http.COUNCIL).post(C + "/years", SeedRequests.openYear(2020)).status())
+                .isEqualTo(201);
+        assertThat(yearOpened("cum-2", 2020)).contains("\"flagCap\":{\"count\":1}");
+    }
+
+    /**
+     * A transfer out of a cluster on one replica and the opening of that cluster's year on the other, sent while
+     * the cluster is busy so that both wait: they are decided one after the other, in the order they came, each on
+     * the state the other left. Transfer first: the year opens without the unit. Opening first: the transfer is
+     * refused, the year being in progress. Never the unit both transferred and a participant.
+     */
+    @Test
+    @Order(6)
+    void aTransferAndAnOpeningOnTwoReplicasAreDecidedOneAfterTheOther() throws Exception {
+        Http council = http(first).as(Http.COUNCIL);
+        for (String cluster : List.of("cum-x", "cum-y", "cum-z")) {
+            assertThat(council.post("/api/clusters", Map.of("clusterId", cluster, "name", "Cụm " + cluster,
+                    "sector", "Ngành Tổ chức", "members", List.of(unit("btc-a-" + cluster), unit("btc-b-" + cluster))))
+                    .status()).isEqualTo(201);
+        }
+        List<Http.Response> transferFirst = whileBusy("cum-x",
+                () -> http(first).as(Http.COUNCIL).post("/api/clusters/cum-x/transfers", Map.of(
+                        "unitId", "btc-a-cum-x", "toClusterId", "cum-y", "reason", "Sắp xếp lại")),
+                () -> http(second).as(Http.COUNCIL).post("/api/clusters/cum-x/years", SeedRequests.openYear(2025)));
+        assertThat(transferFirst).extracting(Http.Response::status).containsExactly(200, 201);
+        assertThat(yearOpened("cum-x", 2025)).doesNotContain("btc-a-cum-x").contains("btc-b-cum-x");
+
+        List<Http.Response> openingFirst = whileBusy("cum-z",
+                () -> http(second).as(Http.COUNCIL).post("/api/clusters/cum-z/years", SeedRequests.openYear(2025)),
+                () -> http(first).as(Http.COUNCIL).post("/api/clusters/cum-z/transfers", Map.of(
+                        "unitId", "btc-a-cum-z", "toClusterId", "cum-y", "reason", "Sắp xếp lại")));
+        assertThat(openingFirst.get(0).status()).isEqualTo(201);
+        assertThat(openingFirst.get(1).status()).as(openingFirst.get(1).raw()).isEqualTo(409);
+        assertThat(openingFirst.get(1).code()).isEqualTo("YEAR_IN_PROGRESS");
+        assertThat(yearOpened("cum-z", 2025)).contains("btc-a-cum-z");
+    }
+
+    private static final Map<String, Object> ONE_FLAG = Map.of("quorumNumerator", 2, "quorumDenominator", 3,
+            "majorityNumerator", 1, "majorityDenominator", 2, "headRotation", true, "flagQuotaPercent", 20,
+            "flagCap", Map.of("count", 1));
+
+    private static Map<String, Object> unit(String unitId) {
+        return Map.of("unitId", unitId, "name", "Ban Tổ chức " + unitId, "province", "Hà Nội");
+    }
+
+    private String yearOpened(String cluster, int year) {
+        return jdbc.sql("select payload::text from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%EmulationYearOpened'").param(cluster + ":" + year).query(String.class)
+                .single();
+    }
+
+    /**
+     * Holds the cluster's decision lock in a transaction of the test's own, sends the two requests one after the
+     * other (each once it waits on the lock, so that they queue in that order), lets go, and returns their answers.
+     */
+    private List<Http.Response> whileBusy(String cluster, Callable<Http.Response> earlier,
+                                          Callable<Http.Response> later) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try (Connection busy = DriverManager.getConnection(databaseUrl, "postgres", "")) {
+            busy.setAutoCommit(false);
+            busy.createStatement().execute("select pg_advisory_xact_lock(hashtextextended('thidua cluster "
+                    + cluster + "', 0))");
+            Future<Http.Response> first = senders.submit(earlier);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks() == 1);
+            Future<Http.Response> second = senders.submit(later);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks() == 2);
+            busy.commit();
+            return List.of(first.get(), second.get());
+        } finally {
+            senders.shutdown();
+        }
+    }
+
+    private long waitingOnLocks() {
+        return jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
+                .query(Long.class).single();
     }
 
     /** Basic sign-in outside the embedded default is a choice made explicitly, and the log says what it costs. */

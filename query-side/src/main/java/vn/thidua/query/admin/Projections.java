@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.axonframework.config.EventProcessingConfiguration;
@@ -28,6 +29,9 @@ import vn.thidua.query.web.Problem;
 @Component
 public class Projections {
 
+    /** The read model that follows the ledger rather than a processor. */
+    private static final String LEDGER_FOLLOWED = "decision-log";
+
     public static final List<String> READ_MODELS =
             List.of("clusters", "leadership", "scoreboard", "decision-log", "timeline", "unit-record");
 
@@ -40,22 +44,16 @@ public class Projections {
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final Map<String, LedgerOrderedModel> ledgerOrdered = new HashMap<>();
+    private final ReadModelRebuilds rebuilds;
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
-                       Serializer serializer, List<LedgerOrderedModel> ledgerOrdered) {
+                       Serializer serializer, List<LedgerOrderedModel> ledgerOrdered, ReadModelRebuilds rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.serializer = serializer;
         ledgerOrdered.forEach(model -> this.ledgerOrdered.put(model.name(), model));
-    }
-
-    private StreamingEventProcessor processor(String name) {
-        if (!READ_MODELS.contains(name)) {
-            throw Problem.PROJECTION_NOT_FOUND.raise(name);
-        }
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> Problem.PROJECTION_NOT_FOUND.raise(name));
     }
 
     /** The store's head: the highest global index any event has. */
@@ -64,13 +62,13 @@ public class Projections {
         return head == null ? 0 : head.position().orElse(0);
     }
 
-    /** The read models this replica runs (a replica may run some only: thidua.read-models.NAME.enabled=false). */
+    /**
+     * Every read model: those this replica runs as their processors say; the others ({@code ELSEWHERE}: a replica
+     * may run some only, thidua.read-models.NAME.enabled=false) as the tables their runners write say.
+     */
     public List<ProjectionState> list() {
         long head = head();
-        return READ_MODELS.stream()
-                .filter(name -> ledgerOrdered.containsKey(name)
-                        || processing.eventProcessor(name, StreamingEventProcessor.class).isPresent())
-                .map(name -> state(name, head)).toList();
+        return READ_MODELS.stream().map(name -> state(name, head)).toList();
     }
 
     private ProjectionState state(String name, long head) {
@@ -80,11 +78,16 @@ public class Projections {
             return new ProjectionState(name, followed.isRunning() ? "RUNNING" : "STOPPED", followed.sealedThrough(),
                     replaying, replaying ? followed.progress() : fraction(followed.sealedThrough(), head));
         }
-        StreamingEventProcessor processor = processor(name);
+        Optional<StreamingEventProcessor> runHere = processing.eventProcessor(name, StreamingEventProcessor.class);
+        if (runHere.isEmpty()) {
+            boolean replaying = name.equals(LEDGER_FOLLOWED) ? followerRebuilding() : rebuilds.isRebuilding(name);
+            return new ProjectionState(name, "ELSEWHERE", null, replaying, replaying ? 0.0 : 1.0);
+        }
+        StreamingEventProcessor processor = runHere.get();
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).max(Long::compare).orElse(null);
-        boolean replaying = processor.isReplaying();
+        boolean replaying = rebuilds.isRebuilding(name);
         String status = processor.isError() ? "ERROR" : processor.isRunning() ? "RUNNING" : "STOPPED";
         return new ProjectionState(name, status, position, replaying, progress(segments, replaying, position, head));
     }
@@ -96,7 +99,7 @@ public class Projections {
             return segments.stream().filter(EventTrackerStatus::isReplaying)
                     .mapToDouble(segment -> fraction(segment.getCurrentPosition().orElse(0),
                             segment.getResetPosition().orElse(0)))
-                    .min().orElse(1.0);
+                    .min().orElse(0.0);
         }
         return fraction(position == null ? 0 : position, head);
     }
@@ -105,39 +108,20 @@ public class Projections {
         return total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
     }
 
-    /** Stops the processor, resets its tokens (the reset handler clears the model) and starts it again. */
+    /**
+     * Rebuilds the model from the first event: the decision log from the first leaf; the others through
+     * {@link ReadModelRebuilds}, from whichever replica is asked and whichever run the model.
+     */
     public void replay(String name) {
         if (ledgerOrdered.containsKey(name)) {
             ledgerOrdered.get(name).replay();
             return;
         }
-        StreamingEventProcessor processor = processor(name);
-        processor.shutDown();
-        try {
-            processor.resetTokens();
-        } catch (IllegalStateException e) {
-            throw Problem.REPLAY_REFUSED.raise(name, e.getMessage());
-        } finally {
-            startAgain(processor);
+        requireKnown(name);
+        if (name.equals(LEDGER_FOLLOWED)) {
+            throw Problem.REPLAY_REFUSED.raise(name, "this replica does not run it; ask one that does");
         }
-    }
-
-    /**
-     * Starts a processor that was just shut down. Its coordinator may still be winding down when the shutdown
-     * returns, and then ignores the start: try again, for a second at most, until it runs.
-     */
-    private static void startAgain(StreamingEventProcessor processor) {
-        for (int attempt = 0; attempt < 50 && !processor.isRunning(); attempt++) {
-            processor.start();
-            if (!processor.isRunning()) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        rebuilds.request(name);
     }
 
     /**
@@ -148,6 +132,10 @@ public class Projections {
     public boolean processedThrough(String name, long position) {
         if (ledgerOrdered.containsKey(name)) {
             return ledgerOrdered.get(name).processedThrough(position);
+        }
+        if (name.equals(LEDGER_FOLLOWED)) {
+            return jdbc.sql("select rebuild_until is null and sealed_through >= ? from ledger_follower where name = ?")
+                    .params(position, name).query(Boolean.class).optional().orElse(false);
         }
         Map<Integer, TrackingToken> tokens = new HashMap<>();
         jdbc.sql("select segment, token, token_type from token_entry where processor_name = ?").param(name)
@@ -169,11 +157,31 @@ public class Projections {
         return lowerBound != null && lowerBound.position().orElse(-1) >= position;
     }
 
+    /** Refuses a read of a model being rebuilt, here or on another replica (503 PROJECTION_REBUILDING). */
     public void requireLive(String name) {
-        boolean replaying = ledgerOrdered.containsKey(name) ? ledgerOrdered.get(name).isReplaying()
-                : processor(name).isReplaying();
+        requireKnown(name);
+        boolean replaying;
+        if (ledgerOrdered.containsKey(name)) {
+            replaying = ledgerOrdered.get(name).isReplaying();
+        } else if (name.equals(LEDGER_FOLLOWED)) {
+            replaying = followerRebuilding();
+        } else {
+            replaying = rebuilds.isRebuilding(name);
+        }
         if (replaying) {
             throw Problem.PROJECTION_REBUILDING.raise(name);
         }
+    }
+
+    private static void requireKnown(String name) {
+        if (!READ_MODELS.contains(name)) {
+            throw Problem.PROJECTION_NOT_FOUND.raise(name);
+        }
+    }
+
+    /** The decision log's follower row, for a replica that does not run it. */
+    private boolean followerRebuilding() {
+        return jdbc.sql("select rebuild_until is not null from ledger_follower where name = ?").param(LEDGER_FOLLOWED)
+                .query(Boolean.class).optional().orElse(false);
     }
 }

@@ -17,12 +17,14 @@ import vn.thidua.query.QuerySideApplication;
 public final class BothApps implements AutoCloseable {
 
     private final String[] commandSideArguments;
+    private final String[] querySideArguments;
     private ConfigurableApplicationContext commandSide;
     private final ConfigurableApplicationContext querySide;
 
-    private BothApps(String[] commandSideArguments, ConfigurableApplicationContext commandSide,
-                     ConfigurableApplicationContext querySide) {
+    private BothApps(String[] commandSideArguments, String[] querySideArguments,
+                     ConfigurableApplicationContext commandSide, ConfigurableApplicationContext querySide) {
         this.commandSideArguments = commandSideArguments;
+        this.querySideArguments = querySideArguments;
         this.commandSide = commandSide;
         this.querySide = querySide;
     }
@@ -41,9 +43,23 @@ public final class BothApps implements AutoCloseable {
         String[] commandSideArguments = concat(database, new String[] {TestLedger.signerKeyArgument()},
                 commandArguments);
         ConfigurableApplicationContext commandSide = startCommandSide(commandSideArguments);
-        ConfigurableApplicationContext querySide = QuerySideApplication.application().profiles("postgres")
-                .run(concat(database, new String[] {TestLedger.verifierKeyArgument()}, queryArguments));
-        return new BothApps(commandSideArguments, commandSide, querySide);
+        String[] querySideArguments = concat(database, new String[] {TestLedger.verifierKeyArgument()});
+        ConfigurableApplicationContext querySide = startQuerySide(concat(querySideArguments, queryArguments));
+        return new BothApps(commandSideArguments, querySideArguments, commandSide, querySide);
+    }
+
+    private static ConfigurableApplicationContext startQuerySide(String[] arguments) {
+        return QuerySideApplication.application().profiles("postgres").run(arguments);
+    }
+
+    /** One more query-side replica on the same store, with its own extra arguments; the caller closes it. */
+    public ConfigurableApplicationContext anotherQuerySide(String... arguments) {
+        return startQuerySide(concat(querySideArguments, arguments));
+    }
+
+    /** A client of any of the apps started here. */
+    public static Http http(ConfigurableApplicationContext app) {
+        return new Http("http://127.0.0.1:" + port(app));
     }
 
     private static ConfigurableApplicationContext startCommandSide(String[] arguments) {

@@ -1,0 +1,219 @@
+package vn.thidua.query.admin;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.thidua.query.web.Problem;
+
+/**
+ * Rebuilds of the processor-fed read models, coordinated through PostgreSQL so that any query replica may ask for one
+ * with any number of replicas running: the request is a row of {@code read_model_rebuild}. Every replica reads the
+ * rows every {@value #TICK_MILLIS} ms: while a model has one, it answers 503 {@code PROJECTION_REBUILDING} for it, and
+ * a replica that runs the model but is not the rebuild's coordinator shuts its processor down (releasing its
+ * segments). The coordinator waits until no segment is claimed and every replica has had time to see the row, resets
+ * the tokens (the reset handler clears the model) and runs the processor alone; once it has caught up, it deletes the
+ * row and the others start again. A coordinator that stops saying it is alive for {@code STALE} is replaced by
+ * another replica that runs the model.
+ */
+@Component
+public class ReadModelRebuilds implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuilds.class);
+    private static final long TICK_MILLIS = 200;
+    private static final Duration SEEN_BY_ALL = Duration.ofMillis(5 * TICK_MILLIS);
+    private static final Duration STALE = Duration.ofSeconds(10);
+
+    /** A rebuild as its row says. */
+    private record Rebuild(String model, String coordinator, boolean resetDone, boolean seenByAll) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+    private final String replica = UUID.randomUUID().toString();
+    private final Set<String> stoppedHere = new HashSet<>();
+    private volatile Set<String> rebuilding = Set.of();
+    private ScheduledExecutorService ticker;
+
+    public ReadModelRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+    }
+
+    /** Whether the model is being rebuilt, on this replica or another. */
+    public boolean isRebuilding(String model) {
+        return rebuilding.contains(model);
+    }
+
+    /** Asks for a rebuild of the model, whichever replicas run it; refused while one is under way. */
+    public synchronized void request(String model) {
+        int inserted = jdbc.sql("insert into read_model_rebuild (model, coordinator) values (?, ?)"
+                        + " on conflict (model) do nothing")
+                .params(model, processor(model).isPresent() ? replica : null).update();
+        if (inserted == 0) {
+            throw Problem.REPLAY_REFUSED.raise(model, "a rebuild of it is under way");
+        }
+        Set<String> now = new HashSet<>(rebuilding);
+        now.add(model);
+        rebuilding = Set.copyOf(now);
+        LOG.info("Rebuild of the {} read model requested", model);
+    }
+
+    /** One look at the rows, and what this replica does about each model it runs. */
+    synchronized void tick() {
+        List<Rebuild> rebuilds = jdbc.sql("select model, coordinator, reset_done,"
+                        + " requested_at < now() - make_interval(secs => ?) as seen_by_all"
+                        + " from read_model_rebuild")
+                .param(SEEN_BY_ALL.toMillis() / 1000.0)
+                .query((row, i) -> new Rebuild(row.getString(1), row.getString(2), row.getBoolean(3),
+                        row.getBoolean(4)))
+                .list();
+        rebuilding = Set.copyOf(rebuilds.stream().map(Rebuild::model).toList());
+        for (Rebuild rebuild : rebuilds) {
+            processor(rebuild.model()).ifPresent(processor -> {
+                if (!replica.equals(rebuild.coordinator()) && !takeOver(rebuild.model())) {
+                    stopForRebuild(rebuild.model(), processor);
+                } else {
+                    coordinate(rebuild, processor);
+                }
+            });
+        }
+        for (String model : Set.copyOf(stoppedHere)) {
+            if (!rebuilding.contains(model)) {
+                processor(model).ifPresent(ReadModelRebuilds::startAgain);
+                stoppedHere.remove(model);
+                LOG.info("The {} read model is rebuilt; its processor runs here again", model);
+            }
+        }
+    }
+
+    /** Becomes the coordinator of a rebuild that has none, or whose coordinator stopped saying it is alive. */
+    private boolean takeOver(String model) {
+        return jdbc.sql("update read_model_rebuild set coordinator = ?, alive_at = now() where model = ?"
+                        + " and (coordinator is null or alive_at < now() - make_interval(secs => ?))")
+                .params(replica, model, STALE.toSeconds()).update() == 1;
+    }
+
+    private void coordinate(Rebuild rebuild, StreamingEventProcessor processor) {
+        jdbc.sql("update read_model_rebuild set alive_at = now() where model = ? and coordinator = ?")
+                .params(rebuild.model(), replica).update();
+        if (!rebuild.resetDone()) {
+            stopForRebuild(rebuild.model(), processor);
+            if (!rebuild.seenByAll() || segmentsClaimed(rebuild.model())) {
+                return;
+            }
+            try {
+                processor.resetTokens();
+            } catch (RuntimeException e) {
+                LOG.info("The {} read model's tokens could not be reset yet ({}); trying again", rebuild.model(),
+                        e.toString());
+                return;
+            }
+            jdbc.sql("update read_model_rebuild set reset_done = true where model = ?").param(rebuild.model())
+                    .update();
+            startAgain(processor);
+            LOG.info("The {} read model's tokens are reset; it is being rebuilt here", rebuild.model());
+        } else if (!processor.isRunning()) {
+            startAgain(processor);
+        } else if (caughtUp(processor)) {
+            jdbc.sql("delete from read_model_rebuild where model = ? and coordinator = ?")
+                    .params(rebuild.model(), replica).update();
+            stoppedHere.remove(rebuild.model());
+        }
+    }
+
+    /**
+     * The processor holds its segments, each caught up with the stream and past where the reset found it. (A segment
+     * stays "replaying" until an event newer than the reset arrives; the rebuild is done before that.)
+     */
+    private static boolean caughtUp(StreamingEventProcessor processor) {
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        return !segments.isEmpty() && segments.stream().allMatch(status -> status.isCaughtUp()
+                && (!status.isReplaying() || status.getCurrentPosition().orElse(-1)
+                >= status.getResetPosition().orElse(Long.MAX_VALUE)));
+    }
+
+    private boolean segmentsClaimed(String model) {
+        return jdbc.sql("select count(*) from token_entry where processor_name = ? and owner is not null")
+                .param(model).query(Long.class).single() > 0;
+    }
+
+    private void stopForRebuild(String model, StreamingEventProcessor processor) {
+        if (processor.isRunning()) {
+            processor.shutDown();
+        }
+        stoppedHere.add(model);
+    }
+
+    private Optional<StreamingEventProcessor> processor(String model) {
+        return processing.eventProcessor(model, StreamingEventProcessor.class);
+    }
+
+    /**
+     * Starts a processor that was just shut down. Its coordinator may still be winding down when the shutdown
+     * returns, and then ignores the start: try again, for a second at most, until it runs.
+     */
+    private static void startAgain(StreamingEventProcessor processor) {
+        for (int attempt = 0; attempt < 50 && !processor.isRunning(); attempt++) {
+            processor.start();
+            if (!processor.isRunning()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-model-rebuilds");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not look at the read models' rebuilds: {}", e.toString());
+            }
+        }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticker != null && !ticker.isShutdown();
+    }
+
+    /** After the processors have started, before they stop. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1;
+    }
+}

@@ -1,0 +1,118 @@
+package vn.thidua.query.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.thidua.command.SeedCluster.CLUSTER_ID;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+import vn.thidua.command.SeedCluster;
+import vn.thidua.command.support.Http;
+import vn.thidua.command.support.SeedRequests;
+import vn.thidua.query.support.BothApps;
+
+/**
+ * Two query-side replicas on one store, the second not running the scoreboard: it reads the scoreboard the first
+ * writes, with {@code minPosition} too; a rebuild asked of either replica, of a model both run or of one only the
+ * other runs, is carried out once, both answer 503 PROJECTION_REBUILDING meanwhile (never a 500, never a half-built
+ * model), and both then answer what they answered before.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplicasRebuildIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String YEARS = "/api/clusters/" + CLUSTER_ID + "/years";
+    private static final String SCOREBOARD = YEARS + "/2017/scoreboard";
+    private static final String TIMELINE = YEARS + "/2017/timeline";
+
+    private BothApps apps;
+    private ConfigurableApplicationContext second;
+    private Http first;
+    private Http other;
+    private long last;
+
+    @BeforeAll
+    void twoQueryReplicas() {
+        apps = BothApps.start("replicas_rebuild_it");
+        second = apps.anotherQuerySide("--thidua.read-models.scoreboard.enabled=false");
+        first = apps.queries().as(Http.AUDITOR);
+        other = BothApps.http(second).as(Http.AUDITOR);
+        Http council = apps.commands().as(Http.COUNCIL);
+        assertThat(council.post("/api/clusters", SeedRequests.formCluster()).status()).isEqualTo(201);
+        assertThat(council.post(YEARS, SeedRequests.openYear(2017)).status()).isEqualTo(201);
+        for (String unitId : SeedCluster.unitIds().subList(0, 5)) {
+            Http.Response signed = apps.commands().asOfficerOf(unitId).post(YEARS + "/2017/pledge/signatures",
+                    SeedRequests.signature(unitId));
+            assertThat(signed.status()).isEqualTo(201);
+            last = signed.body().path("position").asLong();
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        second.close();
+        apps.close();
+    }
+
+    @Test
+    void aReplicaReadsAModelItDoesNotRunAndARebuildAskedOfEitherIsDoneOnceWithoutA500() throws Exception {
+        Http.Response read = other.get(SCOREBOARD + "?minPosition=" + last);
+        assertThat(read.status()).as("a model this replica does not run: " + read.raw()).isEqualTo(200);
+        JsonNode scoreboard = read.body();
+        JsonNode timeline = awaitOk(first, TIMELINE + "?minPosition=" + last);
+        assertThat(first.get(SCOREBOARD).body().path("rows")).isEqualTo(scoreboard.path("rows"));
+        assertThat(other.get("/api/admin/projections").body().findValuesAsString("status")).contains("ELSEWHERE");
+
+        for (String model : List.of("timeline", "scoreboard")) {
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            AtomicBoolean rebuilding = new AtomicBoolean(true);
+            Thread readers = new Thread(() -> {
+                while (rebuilding.get()) {
+                    for (Http replica : List.of(first, other)) {
+                        for (String path : List.of(SCOREBOARD, TIMELINE)) {
+                            Http.Response answer = replica.get(path);
+                            seen.add(answer.status() + " " + (answer.status() == 200 ? "" : answer.code()));
+                        }
+                    }
+                }
+            });
+            readers.start();
+            Http.Response asked = other.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay", Map.of());
+            assertThat(asked.status()).as(asked.raw()).isEqualTo(202);
+            assertThat(asked.body().path("replaying").asBoolean()).isTrue();
+            Http.Response again = first.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay",
+                    Map.of());
+            assertThat(again.status()).as("a second rebuild while one is under way").isEqualTo(409);
+            assertThat(again.code()).isEqualTo("REPLAY_REFUSED");
+            await().atMost(PATIENCE).until(() -> first.get(TIMELINE).status() == 200
+                    && other.get(TIMELINE).status() == 200 && first.get(SCOREBOARD).status() == 200
+                    && other.get(SCOREBOARD).status() == 200);
+            rebuilding.set(false);
+            readers.join();
+            assertThat(seen).as(model).contains("503 PROJECTION_REBUILDING").allMatch(status ->
+                    status.equals("200 ") || status.equals("503 PROJECTION_REBUILDING"));
+            for (Http replica : List.of(first, other)) {
+                assertThat(replica.get(SCOREBOARD).body().path("rows")).isEqualTo(scoreboard.path("rows"));
+                assertThat(replica.get(TIMELINE).body()).isEqualTo(timeline);
+            }
+        }
+        assertThat(apps.jdbc().sql("select count(*) from read_model_rebuild").query(Long.class).single()).isZero();
+    }
+
+    private static JsonNode awaitOk(Http replica, String path) {
+        await().atMost(PATIENCE).until(() -> replica.get(path).status() == 200);
+        return replica.get(path).body();
+    }
+}
