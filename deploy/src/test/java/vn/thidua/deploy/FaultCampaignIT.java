@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import tools.jackson.databind.JsonNode;
@@ -54,8 +55,12 @@ import vn.thidua.command.support.TestLedger;
  * PostgreSQL itself and one of the ledger's two witnesses (quorum 2) are killed with SIGKILL at random moments and
  * started again. At the end: no acknowledged command missing from the store, no command recorded twice, every read
  * model equal to a rebuild from the store, the decision logs and the ledger verifying, and a checkpoint of every
- * event cosigned by both witnesses. The short campaign runs in the build ({@code -Dfaults.seconds=60}); a long one on
- * demand: {@code ./mvnw -B verify -pl deploy -am -Dit.test=FaultCampaignIT -Dfaults.seconds=600}. With
+ * event cosigned by both witnesses, and every rule of the cycle that spans aggregates holding on the store
+ * ({@link CycleInvariants}). It runs on two topologies: one process of each app, and two of each on one PostgreSQL
+ * behind round-robin balancers ({@link RoundRobinBalancer}), where the clients send everything through the balancers
+ * and the council admits units while years open on either replica. The short campaigns run in the build
+ * ({@code -Dfaults.seconds=60}); a long one on demand:
+ * {@code ./mvnw -B verify -pl deploy -am -Dit.test=FaultCampaignIT -Dfaults.seconds=600}. With
  * {@code -Dfaults.kills=false} it is a soak instead: the same load plus steady reads and nothing killed, sampling
  * each app's heap and resident memory and the read models' lag every 30 seconds; no request may fail.
  */
@@ -70,7 +75,8 @@ class FaultCampaignIT {
     private static final List<String> MODELS =
             List.of("clusters", "leadership", "scoreboard", "decision-log", "timeline", "unit-record");
 
-    private final Path data = AppProcesses.REPOSITORY.resolve("deploy/target/fault-campaign/postgres");
+    private Path data;
+    private int replicas;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Random random = new Random(Long.getLong("faults.seed", 20171215));
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
@@ -88,22 +94,36 @@ class FaultCampaignIT {
 
     private volatile EmbeddedPostgres postgres;
     private int dbPort;
+    /** Where clients send commands and reads: the balancers in front of the replicas. */
     private int commandPort;
     private int queryPort;
-    private volatile Process commandSide;
-    private volatile Process querySide;
+    private final List<Integer> commandPorts = new ArrayList<>();
+    private final List<Integer> queryPorts = new ArrayList<>();
+    private final List<Process> commandSides = new CopyOnWriteArrayList<>();
+    private final List<Process> querySides = new CopyOnWriteArrayList<>();
+    private final List<RoundRobinBalancer> balancers = new ArrayList<>();
     private final List<Integer> witnessPorts = new ArrayList<>();
     private final List<Process> witnesses = new CopyOnWriteArrayList<>();
     /** THIDUA_LEDGER_WITNESSES for both apps: each witness's verifier key at its URL. */
     private String witnessList;
 
-    @Test
-    void killingAnythingAtAnyTimeLosesAndDoublesNothing() throws Exception {
+    @ParameterizedTest(name = "{0} of each app")
+    @ValueSource(ints = {1, 2})
+    void killingAnythingAtAnyTimeLosesAndDoublesNothing(int replicasOfEach) throws Exception {
+        replicas = replicasOfEach;
+        data = AppProcesses.REPOSITORY.resolve("deploy/target/fault-campaign-" + replicas + "x" + replicas
+                + "/postgres");
         Files.createDirectories(data.getParent());
         deleteRecursively(data);
         dbPort = AppProcesses.freePort();
-        commandPort = AppProcesses.freePort();
-        queryPort = AppProcesses.freePort();
+        for (int i = 0; i < replicas; i++) {
+            commandPorts.add(AppProcesses.freePort());
+            queryPorts.add(AppProcesses.freePort());
+        }
+        balancers.add(new RoundRobinBalancer(0, commandPorts));
+        balancers.add(new RoundRobinBalancer(0, queryPorts));
+        commandPort = balancers.get(0).port();
+        queryPort = balancers.get(1).port();
         startPostgres();
         try {
             List<String> keys = new ArrayList<>();
@@ -115,8 +135,10 @@ class FaultCampaignIT {
                         .path("verifierKey").asString() + "@http://127.0.0.1:" + witnessPorts.get(i));
             }
             witnessList = String.join(",", keys);
-            commandSide = start("command-side", commandPort);
-            querySide = start("query-side", queryPort);
+            for (int i = 0; i < replicas; i++) {
+                commandSides.add(start("command-side", i));
+                querySides.add(start("query-side", i));
+            }
             // The demo users act for cum-2: the campaign runs its years 2000-2100 there.
             String[] clusters = {SeedCluster.CLUSTER_ID};
             send("POST", "/api/clusters", Http.COUNCIL, SeedRequests.formCluster());
@@ -160,10 +182,17 @@ class FaultCampaignIT {
 
             report(clusters);
         } finally {
-            AppProcesses.stop(querySide);
-            AppProcesses.stop(commandSide);
+            for (Process process : querySides) {
+                AppProcesses.stop(process);
+            }
+            for (Process process : commandSides) {
+                AppProcesses.stop(process);
+            }
             for (Process witness : witnesses) {
                 AppProcesses.stop(witness);
+            }
+            for (RoundRobinBalancer balancer : balancers) {
+                balancer.close();
             }
             stopPostgres();
         }
@@ -187,12 +216,20 @@ class FaultCampaignIT {
     private record Command(String method, String path, String user, Object body) {
     }
 
-    /** Each year in order (opened, then every unit signs and files), one year to a worker at a time. */
+    /**
+     * Each year in order (opened, then every unit signs and files), one year to a worker at a time; every fifth year
+     * the council first admits a unit, so that admissions and openings run at once on the replicas.
+     */
     private ConcurrentLinkedQueue<List<Command>> plan(String cluster) {
         ConcurrentLinkedQueue<List<Command>> plan = new ConcurrentLinkedQueue<>();
         String years = "/api/clusters/" + cluster + "/years";
         for (int year = 2000; year <= 2100; year++) {
             List<Command> commands = new ArrayList<>();
+            if (year % 5 == 0) {
+                commands.add(new Command("POST", "/api/clusters/" + cluster + "/members", Http.COUNCIL, Map.of(
+                        "unitId", "btc-moi-" + year, "name", "Ban Tổ chức mới " + year, "province", "Hà Nội",
+                        "reason", "Kết nạp")));
+            }
             commands.add(new Command("POST", years, Http.COUNCIL, SeedRequests.openYear(year)));
             for (String unit : SeedCluster.unitIds()) {
                 String officer = "can-bo-" + unit.substring("btc-".length());
@@ -285,14 +322,15 @@ class FaultCampaignIT {
             String victim = victims.get(round++ % victims.size());
             kills.add(victim);
             long started = System.nanoTime();
+            int replica = random.nextInt(replicas);
             switch (victim) {
                 case "command-side" -> {
-                    commandSide.destroyForcibly().waitFor();
-                    commandSide = start("command-side", commandPort);
+                    commandSides.get(replica).destroyForcibly().waitFor();
+                    commandSides.set(replica, start("command-side", replica));
                 }
                 case "query-side" -> {
-                    querySide.destroyForcibly().waitFor();
-                    querySide = start("query-side", queryPort);
+                    querySides.get(replica).destroyForcibly().waitFor();
+                    querySides.set(replica, start("query-side", replica));
                 }
                 case "witness" -> {
                     int which = round / victims.size() % witnesses.size();
@@ -316,8 +354,8 @@ class FaultCampaignIT {
 
     /** The soak's other half: steady reads, and every 30 s each app's heap and resident memory and the lag. */
     private void readAndSample(AtomicBoolean loading) throws Exception {
-        Http viewer = new Http("http://127.0.0.1:" + queryPort).as(Http.AUDITOR);
-        Http commands = new Http("http://127.0.0.1:" + commandPort).as(Http.AUDITOR);
+        Http viewer = new Http("http://127.0.0.1:" + queryPorts.get(0)).as(Http.AUDITOR);
+        Http commands = new Http("http://127.0.0.1:" + commandPorts.get(0)).as(Http.AUDITOR);
         // reads count from the moment the first year exists; a 404 before that is the client being early
         await().atMost(PATIENCE).until(() -> viewer.get("/api/clusters/cum-2/years/2000/scoreboard").status() == 200);
         Instant nextSample = Instant.now();
@@ -333,9 +371,9 @@ class FaultCampaignIT {
             if (!Instant.now().isBefore(nextSample)) {
                 samples.add(String.format(Locale.ROOT, "| %s | %d | %s | %d | %s | %d | %d |",
                         Instant.now().toString().substring(11, 19), acknowledged.size(),
-                        heapMegabytes(commands, commandSide), residentMegabytes(commandSide),
-                        heapMegabytes(viewer, querySide),
-                        residentMegabytes(querySide), maxLag(viewer)));
+                        heapMegabytes(commands, commandSides.get(0)), residentMegabytes(commandSides.get(0)),
+                        heapMegabytes(viewer, querySides.get(0)),
+                        residentMegabytes(querySides.get(0)), maxLag(viewer)));
                 nextSample = Instant.now().plus(SAMPLING);
             }
             Thread.sleep(50);
@@ -374,15 +412,18 @@ class FaultCampaignIT {
                 .orElse(-1);
     }
 
-    private Process start(String app, int port) throws IOException {
+    /** Starts replica {@code replica} of the app on its own port, and waits until it is ready. */
+    private Process start(String app, int replica) throws IOException {
+        int port = (app.equals("command-side") ? commandPorts : queryPorts).get(replica);
         Map<String, String> settings = new java.util.HashMap<>(Map.of("SPRING_PROFILES_ACTIVE", "postgres",
                 "THIDUA_DB_URL", jdbcUrl(), "THIDUA_DB_USER", "postgres", "THIDUA_DB_PASSWORD", "",
-                "THIDUA_AUTH_MODE", "basic", "THIDUA_COMMAND_PORT", Integer.toString(commandPort),
-                "THIDUA_QUERY_PORT", Integer.toString(queryPort),
+                "THIDUA_AUTH_MODE", "basic", "THIDUA_COMMAND_PORT", Integer.toString(commandPorts.get(replica)),
+                "THIDUA_QUERY_PORT", Integer.toString(queryPorts.get(replica)),
                 "THIDUA_LEDGER_WITNESSES", witnessList, "THIDUA_LEDGER_WITNESS_QUORUM", "2"));
         settings.putAll(app.equals("command-side") ? Map.of("THIDUA_LEDGER_SIGNER_KEY", TestLedger.KEY.encoded())
                 : Map.of("THIDUA_LEDGER_VERIFIER_KEY", TestLedger.KEY.verifierKey()));
-        Process process = AppProcesses.launch(app, "fault-" + app, settings);
+        Process process = AppProcesses.launch(app, "fault-" + replicas + "x" + replicas + "-" + app + "-" + replica,
+                settings);
         AppProcesses.awaitReady(port, process, PATIENCE);
         return process;
     }
@@ -422,6 +463,7 @@ class FaultCampaignIT {
         Set<String> recorded = new HashSet<>();
         long events;
         long doubled;
+        List<String> brokenRules;
         try (Connection sql = DriverManager.getConnection(jdbcUrl(), "postgres", "")) {
             query(sql, "select meta_data::jsonb->>'idempotencyKey' from domain_event_entry", row ->
                     recorded.add(row.getString(1)));
@@ -429,6 +471,7 @@ class FaultCampaignIT {
             doubled = single(sql, "select count(*) from (select meta_data::jsonb->>'idempotencyKey' k"
                     + " from domain_event_entry where meta_data::jsonb ? 'idempotencyKey' group by 1"
                     + " having count(*) > 1) twice");
+            brokenRules = CycleInvariants.brokenOn(sql);
         }
         long missing = acknowledged.keySet().stream().filter(key -> !recorded.contains(key)).count();
 
@@ -449,15 +492,17 @@ class FaultCampaignIT {
                 .asLong() == events);
         JsonNode ledger = auditor.get("/api/ledger/verification").body();
 
-        String figures = String.format(Locale.ROOT, "| %d s | %,d | %,d | %,d | %,d | %,d | %s | %d | %d | %d | %s"
-                        + " | %s | %s | %s |", LOAD.toSeconds(), sent.get(), acknowledged.size(), refused.get(),
-                retries.get(), events, kills(), missing, doubled, differences, logsVerify ? "valid" : "BROKEN",
-                ledger.path("valid").asBoolean() ? "valid" : "BROKEN", quorumMet ? "met" : "NOT MET",
-                recoveryFigures());
-        String table = "| load | requests sent | acknowledged | refused by rules | retried | events in store | kills"
-                + " | acknowledged missing | recorded twice | read-model differences | decision logs | ledger"
-                + " | witness quorum (2 of 2) | recovery (mean / max) |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n" + figures + "\n";
+        String figures = String.format(Locale.ROOT, "| %d+%d | %d s | %,d | %,d (%.1f/s) | %,d | %,d | %,d | %s | %d"
+                        + " | %d | %d | %s | %s | %s | %d | %s |", replicas, replicas, LOAD.toSeconds(), sent.get(),
+                acknowledged.size(), (double) acknowledged.size() / LOAD.toSeconds(), refused.get(), retries.get(),
+                events, kills(), missing, doubled, differences,
+                logsVerify ? "valid" : "BROKEN", ledger.path("valid").asBoolean() ? "valid" : "BROKEN",
+                quorumMet ? "met" : "NOT MET", brokenRules.size(), recoveryFigures());
+        String table = "| command + query replicas | load | requests sent | acknowledged | refused by rules | retried"
+                + " | events in store | kills | acknowledged missing | recorded twice | read-model differences"
+                + " | decision logs | ledger | witness quorum (2 of 2) | cycle rules broken | recovery (mean / max) |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+                + figures + "\n";
         System.out.println("\nFault campaign " + Instant.now() + "\n" + table);
         Files.writeString(data.resolveSibling("figures.md"), table);
 
@@ -475,6 +520,7 @@ class FaultCampaignIT {
         assertThat(acknowledged).as("acknowledged commands").isNotEmpty();
         assertThat(missing).as("acknowledged commands missing from the store").isZero();
         assertThat(doubled).as("commands recorded twice").isZero();
+        assertThat(brokenRules).as("rules of the cycle broken on the store").isEmpty();
         assertThat(differences).as("read-model documents that differ from a rebuild").isZero();
         assertThat(logsVerify).as("every decision log verifies").isTrue();
         assertThat(ledger.path("valid").asBoolean()).as(ledger.toString()).isTrue();
