@@ -760,6 +760,46 @@ class QuerySideIT {
                 .body().path("valid").asBoolean()).isTrue());
     }
 
+    /**
+     * A year replayed on demand: its sealed events folded afresh equal the live scoreboard and timeline; a scoreboard
+     * document and a timeline line edited in the database are each named with what the live model and the replay
+     * say; only auditors and the council may ask.
+     */
+    @Test
+    @Order(18)
+    void aYearReplayedOnDemandEqualsTheLiveModelsAndNamesWhatWasEditedInThem() {
+        JsonNode replayed = queries.post(YEARS + "/2017/replay", Map.of()).body();
+        assertThat(replayed.path("equal").asBoolean()).as(replayed.toString()).isTrue();
+        assertThat(replayed.path("differences")).isEmpty();
+        assertThat(replayed.path("eventsReplayed").asLong()).isGreaterThan(20);
+        assertThat(apps.queries().as(Http.VIEWER).post(YEARS + "/2017/replay", Map.of()).status()).isEqualTo(403);
+        assertThat(queries.post(YEARS + "/1999/replay", Map.of()).code()).isEqualTo("YEAR_NOT_FOUND");
+
+        JdbcClient sql = apps.jdbc();
+        String key = CLUSTER_ID + ":2017";
+        String board = sql.sql("select body from read_document where model = 'scoreboard' and doc_key = ?")
+                .param(key).query(String.class).single();
+        String line = sql.sql("select event_id from timeline_entry where cluster_id = ? and year = 2017 limit 1")
+                .param(CLUSTER_ID).query(String.class).single();
+        String words = sql.sql("select text_vi from timeline_entry where event_id = ?").param(line)
+                .query(String.class).single();
+        sql.sql("update read_document set body = replace(body, '\"btc-bac-giang\"', '\"btc-gia-mao\"')"
+                + " where model = 'scoreboard' and doc_key = ?").param(key).update();
+        sql.sql("update timeline_entry set text_vi = 'Sự kiện đã bị sửa' where event_id = ?").param(line).update();
+        try {
+            JsonNode edited = queries.post(YEARS + "/2017/replay", Map.of()).body();
+            assertThat(edited.path("equal").asBoolean()).isFalse();
+            assertThat(edited.path("differences").findValuesAsString("model")).contains("scoreboard", "timeline");
+            assertThat(edited.path("differences").findValuesAsString("key")).contains(key + "/" + line);
+            assertThat(edited.path("differences").toString()).contains("btc-gia-mao", "Sự kiện đã bị sửa");
+        } finally {
+            sql.sql("update read_document set body = ? where model = 'scoreboard' and doc_key = ?").params(board, key)
+                    .update();
+            sql.sql("update timeline_entry set text_vi = ? where event_id = ?").params(words, line).update();
+        }
+        assertThat(queries.post(YEARS + "/2017/replay", Map.of()).body().path("equal").asBoolean()).isTrue();
+    }
+
     private HttpResponse<String> viewerGet(String path, String ifNoneMatch) throws Exception {
         return HttpClient.newHttpClient().send(viewerRequest(path, ifNoneMatch).build(),
                 HttpResponse.BodyHandlers.ofString());

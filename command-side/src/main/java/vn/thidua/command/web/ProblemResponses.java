@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.thidua.events.time.ActDate;
 import vn.thidua.platform.web.ApiDocuments;
+import vn.thidua.platform.web.CodedProblemResponses;
 import vn.thidua.platform.web.ProblemDetails;
 
 import tools.jackson.core.JacksonException;
@@ -38,7 +38,7 @@ import vn.thidua.command.rules.RuleViolation;
  * {@code errors}. Nothing a client sends ends in a 500.
  */
 @RestControllerAdvice
-public class ProblemResponses extends ResponseEntityExceptionHandler {
+public class ProblemResponses extends CodedProblemResponses {
 
     private final MeterRegistry meters;
 
@@ -127,16 +127,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** Spring's own errors (405, 406, 415, 404 for an unknown path...) get a code too. */
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
-        if (response != null) {
-            ProblemDetails.codeSpringsOwn(response.getBody(), response.getStatusCode());
-        }
-        return response;
-    }
 
     private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_INPUT.code(), INVALID_INPUT.english());

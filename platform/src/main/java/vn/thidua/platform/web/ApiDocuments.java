@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MapSchema;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 
 /**
@@ -42,9 +44,15 @@ public final class ApiDocuments {
     private ApiDocuments() {
     }
 
-    public static OpenAPI document(String title, String version, String description, List<Tag> tags) {
+    /** The document of one app, served at {@code localUrl} by default (its port of API.md). */
+    public static OpenAPI document(String title, String version, String description, List<Tag> tags,
+                                   String localUrl) {
         return new OpenAPI()
-                .info(new Info().title(title).version(version).description(description))
+                .info(new Info().title(title).version(version).description(description)
+                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")
+                                .url("https://www.apache.org/licenses/LICENSE-2.0")))
+                .servers(List.of(new Server().url(localUrl)
+                        .description("Cấu hình mặc định trên máy này · the default on this machine")))
                 .tags(tags)
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")

@@ -7,11 +7,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import vn.thidua.events.ClusterEvent;
 import vn.thidua.events.YearEvent;
 import vn.thidua.events.YearId;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
+import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.DocumentProjections;
 import vn.thidua.query.projection.Envelope;
 
@@ -31,6 +33,13 @@ public class ScoreboardProjection {
 
     public static String key(String clusterId, int year) {
         return YearId.of(clusterId, year);
+    }
+
+    /** Whether the year's scoreboard folds the event: the events the handlers below take, for that year. */
+    public static boolean foldsInto(ClusterEvent event, int year) {
+        boolean handled = event instanceof YearEvent || event instanceof ClusterHeadElected
+                || event instanceof DeputyHeadElected || event instanceof DecisionRescinded;
+        return handled && Integer.valueOf(year).equals(ConcernedYear.of(event));
     }
 
     @EventHandler

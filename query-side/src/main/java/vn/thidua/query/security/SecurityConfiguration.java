@@ -53,6 +53,7 @@ public class SecurityConfiguration {
                                        ProblemAuthenticationHandlers problems) throws Exception {
         return SignIn.chain(http, properties, problems, requests -> requests
                 .requestMatchers(POST, "/api/admin/projections/*/replay").hasRole(Role.COUNCIL.name())
+                .requestMatchers(POST, "/api/clusters/*/years/*/replay").hasAnyRole(AUDITORS)
                 .requestMatchers(GET, "/api/admin/projections").hasAnyRole(SignIn.roles(Role.COUNCIL, Role.AUDITOR))
                 .requestMatchers(GET, "/", "/index.html", "/app/**", "/favicon.ico").permitAll()
                 .requestMatchers(GET, "/api/ledger/checkpoint", "/api/ledger/checkpoints/*", "/api/ledger/public-key",

@@ -58,7 +58,8 @@ public class TimelineProjection {
         progress.applied(MODEL, YearId.of(event.clusterId(), year));
     }
 
-    static int yearOf(ClusterEvent event, Envelope envelope) {
+    /** The year an event is filed under: the one it concerns, else the calendar year of its act. */
+    public static int yearOf(ClusterEvent event, Envelope envelope) {
         Integer concerned = ConcernedYear.of(event);
         return concerned != null ? concerned : envelope.occurredOn().getYear();
     }

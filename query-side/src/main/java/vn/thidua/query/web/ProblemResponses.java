@@ -13,16 +13,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.thidua.platform.web.ApiDocuments;
+import vn.thidua.platform.web.CodedProblemResponses;
 import vn.thidua.platform.web.ProblemDetails;
 
 /** RFC 7807 answers with a stable {@code code}, as on the command side; {@code detail} follows Accept-Language. */
 @RestControllerAdvice
-public class ProblemResponses extends ResponseEntityExceptionHandler {
+public class ProblemResponses extends CodedProblemResponses {
 
     static final ApiDocuments.Refusal INVALID_INPUT = new ApiDocuments.Refusal("INVALID_INPUT", 400,
             "Một số tham số không hợp lệ.", "Some parameters are invalid.");
@@ -55,15 +54,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(body);
     }
 
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
-        if (response != null) {
-            ProblemDetails.codeSpringsOwn(response.getBody(), response.getStatusCode());
-        }
-        return response;
-    }
 
     private static ProblemDetail detail(HttpStatusCode status, String code, String detail) {
         return ProblemDetails.of(status, code, detail);
