@@ -234,6 +234,8 @@ class ApiContractIT {
             Map.entry("POST /api/clusters/{}/years/{}/reports", List.of("can-bo-bac-giang")),
             Map.entry("PUT /api/clusters/{}/years/{}/reports/{}", List.of("can-bo-bac-giang")),
             Map.entry("POST /api/admin/projections/{}/replay", List.of(Http.COUNCIL)),
+            Map.entry("POST /api/evidence", List.of(Http.COUNCIL, Http.SECRETARIAT, "can-bo-bac-giang")),
+            Map.entry("GET /api/evidence/{}", EVERY_ROLE),
             Map.entry("POST /api/clusters/{}/years/{}/replay", AUDITORS),
             Map.entry("GET /api/admin/projections", AUDITORS),
             Map.entry("GET /api/units/{}/years/{}/certificate.pdf", List.of(Http.COUNCIL, Http.SECRETARIAT,

@@ -39,7 +39,9 @@ public class SecurityConfiguration {
                 .hasRole(Role.SECRETARIAT.name())
                 .requestMatchers(POST, YEAR + "/pledge/signatures", YEAR + "/reports")
                 .hasRole(Role.UNIT_OFFICER.name())
-                .requestMatchers(PUT, YEAR + "/reports/*").hasRole(Role.UNIT_OFFICER.name()));
+                .requestMatchers(PUT, YEAR + "/reports/*").hasRole(Role.UNIT_OFFICER.name())
+                .requestMatchers(POST, "/api/evidence")
+                .hasAnyRole(SignIn.roles(Role.COUNCIL, Role.SECRETARIAT, Role.UNIT_OFFICER)));
     }
 
     @Bean

@@ -116,7 +116,7 @@ public class YearController {
     public record EvidenceRequest(@NotBlank @Size(max = 1000) String title,
                                   @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits")
                                   String sha256,
-                                  @NotBlank @Size(max = 2000) String uri) {
+                                  @Size(max = 2000) String uri) {
         Evidence toEvidence() {
             return new Evidence(title, sha256.toLowerCase(Locale.ROOT), uri);
         }

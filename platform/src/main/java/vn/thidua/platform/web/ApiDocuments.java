@@ -49,7 +49,7 @@ public final class ApiDocuments {
                                    String localUrl) {
         return new OpenAPI()
                 .info(new Info().title(title).version(version).description(description)
-                        .license(new License().name("Apache-2.0").identifier("Apache-2.0")
+                        .license(new License().name("Apache-2.0")
                                 .url("https://www.apache.org/licenses/LICENSE-2.0")))
                 .servers(List.of(new Server().url(localUrl)
                         .description("Cấu hình mặc định trên máy này · the default on this machine")))

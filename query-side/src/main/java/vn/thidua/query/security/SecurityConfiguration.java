@@ -61,6 +61,7 @@ public class SecurityConfiguration {
                         "/documents/verify.html",
                         "/api/documents/verification").permitAll()
                 .requestMatchers(GET, "/api/units/*/years/*/certificate.pdf").hasAnyRole(CERTIFICATE_READERS)
+                .requestMatchers(GET, "/api/evidence/*").hasAnyRole(EVERY_ROLE)
 
                 .requestMatchers(GET, "/api/ledger/receipts/*").hasAnyRole(LEDGER_RECEIPTS)
                 .requestMatchers(GET, "/api/ledger/**").hasAnyRole(AUDITORS)

@@ -28,6 +28,8 @@ public enum Problem {
             "Tree size %s is not valid: the ledger has %s leaves."),
     NOT_YOUR_UNIT(403, "Cán bộ đơn vị chỉ được xem biên nhận và văn bản của đơn vị mình.",
             "A unit officer may fetch its own unit's receipts and documents only."),
+    EVIDENCE_NOT_FOUND(404, "Không có tệp minh chứng %s mà bạn được xem.",
+            "There is no evidence file %s that you may read."),
     DOCUMENT_NOT_FOUND(404, "Không có loại văn bản %s.", "There is no document of kind %s."),
     CERTIFICATE_UNIT_MISSING(400, "Cần cho biết đơn vị (unit) của giấy xác nhận cần kiểm tra.",
             "A certificate's check needs the certificate's unit (unit)."),

@@ -1,5 +1,8 @@
 package vn.thidua.events.year;
 
-/** A document backing a report: its title, the SHA-256 of its content (hex) and where it is kept. */
+/**
+ * A document backing a report: its title, the SHA-256 of its content (hex), which names the file kept with the record
+ * (POST /api/evidence), and optionally where else it is kept.
+ */
 public record Evidence(String title, String sha256, String uri) {
 }

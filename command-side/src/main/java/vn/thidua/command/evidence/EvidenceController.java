@@ -1,0 +1,84 @@
+package vn.thidua.command.evidence;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.thidua.command.idempotency.RequestBodyCaching;
+import vn.thidua.command.web.RequestRefusal;
+
+/**
+ * Evidence files kept with the record (PDF, images, office documents): the body is the file, its media type the
+ * request's {@code Content-Type}; stored once by the SHA-256 of its bytes, which a report then cites. The same bytes
+ * sent again are answered 200 with the same hash and stored nothing more. The size limit is
+ * {@code THIDUA_EVIDENCE_MAX_BYTES} (20 MB), announced or chunked ({@link RequestBodyCaching}).
+ */
+@RestController
+@Tag(name = "evidence")
+public class EvidenceController {
+
+    public static final String PATH = "/api/evidence";
+
+    /** What was kept. */
+    public record Kept(String sha256, long size, String mediaType) {
+    }
+
+    private final JdbcClient jdbc;
+    private final long maxBytes;
+
+    public EvidenceController(JdbcClient jdbc, @Value("${thidua.evidence.max-bytes:20971520}") long maxBytes) {
+        this.jdbc = jdbc;
+        this.maxBytes = maxBytes;
+    }
+
+    @Operation(summary = "Lưu một tệp minh chứng · Keep an evidence file",
+            description = "Nội dung là chính tệp, kiểu nội dung theo Content-Type · the body is the file, its media"
+                    + " type the Content-Type; 201 when kept, 200 when those bytes were kept already.")
+    @PostMapping(value = PATH, consumes = MediaType.ALL_VALUE)
+    public ResponseEntity<Kept> keep(HttpServletRequest request) throws IOException {
+        String mediaType = request.getContentType();
+        if (mediaType == null || mediaType.isBlank()) {
+            throw RequestRefusal.EVIDENCE_MEDIA_TYPE_MISSING.refuse();
+        }
+        byte[] content;
+        try {
+            content = request.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            if (RequestBodyCaching.overLimit(e)) {
+                throw RequestRefusal.EVIDENCE_TOO_LARGE.refuse(maxBytes);
+            }
+            throw e;
+        }
+        if (content.length == 0) {
+            throw RequestRefusal.EVIDENCE_EMPTY.refuse();
+        }
+        String sha256 = HexFormat.of().formatHex(sha256(content));
+        int stored = jdbc.sql("insert into evidence_file (sha256, media_type, size, content) values (?, ?, ?, ?)"
+                        + " on conflict (sha256) do nothing")
+                .params(sha256, mediaType, content.length, content).update();
+        String kept = jdbc.sql("select media_type from evidence_file where sha256 = ?").param(sha256)
+                .query(String.class).single();
+        return ResponseEntity.status(stored == 1 ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new Kept(sha256, content.length, kept));
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
