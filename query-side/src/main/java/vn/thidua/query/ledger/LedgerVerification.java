@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,6 +36,9 @@ import vn.thidua.ledger.StoredEvent;
  * together with their hashes, as only the database's owner can). The answer's tree size and root are those of the
  * latest checkpoint that meets the trust policy.
  *
+ * <p>The evidence files reports cite by hash are held to it too: a kept file that no longer hashes to its name, or one
+ * gone, is {@code EVIDENCE_CHANGED}.
+ *
  * <p>An answer that held is kept: the next one recomputes only the leaves sealed since, unless the store shows that
  * anything under it changed. PostgreSQL stamps every row it writes with the writing transaction's id ({@code xmin}),
  * which no SQL can set: a row of the events or leaves already checked written by a transaction that was not yet
@@ -59,8 +64,11 @@ public class LedgerVerification {
      * oldest transaction that snapshot did not see finished.
      */
     private record Checked(Frontier leaves, Map<Long, byte[]> rootsAt, long sealedThrough, long eventsSealedThrough,
-                           long oldestUnfinished) {
+                           long oldestUnfinished, long evidenceFiles) {
     }
+
+    /** The reason of a kept evidence file that no longer hashes to its name, or of one gone. */
+    public static final String EVIDENCE_CHANGED = "EVIDENCE_CHANGED";
 
     /** Transaction ids as {@code xmin} shows them wrap around at 2^32; a check older than half of that starts over. */
     private static final long XID_WRAP = 1L << 32;
@@ -123,15 +131,45 @@ public class LedgerVerification {
                 || inserted.firstBrokenLeaf() < broken.firstBrokenLeaf())) {
             return inserted;
         }
+        if (broken == null) {
+            broken = evidenceChanged(from, snapshot[1], recomputation);
+        }
         if (broken != null) {
             checked = null;
             return broken;
         }
         checked = new Checked(recomputation.leaves.copy(), recomputation.rootsAt, snapshot[2],
                 jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?", Long.class,
-                        snapshot[2]), snapshot[0]);
+                        snapshot[2]), snapshot[0],
+                jdbc.queryForObject("select count(*) from evidence_file", Long.class));
         return new Result(true, witnessed.treeSize(), recomputation.rootHash, null, null,
                 recomputation.kept.size(), null, null, recomputation.recomputed());
+    }
+
+    /**
+     * The kept evidence files, which reports cite by the SHA-256 of their bytes: each must still hash to its name, and
+     * none may be gone (the table is insert-only). Hashed in full once, then only the files written since the last
+     * answer that held.
+     */
+    private Result evidenceChanged(Checked from, long nextTransaction, Recomputation recomputation) {
+        long files = jdbc.queryForObject("select count(*) from evidence_file", Long.class);
+        if (from != null && files < from.evidenceFiles()) {
+            return recomputation.evidenceChanged((from.evidenceFiles() - files) + " kept evidence file(s) are gone");
+        }
+        String since = from == null ? "" : " where ((xmin::text::bigint - " + from.oldestUnfinished() % XID_WRAP
+                + ") % " + XID_WRAP + " + " + XID_WRAP + ") % " + XID_WRAP + " < "
+                + (nextTransaction - from.oldestUnfinished());
+        List<String> changed = new ArrayList<>();
+        jdbc.query("select sha256, size, content from evidence_file" + since, (RowCallbackHandler) row -> {
+            byte[] content = row.getBytes(3);
+            if (content.length != row.getLong(2)
+                    || !HexFormat.of().formatHex(sha256(content)).equals(row.getString(1).strip())) {
+                changed.add(row.getString(1).strip());
+            }
+        });
+        return changed.isEmpty() ? null : recomputation.evidenceChanged("evidence file " + changed.get(0)
+                + " no longer hashes to its name" + (changed.size() > 1 ? " (and " + (changed.size() - 1)
+                + " more)" : ""));
     }
 
     /**
@@ -273,6 +311,11 @@ public class LedgerVerification {
             return new Result(false, treeSize, rootHash, leaf, reason, kept.size(), null, null, recomputed());
         }
 
+        Result evidenceChanged(String detail) {
+            return new Result(false, treeSize, rootHash, null, EVIDENCE_CHANGED, kept.size(), null, detail,
+                    recomputed());
+        }
+
         Result inconsistent(long checkpointSize, String detail) {
             return new Result(false, treeSize, rootHash, null, CHECKPOINT_INCONSISTENT, kept.size(), checkpointSize,
                     detail, recomputed());
@@ -280,8 +323,12 @@ public class LedgerVerification {
     }
 
     private static byte[] sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -98,6 +98,23 @@ class EvidenceIT {
         }
         assertThat(download(Http.AUDITOR, "0".repeat(64)).statusCode()).as("a hash no report cites").isEqualTo(404);
         assertThat(download(Http.AUDITOR, "khong-phai-hash").statusCode()).isEqualTo(404);
+
+        // The ledger's verification holds the kept files to their names, as it holds the events to their leaves.
+        Http auditor = apps.queries().as(Http.AUDITOR);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> auditor.get("/api/ledger/verification").status() == 200);
+        assertThat(auditor.get("/api/ledger/verification").body().path("valid").asBoolean()).isTrue();
+        apps.jdbc().sql("update evidence_file set content = ? where sha256 = ?")
+                .params("%PDF-1.4\n% một báo cáo khác\n".getBytes(StandardCharsets.UTF_8), hash).update();
+        JsonNode edited = auditor.get("/api/ledger/verification").body();
+        assertThat(edited.path("valid").asBoolean()).as(edited.toString()).isFalse();
+        assertThat(edited.path("reason").asString()).isEqualTo("EVIDENCE_CHANGED");
+        assertThat(edited.path("detail").asString()).contains(hash);
+        apps.jdbc().sql("update evidence_file set content = ? where sha256 = ?").params(pdf, hash).update();
+        assertThat(auditor.get("/api/ledger/verification").body().path("valid").asBoolean()).isTrue();
+        apps.jdbc().sql("delete from evidence_file where sha256 = ?").param(hash).update();
+        assertThat(auditor.get("/api/ledger/verification").body().path("reason").asString())
+                .isEqualTo("EVIDENCE_CHANGED");
     }
 
     private HttpResponse<String> upload(String user, byte[] file, String mediaType, boolean chunked) throws Exception {
