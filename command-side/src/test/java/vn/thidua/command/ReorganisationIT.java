@@ -190,6 +190,22 @@ class ReorganisationIT {
         refused(transfer("cum-c", HUNG_YEN, "cum-b"), 409, "CLUSTER_DISSOLVED");
     }
 
+    /** If-Match on a transfer names the version of the cluster the unit leaves: stale, 412 and nothing moves. */
+    @Test
+    @Order(8)
+    void aTransferWithAStaleIfMatchIs412AndMovesNothing() {
+        assertThat(council.post("/api/clusters/cum-a/members", Map.of("unitId", "btc-thai-nguyen",
+                "name", "Ban Tổ chức Tỉnh ủy Thái Nguyên", "province", "Thái Nguyên", "reason", "Kết nạp")).status())
+                .isEqualTo(200);
+        long version = jdbc.sql("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?")
+                .param("cum-a").query(Long.class).single();
+        Map<String, Object> body = Map.of("unitId", "btc-thai-nguyen", "toClusterId", "cum-d", "reason", "?");
+        refused(council.with("If-Match", "\"" + (version - 1) + "\"").post("/api/clusters/cum-a/transfers", body),
+                412, "VERSION_STALE");
+        Response moved = council.with("If-Match", "\"" + version + "\"").post("/api/clusters/cum-a/transfers", body);
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+    }
+
     @Test
     @Order(7)
     void aRepeatedKeyedTransferGetsTheSameAnswerAndMovesOnce() {

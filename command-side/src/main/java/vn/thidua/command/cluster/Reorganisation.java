@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import vn.thidua.command.cluster.ClusterCommands.MergeClusters;
 import vn.thidua.command.cluster.ClusterCommands.TransferUnit;
 import vn.thidua.command.rules.Rule;
+import vn.thidua.command.web.RequestMetadata;
+import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.events.cluster.MemberUnit;
 
 /**
@@ -37,6 +39,7 @@ public class Reorganisation {
         Rule.SAME_CLUSTER.require(!command.fromClusterId().equals(command.toClusterId()), command.toClusterId());
         Aggregate<Cluster> from = load(command.fromClusterId());
         Aggregate<Cluster> to = load(command.toClusterId());
+        requireExpectedVersion(metaData, from);
         MemberUnit unit = from.invoke(cluster -> cluster.member(command.unitId()));
         from.execute(cluster -> cluster.transferOut(command, metaData, years));
         to.execute(cluster -> cluster.transferIn(command, unit, receivingSide(command.decisionId()), metaData,
@@ -51,6 +54,7 @@ public class Reorganisation {
                 command.absorbingClusterId());
         Aggregate<Cluster> absorbed = load(command.absorbedClusterId());
         Aggregate<Cluster> absorbing = load(command.absorbingClusterId());
+        requireExpectedVersion(metaData, absorbed);
         List<MemberUnit> units = absorbed.invoke(cluster -> cluster.dissolveInto(command,
                 receivingSide(command.decisionId()), metaData, years));
         absorbing.execute(cluster -> cluster.absorb(command, units, metaData, years));
@@ -63,6 +67,17 @@ public class Reorganisation {
      */
     static String receivingSide(String decisionId) {
         return UUID.nameUUIDFromBytes((decisionId + "\nother cluster").getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * {@code If-Match} names the version of the cluster the request's path names (the one a unit leaves, the one
+     * merged away): a client that saw it older is refused 412, as on every command of one cluster.
+     */
+    private static void requireExpectedVersion(MetaData metaData, Aggregate<Cluster> addressed) {
+        Object expected = metaData.get(RequestMetadata.EXPECTED_VERSION);
+        if (expected != null && !expected.toString().equals(String.valueOf(addressed.version()))) {
+            throw RequestRefusal.VERSION_STALE.refuse(expected);
+        }
     }
 
     private Aggregate<Cluster> load(String clusterId) {
