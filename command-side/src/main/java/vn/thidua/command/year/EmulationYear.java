@@ -268,10 +268,12 @@ public class EmulationYear {
         selfTotals.put(event.unitId(), event.selfScore().total());
     }
 
-    /** The latest assessment of a unit counts; it keeps its place in the map under its decision id. */
+    /**
+     * Every assessment not rescinded is kept, in the order made: a unit's latest counts, and rescinding it puts the one
+     * before back in force.
+     */
     @EventSourcingHandler
     void on(ReportAssessed event) {
-        assessments.values().removeIf(assessment -> assessment.unitId().equals(event.unitId()));
         assessments.put(event.decisionId(), new Assessment(event.unitId(), event.assessedScore().total()));
         decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }

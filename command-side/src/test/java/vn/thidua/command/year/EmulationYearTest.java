@@ -513,6 +513,22 @@ class EmulationYearTest {
                     .expectEvents(new RankingFinalized(CLUSTER_ID, YEAR, "d-rank", selfScoreOnly(), null));
         }
 
+        @Test
+        void rescindingTheLatestAssessmentPutsTheOneBeforeBackInForce() {
+            given(filed(BAC_GIANG, 50, 30),
+                    new ReportAssessed(CLUSTER_ID, YEAR, "d-assess-1", BAC_GIANG, card(60, 40, 0, 0), null),
+                    new ReportAssessed(CLUSTER_ID, YEAR, "d-assess-2", BAC_GIANG, card(55, 35, 0, 0), null),
+                    new DecisionRescinded(CLUSTER_ID, YEAR, "d-undo", "d-assess-2", "ReportAssessed", "Chấm nhầm"))
+                    .when(new FinalizeRanking(CLUSTER_ID, YEAR, "d-rank", null))
+                    .expectEvents(new RankingFinalized(CLUSTER_ID, YEAR, "d-rank", firstAssessment(), null));
+        }
+
+        private List<Standing> firstAssessment() {
+            List<Standing> standings = new ArrayList<>(List.of(new Standing(1, BAC_GIANG, BigDecimal.valueOf(100))));
+            unitIds().stream().skip(1).forEach(unitId -> standings.add(new Standing(null, unitId, null)));
+            return standings;
+        }
+
         private List<Standing> selfScoreOnly() {
             List<Standing> standings = new ArrayList<>(List.of(new Standing(1, BAC_GIANG, BigDecimal.valueOf(80))));
             unitIds().stream().skip(1).forEach(unitId -> standings.add(new Standing(null, unitId, null)));

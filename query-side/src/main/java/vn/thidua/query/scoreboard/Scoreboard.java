@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,11 @@ public final class Scoreboard {
         Scorecard selfScorecard;
         Scorecard assessedScorecard;
         String assessmentDecisionId;
+        /**
+         * Every assessment of the report not rescinded, by decision, oldest first: the latest is the one in force
+         * (the three fields above), and rescinding it puts the one before back in force.
+         */
+        Map<String, Scorecard> assessments = new LinkedHashMap<>();
         Integer rank;
         BigDecimal rankedScore;
         Award award;

@@ -1,6 +1,7 @@
 package vn.thidua.query.scoreboard;
 
 import java.util.ArrayList;
+import java.util.Map;
 
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
@@ -13,6 +14,7 @@ import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.PledgeSigned;
 import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.events.year.ReportAssessed;
+import vn.thidua.events.year.Scorecard;
 import vn.thidua.events.year.Standing;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.scoreboard.Scoreboard.Officer;
@@ -52,9 +54,8 @@ public final class ScoreboardFold {
             row.selfScorecard = amended.selfScore();
         } else if (payload instanceof ReportAssessed assessed) {
             Row row = board.row(assessed.unitId());
-            row.assessedScore = assessed.assessedScore().total();
-            row.assessedScorecard = assessed.assessedScore();
-            row.assessmentDecisionId = assessed.decisionId();
+            row.assessments.put(assessed.decisionId(), assessed.assessedScore());
+            assessmentInForce(row);
         } else if (payload instanceof RankingFinalized ranking) {
             board.status = Status.RANKED;
             board.rankingDecisionId = ranking.decisionId();
@@ -95,15 +96,24 @@ public final class ScoreboardFold {
             });
         }
         for (Row row : board.rows) {
-            if (decisionId.equals(row.assessmentDecisionId)) {
-                row.assessedScore = null;
-                row.assessedScorecard = null;
-                row.assessmentDecisionId = null;
+            if (row.assessments.remove(decisionId) != null || decisionId.equals(row.assessmentDecisionId)) {
+                assessmentInForce(row);
             }
             if (decisionId.equals(row.awardDecisionId)) {
                 row.award = null;
                 row.awardDecisionId = null;
             }
         }
+    }
+
+    /** The latest assessment not rescinded is the one in force; with none, the unit's own score counts. */
+    private static void assessmentInForce(Row row) {
+        Map.Entry<String, Scorecard> latest = null;
+        for (Map.Entry<String, Scorecard> assessment : row.assessments.entrySet()) {
+            latest = assessment;
+        }
+        row.assessmentDecisionId = latest == null ? null : latest.getKey();
+        row.assessedScorecard = latest == null ? null : latest.getValue();
+        row.assessedScore = latest == null ? null : latest.getValue().total();
     }
 }

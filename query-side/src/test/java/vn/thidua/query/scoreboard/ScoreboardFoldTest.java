@@ -103,6 +103,23 @@ class ScoreboardFoldTest {
     }
 
     @Test
+    void rescindingTheLatestAssessmentPutsTheOneBeforeBackInForce() {
+        ReportAssessed first = new ReportAssessed("cum-2", 2017, "d-a1", "btc-bac-giang", total(90), null);
+        ReportAssessed second = new ReportAssessed("cum-2", 2017, "d-a2", "btc-bac-giang", total(85), null);
+        AnnualReportFiled filed = new AnnualReportFiled("cum-2", 2017, "btc-bac-giang", "s", total(80), List.of(),
+                false);
+        DecisionRescinded undoSecond = new DecisionRescinded("cum-2", 2017, "d-undo", "d-a2", "ReportAssessed", "nhầm");
+        Scoreboard board = fold(OPENED, filed, first, second, undoSecond);
+        ScoreboardView.RowView row = ScoreboardView.of(board, Instant.EPOCH).rows().get(0);
+        assertThat(row.assessedScore()).isEqualByComparingTo("90");
+        assertThat(board.row("btc-bac-giang").assessmentDecisionId).isEqualTo("d-a1");
+
+        Scoreboard bothUndone = fold(OPENED, filed, first, second, undoSecond,
+                new DecisionRescinded("cum-2", 2017, "d-undo-1", "d-a1", "ReportAssessed", "nhầm"));
+        assertThat(ScoreboardView.of(bothUndone, Instant.EPOCH).rows().get(0).finalScore()).isEqualByComparingTo("80");
+    }
+
+    @Test
     void showsTheHeadElectedForTheYearAsATermWhateverOrderTheStreamsInterleave() {
         ClusterHeadElected head = new ClusterHeadElected("cum-2", "d-h", 2017, "btc-bac-giang", BALLOT, "BB");
         ClusterHeadElected otherTerm = new ClusterHeadElected("cum-2", "d-h2", 2018, "btc-hung-yen", BALLOT, "BB");
