@@ -1,9 +1,11 @@
 package vn.thidua.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -12,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +90,7 @@ class PastYearIT {
     }
 
     @Test
-    void aPastYearEnteredWithItsDaysShowsWhatTheSameActsEnteredLiveShow() {
+    void aPastYearEnteredWithItsDaysShowsWhatTheSameActsEnteredLiveShow() throws Exception {
         Shown live;
         try (BothApps apps = BothApps.start("past_year_live")) {
             long position = 0;
@@ -138,6 +143,16 @@ class PastYearIT {
             assertThat(byTheDay.path("rows").findValuesAsString("reportFiled")).contains("true")
                     .hasSize(SeedCluster.unitIds().size());
             assertThat(unitsWith(byTheDay.path("rows"), "reportFiled")).doesNotContain(LATE_REPORTER).hasSize(13);
+
+            // The minutes are dated by the conference that the ranking records, not by the day they are printed.
+            long events = apps.jdbc().sql("select count(*) from domain_event_entry").query(Long.class).single();
+            await().atMost(Duration.ofSeconds(30)).until(() -> apps.jdbc().sql("select coalesce(max(tree_size), 0)"
+                    + " from ledger_checkpoint").query(Long.class).single() >= events);
+            byte[] pdf = auditor.bytes(YEARS + "/2017/documents/minutes.pdf");
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                        .contains("ngày 28 tháng 12 năm 2017");
+            }
         }
     }
 

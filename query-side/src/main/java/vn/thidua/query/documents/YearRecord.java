@@ -9,7 +9,9 @@ import vn.thidua.query.scoreboard.ScoreboardView;
 
 /**
  * What a year's official documents print, as the record stood in the ledger's tree of {@code treeSize} leaves: the
- * same tree gives the same record, hence the same text.
+ * same tree gives the same record, hence the same text. {@code date} is the day of the year-end review (the act day of
+ * the ranking in force), or, before one, of the year's latest act: the documents are dated by what they record, not
+ * by when they are printed.
  */
 public record YearRecord(String clusterId, String clusterName, String sector, int year, long treeSize,
                          String rootHash, LocalDate date, String place, ScoreboardView board,

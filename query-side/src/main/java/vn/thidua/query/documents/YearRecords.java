@@ -2,7 +2,6 @@ package vn.thidua.query.documents;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -13,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.ClusterEvent;
+import vn.thidua.events.YearEvent;
 import vn.thidua.events.YearId;
 import vn.thidua.events.cluster.ClusterFormed;
 import vn.thidua.events.cluster.MemberUnit;
@@ -20,9 +20,11 @@ import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
 import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.query.ledger.SealedLedger;
 import vn.thidua.query.narration.UnitNames;
+import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.StoredPayloads;
 import vn.thidua.query.scoreboard.Scoreboard;
 import vn.thidua.query.scoreboard.ScoreboardFold;
@@ -36,8 +38,6 @@ import vn.thidua.query.web.Problem;
  */
 @Component
 public class YearRecords {
-
-    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** An event of the record with the leaf it was sealed as. */
     public record Sealed(long leafIndex, StoredEvent stored, ClusterEvent event) {
@@ -80,8 +80,18 @@ public class YearRecords {
         ClusterFormed formed = null;
         Map<String, String> rescinded = new HashMap<>();
         List<YearRecord.Rescission> rescissions = new ArrayList<>();
+        Map<String, LocalDate> reviews = new HashMap<>();
+        LocalDate latestAct = null;
         for (Sealed sealed : events) {
-            board = ScoreboardFold.apply(board, StoredPayloads.envelope(sealed.stored(), sealed.event()));
+            Envelope envelope = StoredPayloads.envelope(sealed.stored(), sealed.event());
+            board = ScoreboardFold.apply(board, envelope);
+            if (sealed.event() instanceof YearEvent yearEvent && yearEvent.year() == year
+                    && (latestAct == null || envelope.occurredOn().isAfter(latestAct))) {
+                latestAct = envelope.occurredOn();
+            }
+            if (sealed.event() instanceof RankingFinalized ranking && ranking.year() == year) {
+                reviews.put(ranking.decisionId(), envelope.occurredOn());
+            }
             names = UnitNames.apply(names, sealed.event());
             if (sealed.event() instanceof ClusterFormed clusterFormed) {
                 formed = clusterFormed;
@@ -96,6 +106,8 @@ public class YearRecords {
         if (formed == null || !board.isOpened()) {
             throw Problem.YEAR_NOT_FOUND.raise(clusterId, year);
         }
+        LocalDate review = reviews.entrySet().stream().filter(entry -> !rescinded.containsKey(entry.getKey()))
+                .map(Map.Entry::getValue).max(LocalDate::compareTo).orElse(latestAct);
         List<YearRecord.Election> elections = new ArrayList<>();
         List<YearRecord.Commendation> commendations = new ArrayList<>();
         for (Sealed sealed : events) {
@@ -114,8 +126,7 @@ public class YearRecords {
             }
         }
         return new YearRecord(clusterId, formed.name(), formed.sector(), year, checkpoint.treeSize(),
-                HexFormat.of().formatHex(checkpoint.rootHash()),
-                LocalDate.ofInstant(Instant.parse(checkpoint.createdAt()), HANOI),
+                HexFormat.of().formatHex(checkpoint.rootHash()), review,
                 placeOf(formed, view), view, elections, commendations, rescissions,
                 events.stream().map(sealed -> sealed.stored().eventId()).toList());
     }
