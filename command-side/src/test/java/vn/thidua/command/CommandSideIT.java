@@ -382,6 +382,11 @@ class CommandSideIT {
                 .post(YEARS + "/2018/pledge/signatures", SeedRequests.signature("btc-nghe-an"));
         assertThat(current.status()).as(current.raw()).isEqualTo(201);
         assertThat(current.body().path("version").asLong()).isEqualTo(version + 1);
+        Map<String, Object> another = new java.util.HashMap<>(SeedRequests.formCluster());
+        another.put("clusterId", "cum-moi");
+        long beforeForming = eventCount();
+        refused(council.with("If-Match", "\"3\"").post("/api/clusters", another), 400, "IF_MATCH_NOT_APPLICABLE",
+                beforeForming);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -73,9 +74,16 @@ public class CommandDispatcher {
 
     /**
      * Sends a command that creates an aggregate; {@code ifAlreadyExists} is the refusal when one with that id was
-     * created before (the first event of a stream clashes on the store's unique key).
+     * created before (the first event of a stream clashes on the store's unique key). An {@code If-Match} cannot name
+     * a version of what does not exist yet: refused 400, unless an existing aggregate creates the other (a cluster
+     * opening a year), whose version it then names.
      */
     public Recorded create(Object command, RuleViolation ifAggregateMissing, RuleViolation ifAlreadyExists) {
+        if (!(command instanceof CreatesAnotherAggregate)
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getHeader(HttpHeaders.IF_MATCH) != null) {
+            throw RequestRefusal.IF_MATCH_NOT_APPLICABLE.refuse();
+        }
         return dispatch(command, ifAggregateMissing, ifAlreadyExists);
     }
 
