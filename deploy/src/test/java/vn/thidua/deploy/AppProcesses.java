@@ -49,13 +49,26 @@ final class AppProcesses {
         awaitAnswer(port, "/actuator/health/readiness", process, patience);
     }
 
-    /** Waits until the process answers 200 at the path. */
+    /** Waits until the process answers 200 at the path; fails at once if the process ends first. */
     static void awaitAnswer(int port, String path, Process process, Duration patience) {
         Http http = new Http("http://127.0.0.1:" + port);
-        await().atMost(patience).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            assertThat(process.isAlive()).as("the process is running").isTrue();
-            return http.get(path).status() == 200;
+        await().atMost(patience).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!process.isAlive()) {
+                throw new ProcessEnded(process.exitValue());
+            }
+            try {
+                return http.get(path).status() == 200;
+            } catch (RuntimeException notYetListening) {
+                return false;
+            }
         });
+    }
+
+    /** The process ended before it was ready, with this exit code. */
+    static final class ProcessEnded extends RuntimeException {
+        ProcessEnded(int exitCode) {
+            super("the process ended before it was ready (exit code " + exitCode + ")");
+        }
     }
 
     /** A graceful stop (SIGTERM), forced after a minute. */

@@ -310,46 +310,102 @@ class FaultCampaignIT {
         // The query side, slowest to start on two cores shared with the load (20 to 45 s), comes last in each round,
         // so that the build's minute kills each of the four at least once.
         List<String> victims = List.of("command-side", "postgres", "witness", "query-side");
+        // With two of each app, a killed replica starts again beside the work while the other serves, and the next
+        // kill does not wait for it (it takes a replica that is up, never the last one of its app).
+        ExecutorService restarts = Executors.newCachedThreadPool();
+        List<Future<?>> restarting = new CopyOnWriteArrayList<>();
+        Set<String> down = ConcurrentHashMap.newKeySet();
         int round = 0;
-        while (loading.get()) {
-            long pause = 2000 + random.nextInt(3000);
-            for (long waited = 0; waited < pause && loading.get(); waited += 100) {
-                Thread.sleep(100);
+        try {
+            while (loading.get()) {
+                long pause = 2000 + random.nextInt(3000);
+                for (long waited = 0; waited < pause && loading.get(); waited += 100) {
+                    Thread.sleep(100);
+                }
+                if (!loading.get()) {
+                    return;
+                }
+                String victim = victims.get(round++ % victims.size());
+                long started = System.nanoTime();
+                switch (victim) {
+                    case "command-side", "query-side" -> {
+                        List<Process> processes = victim.equals("command-side") ? commandSides : querySides;
+                        List<Integer> up = new ArrayList<>();
+                        for (int i = 0; i < replicas; i++) {
+                            if (!down.contains(victim + i)) {
+                                up.add(i);
+                            }
+                        }
+                        if (replicas > 1 && up.size() < 2) {
+                            continue;
+                        }
+                        int replica = up.get(random.nextInt(up.size()));
+                        kills.add(victim);
+                        processes.get(replica).destroyForcibly().waitFor();
+                        Runnable restart = () -> {
+                            processes.set(replica, startSupervised(victim, replica));
+                            recovered(victim, started);
+                            down.remove(victim + replica);
+                        };
+                        if (replicas > 1) {
+                            down.add(victim + replica);
+                            restarting.add(restarts.submit(restart));
+                        } else {
+                            restart.run();
+                        }
+                    }
+                    case "witness" -> {
+                        kills.add(victim);
+                        int which = round / victims.size() % witnesses.size();
+                        witnesses.get(which).destroyForcibly().waitFor();
+                        witnesses.set(which, startWitness(which));
+                        recovered(victim, started);
+                    }
+                    default -> {
+                        kills.add(victim);
+                        // An immediate shutdown (SIGQUIT): every backend quits at once, no checkpoint; the restart
+                        // recovers from the write-ahead log, as after a crash.
+                        long postmaster = AppProcesses.postmasterOf(data);
+                        new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor();
+                        await().atMost(PATIENCE).until(() -> !AppProcesses.alive(postmaster));
+                        releasePostgres();
+                        startPostgres();
+                        recovered(victim, started);
+                    }
+                }
             }
-            if (!loading.get()) {
-                return;
+        } finally {
+            for (Future<?> pending : restarting) {
+                pending.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             }
-            String victim = victims.get(round++ % victims.size());
-            kills.add(victim);
-            long started = System.nanoTime();
-            int replica = random.nextInt(replicas);
-            switch (victim) {
-                case "command-side" -> {
-                    commandSides.get(replica).destroyForcibly().waitFor();
-                    commandSides.set(replica, start("command-side", replica));
-                }
-                case "query-side" -> {
-                    querySides.get(replica).destroyForcibly().waitFor();
-                    querySides.set(replica, start("query-side", replica));
-                }
-                case "witness" -> {
-                    int which = round / victims.size() % witnesses.size();
-                    witnesses.get(which).destroyForcibly().waitFor();
-                    witnesses.set(which, startWitness(which));
-                }
-                default -> {
-                    // An immediate shutdown (SIGQUIT): every backend quits at once, no checkpoint; the restart
-                    // recovers from the write-ahead log, as after a crash.
-                    long postmaster = AppProcesses.postmasterOf(data);
-                    new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor();
-                    await().atMost(PATIENCE).until(() -> !AppProcesses.alive(postmaster));
-                    releasePostgres();
-                    startPostgres();
-                }
-            }
-            recoveries.computeIfAbsent(victim, v -> new CopyOnWriteArrayList<>())
-                    .add((System.nanoTime() - started) / 1_000_000);
+            restarts.shutdown();
         }
+    }
+
+    /**
+     * Starts a replica again as a supervisor (Kubernetes, systemd) does: a start that ends early, because PostgreSQL
+     * was itself restarting at that moment say, is tried again.
+     */
+    private Process startSupervised(String app, int replica) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(app, replica);
+            } catch (IOException | RuntimeException e) {
+                boolean endedEarly = false;
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    endedEarly |= cause instanceof AppProcesses.ProcessEnded;
+                }
+                if (!endedEarly || attempt == 5) {
+                    throw new IllegalStateException(app + " " + replica + " did not start", e);
+                }
+            }
+        }
+    }
+
+    /** The time from a kill to the restarted process answering its readiness probe. */
+    private void recovered(String victim, long killedAt) {
+        recoveries.computeIfAbsent(victim, v -> new CopyOnWriteArrayList<>())
+                .add((System.nanoTime() - killedAt) / 1_000_000);
     }
 
     /** The soak's other half: steady reads, and every 30 s each app's heap and resident memory and the lag. */
