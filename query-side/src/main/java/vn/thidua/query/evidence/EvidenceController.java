@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.thidua.events.actor.Actor;
+import vn.thidua.events.actor.Role;
 import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.platform.security.Actors;
+import vn.thidua.query.security.ClusterScope;
 import vn.thidua.query.web.Problem;
 import vn.thidua.query.web.Problems;
 
@@ -39,10 +41,12 @@ public class EvidenceController {
 
     private final JdbcClient jdbc;
     private final Actors actors;
+    private final ClusterScope clusterScope;
 
-    public EvidenceController(JdbcClient jdbc, Actors actors) {
+    public EvidenceController(JdbcClient jdbc, Actors actors, ClusterScope clusterScope) {
         this.jdbc = jdbc;
         this.actors = actors;
+        this.clusterScope = clusterScope;
     }
 
     @Operation(summary = "Tải một tệp minh chứng · Download an evidence file")
@@ -70,13 +74,10 @@ public class EvidenceController {
                 .query((row, i) -> new Citation(row.getString(1), row.getString(2))).list();
     }
 
+    /** The record's keepers of the report's cluster, or the officer of the unit that filed it. */
     private boolean mayRead(Citation report) {
         Actor actor = actors.current().orElse(null);
-        return actor != null && switch (actor.role()) {
-            case COUNCIL, AUDITOR -> true;
-            case SECRETARIAT -> report.clusterId().equals(actor.clusterId());
-            case UNIT_OFFICER -> report.unitId().equals(actor.unitId());
-            default -> false;
-        };
+        return clusterScope.keepsTheRecordOf(report.clusterId())
+                || actor != null && actor.role() == Role.UNIT_OFFICER && report.unitId().equals(actor.unitId());
     }
 }

@@ -156,9 +156,7 @@ public class LedgerVerification {
         if (from != null && files < from.evidenceFiles()) {
             return recomputation.evidenceChanged((from.evidenceFiles() - files) + " kept evidence file(s) are gone");
         }
-        String since = from == null ? "" : " where ((xmin::text::bigint - " + from.oldestUnfinished() % XID_WRAP
-                + ") % " + XID_WRAP + " + " + XID_WRAP + ") % " + XID_WRAP + " < "
-                + (nextTransaction - from.oldestUnfinished());
+        String since = from == null ? "" : " where " + writtenSince(from, nextTransaction);
         List<String> changed = new ArrayList<>();
         jdbc.query("select sha256, size, content from evidence_file" + since, (RowCallbackHandler) row -> {
             byte[] content = row.getBytes(3);
@@ -181,14 +179,22 @@ public class LedgerVerification {
         if (window >= XID_WRAP / 2) {
             return true;
         }
-        String writtenSince = "((xmin::text::bigint - ?) % " + XID_WRAP + " + " + XID_WRAP + ") % " + XID_WRAP + " < ?";
-        long since = from.oldestUnfinished() % XID_WRAP;
+        String writtenSince = writtenSince(from, nextTransaction);
         return jdbc.queryForObject("select exists(select 1 from domain_event_entry where global_index <= ? and "
                         + writtenSince + ") or exists(select 1 from ledger_leaf where leaf_index < ? and " + writtenSince
                         + ") or (select count(*) from domain_event_entry where global_index <= ?) <> ?"
                         + " or (select count(*) from ledger_leaf where leaf_index < ?) <> ?", Boolean.class,
-                from.sealedThrough(), since, window, from.leaves().size(), since, window, from.sealedThrough(),
-                from.eventsSealedThrough(), from.leaves().size(), from.leaves().size());
+                from.sealedThrough(), from.leaves().size(), from.sealedThrough(), from.eventsSealedThrough(),
+                from.leaves().size(), from.leaves().size());
+    }
+
+    /**
+     * The SQL condition that a row was written by a transaction {@code from} could not see finished: its {@code xmin}
+     * (32 bits, wrapping) lies between that check's oldest unfinished transaction and the next one now.
+     */
+    private static String writtenSince(Checked from, long nextTransaction) {
+        return "((xmin::text::bigint - " + from.oldestUnfinished() % XID_WRAP + ") % " + XID_WRAP + " + " + XID_WRAP
+                + ") % " + XID_WRAP + " < " + (nextTransaction - from.oldestUnfinished());
     }
 
     /** The leaves folded in order, each checked against its event and, at each kept size, against the checkpoint. */

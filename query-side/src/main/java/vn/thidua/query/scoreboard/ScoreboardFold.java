@@ -96,6 +96,7 @@ public final class ScoreboardFold {
             });
         }
         for (Row row : board.rows) {
+            // A document stored before assessments were kept one by one knows only the one in force.
             if (row.assessments.remove(decisionId) != null || decisionId.equals(row.assessmentDecisionId)) {
                 assessmentInForce(row);
             }

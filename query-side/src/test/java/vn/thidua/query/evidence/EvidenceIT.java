@@ -77,6 +77,9 @@ class EvidenceIT {
         }
         assertThat(upload(Http.VIEWER, pdf, "application/pdf", false).statusCode()).isEqualTo(403);
         assertThat(upload("can-bo-bac-giang", new byte[0], "application/pdf", false).statusCode()).isEqualTo(400);
+        HttpResponse<String> untyped = upload("can-bo-bac-giang", pdf, null, false);
+        assertThat(untyped.statusCode()).as(untyped.body()).isEqualTo(400);
+        assertThat(JSON.readTree(untyped.body()).path("code").asString()).isEqualTo("EVIDENCE_MEDIA_TYPE_MISSING");
 
         Map<String, Object> report = new HashMap<>(SeedRequests.report(BAC_GIANG, 55, 30));
         report.put("evidence", List.of(Map.of("title", "Báo cáo tổng kết năm", "sha256", hash)));
@@ -121,9 +124,12 @@ class EvidenceIT {
         HttpRequest.BodyPublisher body = chunked
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(file))
                 : HttpRequest.BodyPublishers.ofByteArray(file);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + apps.commandPort() + "/api/evidence")).header("Content-Type", mediaType)
-                .header("Authorization", basic(user)).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apps.commandPort()
+                + "/api/evidence")).header("Authorization", basic(user)).POST(body);
+        if (mediaType != null) {
+            request.header("Content-Type", mediaType);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<byte[]> download(String user, String hash) throws Exception {

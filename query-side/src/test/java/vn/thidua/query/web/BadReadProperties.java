@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -96,6 +97,17 @@ class BadReadProperties {
                 assertThat(NOT_READY).as(seen).contains(code);
             }
         }
+    }
+
+    /** The case the fuzzing found, kept whatever the generator draws: an Accept header that lists no media type. */
+    @Example
+    void anAcceptHeaderThatIsNoMediaTypeIsRefused400() throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + apps.queryPort() + "/api/clusters")).header("Accept", "/;;").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo("ACCEPT_INVALID");
     }
 
     @Provide
