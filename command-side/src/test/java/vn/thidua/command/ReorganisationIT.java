@@ -120,7 +120,7 @@ class ReorganisationIT {
         refused(transfer("cum-a", HUNG_YEN, "cum-c"), 409, "ALREADY_A_MEMBER");
         assertThat(typesOf("cum-a")).containsExactly("ClusterFormed", "UnitTransferredOut");
 
-        // The sending cluster, as cached, still has the unit: it can be sent elsewhere.
+        // The sending cluster, as stored, still has the unit: it can be sent elsewhere.
         Response moved = transfer("cum-a", HUNG_YEN, "cum-b");
         assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
         assertThat(typesOf("cum-a")).containsExactly("ClusterFormed", "UnitTransferredOut", "UnitTransferredOut");

@@ -217,6 +217,12 @@ class DocumentsIT {
         assertThat(edited.path("verified").asBoolean()).isFalse();
         assertThat(edited.path("events").findValues("verified").stream().filter(v -> !v.asBoolean()).count())
                 .isEqualTo(1);
+        // A certificate does not print another unit's commendation, but its check still sees the record was edited.
+        JsonNode certificate = apps.queries().get("/api/documents/verification?" + query.replace("kind=minutes",
+                "kind=certificate") + "&unit=" + SeedCluster.unitIds().get(2)).body();
+        assertThat(certificate.path("events").findValuesAsString("type")).doesNotContain("CommendationProposed");
+        assertThat(certificate.path("restOfRecordVerified").asBoolean()).as(certificate.toString()).isFalse();
+        assertThat(certificate.path("verified").asBoolean()).isFalse();
     }
 
     private byte[] get(String user, String path, String language) throws Exception {
