@@ -20,6 +20,7 @@ import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.DocumentIssued;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.PledgeSigned;
@@ -43,7 +44,8 @@ public final class EventCatalogue {
     /** What one emulation year (the {@code EmulationYear} aggregate) records. */
     public static final List<Class<? extends ClusterEvent>> YEAR = List.of(EmulationYearOpened.class,
             PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class, ReportAssessed.class,
-            RankingFinalized.class, CommendationProposed.class, DecisionRescinded.class, EmulationYearClosed.class);
+            RankingFinalized.class, CommendationProposed.class, DecisionRescinded.class, EmulationYearClosed.class,
+            DocumentIssued.class);
 
     private EventCatalogue() {
     }

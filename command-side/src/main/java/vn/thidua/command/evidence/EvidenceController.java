@@ -1,9 +1,6 @@
 package vn.thidua.command.evidence;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,11 +31,11 @@ public class EvidenceController {
     public record Kept(String sha256, long size, String mediaType) {
     }
 
-    private final JdbcClient jdbc;
+    private final KeptFiles files;
     private final long maxBytes;
 
-    public EvidenceController(JdbcClient jdbc, @Value("${thidua.evidence.max-bytes:20971520}") long maxBytes) {
-        this.jdbc = jdbc;
+    public EvidenceController(KeptFiles files, @Value("${thidua.evidence.max-bytes:20971520}") long maxBytes) {
+        this.files = files;
         this.maxBytes = maxBytes;
     }
 
@@ -64,21 +60,8 @@ public class EvidenceController {
         if (content.length == 0) {
             throw RequestRefusal.EVIDENCE_EMPTY.refuse();
         }
-        String sha256 = HexFormat.of().formatHex(sha256(content));
-        int stored = jdbc.sql("insert into evidence_file (sha256, media_type, size, content) values (?, ?, ?, ?)"
-                        + " on conflict (sha256) do nothing")
-                .params(sha256, mediaType, content.length, content).update();
-        String kept = jdbc.sql("select media_type from evidence_file where sha256 = ?").param(sha256)
-                .query(String.class).single();
-        return ResponseEntity.status(stored == 1 ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new Kept(sha256, content.length, kept));
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        KeptFiles.Kept kept = files.keep(content, mediaType);
+        return ResponseEntity.status(kept.stored() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new Kept(kept.sha256(), kept.size(), kept.mediaType()));
     }
 }

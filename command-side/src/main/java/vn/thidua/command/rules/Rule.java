@@ -42,6 +42,13 @@ public enum Rule implements RefusalCode {
     NOT_A_MEMBER(409,
             "Đơn vị %s không phải là thành viên của cụm.",
             "Unit %s is not a member of the cluster."),
+    NOT_A_PARTICIPANT(409,
+            "Đơn vị %s được kết nạp sau khi phát động năm thi đua %s nên không tham gia năm này; đơn vị tham gia từ năm sau.",
+            "Unit %s was admitted after the %s emulation year opened and does not take part in it; it takes part from"
+                    + " the next year."),
+    PARTICIPATION_ENDED(409,
+            "Đơn vị %s không còn tham gia năm thi đua %s của cụm (%s).",
+            "Unit %s no longer takes part in this cluster's %s emulation year (%s)."),
     UNIT_MERGED(409,
             "Đơn vị %s đã được hợp nhất vào đơn vị khác; hãy dùng đơn vị kế thừa.",
             "Unit %s was merged into another unit; use its successor."),
@@ -161,6 +168,13 @@ public enum Rule implements RefusalCode {
     FLAG_QUOTA_EXCEEDED(409,
             "Đã đề nghị đủ %s Cờ thi đua mà quy chế của cụm cho phép năm nay.",
             "The %s emulation flags the cluster's rules allow this year have been proposed."),
+
+    DOCUMENT_ALREADY_ISSUED(409,
+            "%s năm %s đã được ban hành (số %s); văn bản đã ban hành không ban hành lại.",
+            "%s for %s has already been issued (No. %s); an issued document is not issued again."),
+    DOCUMENT_NUMBER_TAKEN(409,
+            "Số, ký hiệu %s đã dùng cho một văn bản khác của năm.",
+            "Number and symbol %s are already used by another document of the year."),
 
     NOT_RESCINDABLE(409,
             "Quyết định loại %s không thể hủy; hãy ra quyết định mới thay thế.",

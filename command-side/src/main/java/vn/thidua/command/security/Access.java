@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.events.actor.Actor;
+import vn.thidua.events.actor.Role;
 import vn.thidua.platform.security.Actors;
 
 /**
@@ -23,6 +24,13 @@ public class Access {
     public void requireSecretariatOf(String clusterId) {
         Actor actor = actors.current().orElseThrow(() -> RequestRefusal.NOT_YOUR_CLUSTER.refuse(clusterId));
         RequestRefusal.NOT_YOUR_CLUSTER.require(clusterId.equals(actor.clusterId()), clusterId);
+    }
+
+    /** The council, or the secretariat of this cluster. */
+    public void requireCouncilOrSecretariatOf(String clusterId) {
+        if (actors.current().map(actor -> actor.role() != Role.COUNCIL).orElse(true)) {
+            requireSecretariatOf(clusterId);
+        }
     }
 
     public void requireOfficerOf(String clusterId, String unitId) {

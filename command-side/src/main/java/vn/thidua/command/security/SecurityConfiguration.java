@@ -40,6 +40,8 @@ public class SecurityConfiguration {
                 .requestMatchers(POST, YEAR + "/pledge/signatures", YEAR + "/reports")
                 .hasRole(Role.UNIT_OFFICER.name())
                 .requestMatchers(PUT, YEAR + "/reports/*").hasRole(Role.UNIT_OFFICER.name())
+                .requestMatchers(POST, YEAR + "/documents")
+                .hasAnyRole(SignIn.roles(Role.COUNCIL, Role.SECRETARIAT))
                 .requestMatchers(POST, "/api/evidence")
                 .hasAnyRole(SignIn.roles(Role.COUNCIL, Role.SECRETARIAT, Role.UNIT_OFFICER)));
     }

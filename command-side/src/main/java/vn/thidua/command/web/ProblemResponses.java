@@ -1,5 +1,8 @@
 package vn.thidua.command.web;
 
+import org.springframework.http.MediaType;
+import vn.thidua.command.documents.DocumentPrinter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +78,13 @@ public class ProblemResponses extends CodedProblemResponses {
             response.header(HttpHeaders.RETRY_AFTER, "5");
         }
         return response.body(problem);
+    }
+
+    /** The query side's own refusal to print a document to issue, as it came. */
+    @ExceptionHandler(DocumentPrinter.PrinterRefused.class)
+    public ResponseEntity<String> printerRefused(DocumentPrinter.PrinterRefused refused) {
+        return ResponseEntity.status(refused.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(refused.body());
     }
 
     @ExceptionHandler(ActDateOfRequest.InvalidActDate.class)

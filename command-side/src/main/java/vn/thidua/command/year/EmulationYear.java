@@ -30,6 +30,7 @@ import vn.thidua.command.year.YearCommands.AssessReport;
 import vn.thidua.command.year.YearCommands.CloseEmulationYear;
 import vn.thidua.command.year.YearCommands.FileAnnualReport;
 import vn.thidua.command.year.YearCommands.FinalizeRanking;
+import vn.thidua.command.year.YearCommands.IssueDocument;
 import vn.thidua.command.year.YearCommands.ProposeCommendation;
 import vn.thidua.command.year.YearCommands.SignPledge;
 import vn.thidua.command.store.EventStoreConfiguration;
@@ -44,6 +45,8 @@ import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.Award;
 import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.DocumentKind;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.PledgeSigned;
@@ -82,6 +85,9 @@ public class EmulationYear {
     private final Map<String, DecisionType> decisionTypes = new HashMap<>();
     private final Set<String> rescinded = new HashSet<>();
     private boolean closed;
+    /** The documents issued, by what they are ("MINUTES", or "CERTIFICATE unit") and by their number and symbol. */
+    private final Map<String, String> issued = new HashMap<>();
+    private final Set<String> numbersUsed = new HashSet<>();
 
     private record Assessment(String unitId, BigDecimal total) {
     }
@@ -206,6 +212,30 @@ public class EmulationYear {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * A document is issued once the ranking it records is final, also after the year is closed (the minutes are
+     * signed at the review that closes it); each kind once (a certificate once per unit), each number once.
+     */
+    @CommandHandler
+    public long handle(IssueDocument command, MetaData metaData) {
+        actDate(metaData);
+        Rule.RANKING_NOT_FINALIZED.require(rankingDecisionId != null, year);
+        if (command.kind() == DocumentKind.CERTIFICATE) {
+            requireParticipant(command.unitId());
+        }
+        String what = issuedKey(command.kind(), command.unitId());
+        Rule.DOCUMENT_ALREADY_ISSUED.require(!issued.containsKey(what), command.kind(), year, issued.get(what));
+        String numberAndSymbol = command.number() + "/" + command.symbol();
+        Rule.DOCUMENT_NUMBER_TAKEN.require(!numbersUsed.contains(numberAndSymbol), numberAndSymbol);
+        apply(new DocumentIssued(clusterId, year, command.decisionId(), command.kind(), command.unitId(),
+                command.number(), command.symbol(), command.place(), command.sha256(), command.treeSize()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private static String issuedKey(DocumentKind kind, String unitId) {
+        return kind == DocumentKind.CERTIFICATE ? kind + " " + unitId : kind.name();
+    }
+
     @CommandHandler
     public long handle(CloseEmulationYear command, MetaData metaData) {
         actDate(metaData);
@@ -302,6 +332,13 @@ public class EmulationYear {
             rankingDecisionId = null;
             ranked.clear();
         }
+        decisionTypes.put(event.decisionId(), DecisionType.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(DocumentIssued event) {
+        issued.put(issuedKey(event.kind(), event.unitId()), event.numberAndSymbol());
+        numbersUsed.add(event.numberAndSymbol());
         decisionTypes.put(event.decisionId(), DecisionType.of(event));
     }
 

@@ -12,6 +12,7 @@ import vn.thidua.command.web.CreatesAnotherAggregate;
 import vn.thidua.events.YearId;
 import vn.thidua.events.ballot.Ballot;
 import vn.thidua.events.year.Award;
+import vn.thidua.events.year.DocumentKind;
 import vn.thidua.events.year.Evidence;
 import vn.thidua.events.year.PledgeTarget;
 import vn.thidua.events.year.ScoringTable;
@@ -64,6 +65,12 @@ public final class YearCommands {
 
     public record ProposeCommendation(String clusterId, int year, String decisionId, String unitId, Award award,
                                       Ballot ballot, String minutesRef) implements YearCommand {
+    }
+
+    /** The secretariat issues a document printed at {@code treeSize}; {@code sha256} names the PDF kept. */
+    public record IssueDocument(String clusterId, int year, String decisionId, DocumentKind kind, String unitId,
+                                int number, String symbol, String place, String sha256, long treeSize)
+            implements YearCommand {
     }
 
     public record CloseEmulationYear(String clusterId, int year, String decisionId, String note)

@@ -46,6 +46,9 @@ class CommandPositionsIT {
         TestDatabase.register(registry, "command_positions_it");
     }
 
+    /** Issuing a document needs the query side to print it: DocumentsIT checks that answer's position. */
+    private static final String PRINTED_BY_THE_QUERY_SIDE = "POST /api/clusters/{clusterId}/years/{year}/documents";
+
     @LocalServerPort
     int port;
     @Autowired
@@ -107,7 +110,8 @@ class CommandPositionsIT {
         List<String> missing = new ArrayList<>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
-            if ((method.equals("POST") || method.equals("PUT")) && path.getKey().startsWith("/api/clusters")) {
+            if ((method.equals("POST") || method.equals("PUT")) && path.getKey().startsWith("/api/clusters")
+                    && !PRINTED_BY_THE_QUERY_SIDE.equals(method + " " + path.getKey())) {
                 Pattern template = Pattern.compile(method + " " + path.getKey().replaceAll("\\{[^}]+}", "[^/]+"));
                 if (driven.stream().noneMatch(request -> template.matcher(request).matches())) {
                     missing.add(method + " " + path.getKey());

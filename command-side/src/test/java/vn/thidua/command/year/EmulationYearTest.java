@@ -31,6 +31,7 @@ import vn.thidua.command.year.YearCommands.AssessReport;
 import vn.thidua.command.year.YearCommands.CloseEmulationYear;
 import vn.thidua.command.year.YearCommands.FileAnnualReport;
 import vn.thidua.command.year.YearCommands.FinalizeRanking;
+import vn.thidua.command.year.YearCommands.IssueDocument;
 import vn.thidua.command.year.YearCommands.ProposeCommendation;
 import vn.thidua.command.year.YearCommands.SignPledge;
 import vn.thidua.events.ballot.BallotKind;
@@ -45,6 +46,8 @@ import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.Award;
 import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.DocumentKind;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.Evidence;
@@ -616,6 +619,62 @@ class EmulationYearTest {
             given(closed).when(new CloseEmulationYear(CLUSTER_ID, YEAR, "d-close-2", null))
                     .expectException(refusedBy(Rule.YEAR_CLOSED))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class IssuingDocuments {
+
+        private static final String SHA = "ab".repeat(32);
+
+        private IssueDocument issue(String decisionId, DocumentKind kind, String unitId, int number) {
+            return new IssueDocument(CLUSTER_ID, YEAR, decisionId, kind, unitId, number, "BB-CTĐ2", "Hải Dương", SHA,
+                    120);
+        }
+
+        private DocumentIssued issued(String decisionId, DocumentKind kind, String unitId, int number) {
+            return new DocumentIssued(CLUSTER_ID, YEAR, decisionId, kind, unitId, number, "BB-CTĐ2", "Hải Dương",
+                    SHA, 120);
+        }
+
+        @Test
+        void theMinutesAreIssuedOnceTheRankingIsFinalEvenAfterTheYearIsClosed() {
+            given(rankedYear(new EmulationYearClosed(CLUSTER_ID, YEAR, "d-close", null)))
+                    .when(issue("d-doc", DocumentKind.MINUTES, null, 2))
+                    .expectEvents(issued("d-doc", DocumentKind.MINUTES, null, 2));
+        }
+
+        @Test
+        void nothingIsIssuedBeforeTheRanking() {
+            given(everyoneSignedAndReported().toArray()).when(issue("d-doc", DocumentKind.MINUTES, null, 2))
+                    .expectException(refusedBy(Rule.RANKING_NOT_FINALIZED)).expectNoEvents();
+        }
+
+        @Test
+        void aKindIsIssuedOnceACertificateOncePerUnitANumberOnce() {
+            Object[] minutesIssued = rankedYear(issued("d-doc", DocumentKind.MINUTES, null, 2));
+            given(minutesIssued).when(issue("d-doc-2", DocumentKind.MINUTES, null, 3))
+                    .expectException(refusedBy(Rule.DOCUMENT_ALREADY_ISSUED)).expectNoEvents();
+            given(minutesIssued).when(issue("d-doc-2", DocumentKind.PROPOSAL, null, 2))
+                    .expectException(refusedBy(Rule.DOCUMENT_NUMBER_TAKEN)).expectNoEvents();
+            Object[] certificateIssued = rankedYear(issued("d-cert", DocumentKind.CERTIFICATE, BAC_GIANG, 5));
+            given(certificateIssued).when(issue("d-cert-2", DocumentKind.CERTIFICATE, BAC_GIANG, 6))
+                    .expectException(refusedBy(Rule.DOCUMENT_ALREADY_ISSUED));
+            given(certificateIssued).when(issue("d-cert-2", DocumentKind.CERTIFICATE, unitIds().get(1), 6))
+                    .expectEvents(issued("d-cert-2", DocumentKind.CERTIFICATE, unitIds().get(1), 6));
+        }
+
+        @Test
+        void aCertificateIsForAParticipant() {
+            given(rankedYear()).when(issue("d-cert", DocumentKind.CERTIFICATE, "btc-khong-co", 5))
+                    .expectException(refusedBy(Rule.NOT_A_MEMBER)).expectNoEvents();
+        }
+
+        @Test
+        void anIssuedDocumentIsNotRescinded() {
+            given(rankedYear(issued("d-doc", DocumentKind.MINUTES, null, 2)))
+                    .when(new RescindYearDecision(CLUSTER_ID, YEAR, "d-undo", "d-doc", "in nhầm"))
+                    .expectException(refusedBy(Rule.NOT_RESCINDABLE));
         }
     }
 }

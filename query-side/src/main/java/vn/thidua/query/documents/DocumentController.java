@@ -1,12 +1,21 @@
 package vn.thidua.query.documents;
 
+import vn.thidua.events.year.DocumentKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +42,14 @@ public class DocumentController {
 
     private static final MediaType PDF = MediaType.APPLICATION_PDF;
 
+    /** What the command side asks to print before it issues: the document as issued, at a checkpoint. */
+    public record PrintRequest(@NotNull DocumentKind kind, String unitId, @NotNull @Min(1) Integer number,
+                               @NotBlank String symbol, @NotNull LocalDate occurredOn, @NotBlank String place,
+                               @NotNull Long treeSize) {
+    }
+
     private final YearRecords records;
+    private final DocumentRegister register;
     private final DocumentRenderer renderer;
     private final DocumentVerification verification;
     private final UnitRecordController unitRecords;
@@ -41,10 +57,11 @@ public class DocumentController {
     private final ClusterScope clusterScope;
     private final String publicUrl;
 
-    public DocumentController(YearRecords records, DocumentRenderer renderer, DocumentVerification verification,
+    public DocumentController(YearRecords records, DocumentRegister register, DocumentRenderer renderer, DocumentVerification verification,
                               UnitRecordController unitRecords, Actors actors, ClusterScope clusterScope,
                               @Value("${thidua.public-url}") String publicUrl) {
         this.records = records;
+        this.register = register;
         this.renderer = renderer;
         this.verification = verification;
         this.unitRecords = unitRecords;
@@ -84,6 +101,37 @@ public class DocumentController {
         return document(DocumentKind.CERTIFICATE, clusterId, year, unitId, treeSize, language, "giay-xac-nhan");
     }
 
+    @Operation(summary = "Sổ đăng ký văn bản đã ban hành của năm · The register of the year's issued documents")
+    @Problems({Problem.NOT_YOUR_CLUSTER})
+    @GetMapping("/api/clusters/{clusterId}/years/{year}/documents")
+    public List<DocumentRegister.Entry> issued(@PathVariable String clusterId, @PathVariable int year) {
+        clusterScope.require(clusterId);
+        return register.of(clusterId, year);
+    }
+
+    /**
+     * The document as it is to be issued, printed for the command side that issues it (acting for the issuer): with
+     * its number, day and place, without the draft mark. It is issued only once the command side has recorded it.
+     */
+    @Operation(summary = "In văn bản để ban hành · Print a document to issue")
+    @Problems({Problem.YEAR_NOT_FOUND, Problem.UNIT_NOT_FOUND, Problem.NOT_YOUR_CLUSTER, Problem.TREE_SIZE_INVALID,
+            Problem.CERTIFICATE_UNIT_MISSING, Problem.DOCUMENT_FONT_MISSING})
+    @PostMapping(value = "/api/clusters/{clusterId}/years/{year}/documents/print", produces = "application/pdf")
+    public ResponseEntity<byte[]> print(@PathVariable String clusterId, @PathVariable int year,
+                                        @Valid @RequestBody PrintRequest request) {
+        clusterScope.require(clusterId);
+        String unitId = request.kind() == DocumentKind.CERTIFICATE ? request.unitId() : null;
+        if (request.kind() == DocumentKind.CERTIFICATE && (unitId == null || unitId.isBlank())) {
+            throw Problem.CERTIFICATE_UNIT_MISSING.raise();
+        }
+        SealedLedger.SignedCheckpoint checkpoint = records.checkpoint(request.treeSize());
+        YearRecord record = records.record(clusterId, year, checkpoint);
+        byte[] pdf = renderer.render(request.kind(), record, unitId, RequestLanguage.of("vi"),
+                verifyUrl(request.kind(), clusterId, year, unitId, checkpoint.treeSize()),
+                new IssuedAs(request.number(), request.symbol(), request.occurredOn(), request.place()));
+        return ResponseEntity.ok().contentType(PDF).body(pdf);
+    }
+
     /**
      * The page a document's QR code opens: public, like the checkpoint it checks against, and telling the holder of
      * the paper no more than the paper; the cluster's record keepers see the acts in words and all recorded since.
@@ -99,16 +147,29 @@ public class DocumentController {
                         : DocumentVerification.Scope.WHAT_THE_PAPER_PRINTS);
     }
 
+    /**
+     * The issued document's bytes as kept, the same every time, when it was issued and no other checkpoint is asked
+     * for; otherwise a draft printed at the checkpoint, marked so on every page.
+     */
     private ResponseEntity<byte[]> document(DocumentKind kind, String clusterId, int year, String unitId,
                                             Long treeSize, String language, String fileName) {
         clusterScope.require(clusterId);
+        String name = fileName + "-" + (unitId == null ? clusterId : unitId) + "-" + year;
+        DocumentRegister.Entry issued = treeSize == null ? register.find(clusterId, year, kind, unitId).orElse(null)
+                : null;
+        if (issued != null) {
+            byte[] pdf = register.pdf(issued).orElseThrow(() -> Problem.DOCUMENT_NOT_FOUND.raise(kind.slug()));
+            return ResponseEntity.ok().contentType(PDF).eTag("\"" + issued.sha256() + "\"")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "-so-"
+                            + issued.number() + ".pdf\"")
+                    .body(pdf);
+        }
         SealedLedger.SignedCheckpoint checkpoint = records.checkpoint(treeSize);
         YearRecord record = records.record(clusterId, year, checkpoint);
         String verifyUrl = verifyUrl(kind, clusterId, year, unitId, checkpoint.treeSize());
-        byte[] pdf = renderer.render(kind, record, unitId, RequestLanguage.of(language), verifyUrl);
-        String name = fileName + "-" + (unitId == null ? clusterId : unitId) + "-" + year + ".pdf";
+        byte[] pdf = renderer.render(kind, record, unitId, RequestLanguage.of(language), verifyUrl, null);
         return ResponseEntity.ok().contentType(PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "-du-thao.pdf\"")
                 .body(pdf);
     }
 

@@ -1,5 +1,6 @@
 package vn.thidua.query.documents;
 
+import vn.thidua.events.year.DocumentKind;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -42,7 +43,8 @@ import vn.thidua.query.web.Problem;
 public class DocumentRenderer {
 
     /** One page's content, in the chosen language, ready to lay out. */
-    public record Page(String language, String issuer, String issuerDetail, String nation, String motto,
+    public record Page(String language, String issuer, String issuerDetail, String numberLine, String draftMark,
+                       String nation, String motto,
                        String dateLine, String title, String subtitle, String addressee, List<Section> sections,
                        List<String> closing, List<String> signatures, String signatureNote, String ledgerLine,
                        String qrCode, String verifyUrl) {
@@ -70,12 +72,20 @@ public class DocumentRenderer {
         this.fontFolder = fontFolder.isBlank() ? null : Path.of(fontFolder);
     }
 
-    public byte[] render(DocumentKind kind, YearRecord record, String unitId, Locale locale, String verifyUrl) {
+    /**
+     * The document as it is issued ({@code issue} its number, day and place), or a draft of it (null), marked so on
+     * every page.
+     */
+    public byte[] render(DocumentKind kind, YearRecord record, String unitId, Locale locale, String verifyUrl,
+                         IssuedAs issue) {
         DocumentWords words = DocumentWords.of(locale);
+        Issue print = issue == null ? new Issue(record, null, words.text("draft"), verifyUrl)
+                : new Issue(record.signedAt(issue.occurredOn(), issue.place()),
+                words.text("number", issue.numberAndSymbol()), null, verifyUrl);
         Page page = switch (kind) {
-            case MINUTES -> minutes(record, words, verifyUrl);
-            case PROPOSAL -> proposal(record, words, verifyUrl);
-            case CERTIFICATE -> certificate(record, unitId, words, verifyUrl);
+            case MINUTES -> minutes(print, words);
+            case PROPOSAL -> proposal(print, words);
+            case CERTIFICATE -> certificate(print, unitId, words);
         };
         Context context = new Context();
         context.setVariable("page", page);
@@ -83,7 +93,12 @@ public class DocumentRenderer {
         return pdf(xhtml, page.title() + " " + page.subtitle());
     }
 
-    private Page minutes(YearRecord record, DocumentWords w, String verifyUrl) {
+    /** What one printing lays out: the record (dated as issued), and its number line or draft mark. */
+    private record Issue(YearRecord record, String numberLine, String draftMark, String verifyUrl) {
+    }
+
+    private Page minutes(Issue print, DocumentWords w) {
+        YearRecord record = print.record();
         List<Section> sections = new ArrayList<>();
         List<String> members = new ArrayList<>();
         members.add(w.text("minutes.membersText", record.year(), record.board().rows().size()));
@@ -129,11 +144,12 @@ public class DocumentRenderer {
                 rescissions.isEmpty() ? List.of(w.text("minutes.noRescission")) : rescissions, List.of(), List.of()));
         String intro = w.text("minutes.intro", record.date().getDayOfMonth(), record.date().getMonthValue(),
                 record.date().getYear(), record.clusterName(), record.year());
-        return page(record, w, "minutes", null, sections, List.of(intro), List.of(w.text("secretary"),
-                w.text("chair")), verifyUrl);
+        return page(print, w, "minutes", null, sections, List.of(intro), List.of(w.text("secretary"),
+                w.text("chair")));
     }
 
-    private Page proposal(YearRecord record, DocumentWords w, String verifyUrl) {
+    private Page proposal(Issue print, DocumentWords w) {
+        YearRecord record = print.record();
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
         for (YearRecord.Commendation c : record.commendations()) {
@@ -147,11 +163,12 @@ public class DocumentRenderer {
                 : List.of(w.text("proposal.intro", record.clusterName())), rows.isEmpty() ? List.of()
                 : List.of(w.text("col.no"), w.text("col.unit"), w.text("col.award"), w.text("col.rank"),
                 w.text("col.final"), w.text("col.votes")), rows);
-        return page(record, w, "proposal", w.text("proposal.to", record.sector()), List.of(proposed), List.of(),
-                List.of(w.text("head")), verifyUrl);
+        return page(print, w, "proposal", w.text("proposal.to", record.sector()), List.of(proposed), List.of(),
+                List.of(w.text("head")));
     }
 
-    private Page certificate(YearRecord record, String unitId, DocumentWords w, String verifyUrl) {
+    private Page certificate(Issue print, String unitId, DocumentWords w) {
+        YearRecord record = print.record();
         ScoreboardView.RowView row = record.rowOf(unitId);
         if (row == null) {
             throw Problem.UNIT_NOT_FOUND.raise(unitId);
@@ -171,25 +188,25 @@ public class DocumentRenderer {
                 List.of(w.text("certificate.office"), office));
         Section result = new Section(null, List.of(w.text("certificate.intro", record.clusterName(),
                 record.year())), List.of(), rows);
-        return page(record, w, "certificate", null, List.of(result), List.of(), List.of(w.text("head")),
-                verifyUrl);
+        return page(print, w, "certificate", null, List.of(result), List.of(), List.of(w.text("head")));
     }
 
-    private Page page(YearRecord record, DocumentWords w, String kind, String addressee, List<Section> sections,
-                      List<String> intro, List<String> signatures, String verifyUrl) {
+    private Page page(Issue print, DocumentWords w, String kind, String addressee, List<Section> sections,
+                      List<String> intro, List<String> signatures) {
+        YearRecord record = print.record();
         List<Section> body = new ArrayList<>();
         if (!intro.isEmpty()) {
             body.add(new Section(null, intro, List.of(), List.of()));
         }
         body.addAll(sections);
         return new Page(w.language(), record.clusterName().toUpperCase(Locale.forLanguageTag("vi")),
-                record.sector(), w.text("nation"), w.text("motto"),
+                record.sector(), print.numberLine(), print.draftMark(), w.text("nation"), w.text("motto"),
                 w.text("dateLine", record.place(), record.date().getDayOfMonth(), record.date().getMonthValue(),
                         record.date().getYear()),
                 w.text(kind + ".title"), w.text(kind + ".subtitle", record.year()), addressee, body, List.of(),
                 signatures, w.text("signature"),
                 w.text("ledger", record.clusterId() + "/" + record.year(), record.treeSize(), record.rootHash()),
-                qrCode(verifyUrl), verifyUrl);
+                qrCode(print.verifyUrl()), print.verifyUrl());
     }
 
     private static String commendation(YearRecord.Commendation c, DocumentWords w) {

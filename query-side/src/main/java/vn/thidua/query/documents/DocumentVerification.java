@@ -1,5 +1,6 @@
 package vn.thidua.query.documents;
 
+import vn.thidua.events.year.DocumentKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,20 +51,23 @@ public class DocumentVerification {
      * The answer the verification page shows: {@code checkpointSigned} when the log's signature and the witness quorum
      * of the configured trust policy check on the document's checkpoint, the witnesses that cosigned it;
      * {@code restOfRecordVerified} when the cluster's other events below the checkpoint are unchanged too (an edit
-     * that moved a fact off the paper, to another unit say, shows there).
+     * that moved a fact off the paper, to another unit say, shows there). {@code issued}: the register's entry when
+     * this document was issued (its number, day and the SHA-256 of the PDF as issued), else null: a draft.
      */
     public record Result(String kind, String clusterId, int year, String unitId, Scope scope, long treeSize,
                          String rootHash, boolean checkpointSigned, List<String> cosigners, int quorum,
                          boolean verified, boolean restOfRecordVerified, List<EventCheck> events,
-                         List<EventCheck> recordedSince) {
+                         List<EventCheck> recordedSince, DocumentRegister.Entry issued) {
     }
 
     private final YearRecords records;
     private final SealedLedger ledger;
+    private final DocumentRegister register;
 
-    public DocumentVerification(YearRecords records, SealedLedger ledger) {
+    public DocumentVerification(YearRecords records, SealedLedger ledger, DocumentRegister register) {
         this.records = records;
         this.ledger = ledger;
+        this.register = register;
     }
 
     public Result verify(DocumentKind kind, String clusterId, int year, String unitId, long treeSize, Scope scope) {
@@ -109,7 +113,8 @@ public class DocumentVerification {
                 && events.stream().allMatch(EventCheck::verified);
         return new Result(kind.slug(), clusterId, year, unit, scope, treeSize,
                 HexFormat.of().formatHex(checkpoint.rootHash()), signed, cosigners, ledger.policy().quorum(), verified,
-                restOfRecordVerified, events, since);
+                restOfRecordVerified, events, since, register.find(clusterId, year, kind, unit)
+                .filter(issued -> issued.treeSize() == treeSize).orElse(null));
     }
 
     /** The event as stored now hashes to a leaf whose inclusion proof leads to the checkpoint's root. */

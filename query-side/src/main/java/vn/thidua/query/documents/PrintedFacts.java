@@ -1,5 +1,6 @@
 package vn.thidua.query.documents;
 
+import vn.thidua.events.year.DocumentKind;
 import java.util.HashSet;
 import java.util.Set;
 

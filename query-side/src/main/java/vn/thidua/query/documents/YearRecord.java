@@ -44,6 +44,12 @@ public record YearRecord(String clusterId, String clusterName, String sector, in
                 && e.rescindedFor() == null).reduce((first, later) -> later).orElse(null);
     }
 
+    /** The record as a document issued on {@code day} at {@code where} is dated. */
+    public YearRecord signedAt(LocalDate day, String where) {
+        return new YearRecord(clusterId, clusterName, sector, year, treeSize, rootHash, day, where, board, elections,
+                commendations, rescissions, eventIds);
+    }
+
     public ScoreboardView.RowView rowOf(String unitId) {
         return board.rows().stream().filter(row -> row.unitId().equals(unitId)).findFirst().orElse(null);
     }

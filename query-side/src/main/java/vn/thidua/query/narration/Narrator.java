@@ -29,6 +29,8 @@ import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.Award;
 import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.DocumentKind;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.PledgeSigned;
@@ -57,7 +59,13 @@ public final class Narrator {
             Map.entry(DecisionType.UNIT_TRANSFERRED_IN, new Text("tiếp nhận đơn vị", "transfer of a unit in")),
             Map.entry(DecisionType.CLUSTERS_MERGED, new Text("hợp nhất cụm", "merger of clusters")),
             Map.entry(DecisionType.CLUSTER_DISSOLVED, new Text("giải thể cụm", "dissolution of the cluster")),
-            Map.entry(DecisionType.ROTATION_ROSTER_SET, new Text("đặt thứ tự luân phiên", "rotation roster")));
+            Map.entry(DecisionType.ROTATION_ROSTER_SET, new Text("đặt thứ tự luân phiên", "rotation roster")),
+            Map.entry(DecisionType.DOCUMENT_ISSUED, new Text("ban hành văn bản", "issue of a document")));
+
+    private static final Map<DocumentKind, Text> DOCUMENT_KINDS = Map.of(
+            DocumentKind.MINUTES, new Text("Biên bản hội nghị tổng kết", "the minutes of the year-end review"),
+            DocumentKind.PROPOSAL, new Text("Tờ trình đề nghị khen thưởng", "the award proposal"),
+            DocumentKind.CERTIFICATE, new Text("Giấy xác nhận kết quả thi đua", "the certificate of result"));
 
     /** The acts that are not decisions of the cluster, in words. */
     private static final Map<Class<?>, Text> UNITS_ACTS = Map.of(
@@ -153,6 +161,13 @@ public final class Narrator {
                     + e.reason(),
                     "The " + type.en() + " decision (" + e.rescindedDecisionId() + ") was rescinded. Reason: "
                             + e.reason());
+        } else if (payload instanceof DocumentIssued e) {
+            Text kind = DOCUMENT_KINDS.get(e.kind());
+            String of = e.unitId() == null ? "" : " " + names.of(e.unitId());
+            return new Text("Ban hành " + kind.vi() + of + " năm " + e.year() + ", số " + e.numberAndSymbol()
+                    + ", tại " + e.place() + ".",
+                    "Issued " + kind.en() + (of.isEmpty() ? "" : " of" + of) + " for " + e.year() + ", No. "
+                            + e.numberAndSymbol() + ", at " + e.place() + ".");
         } else if (payload instanceof EmulationYearClosed e) {
             return new Text("Kết thúc năm thi đua " + e.year() + "; hồ sơ đã được chốt.",
                     "Emulation year " + e.year() + " was closed; its record is final.");

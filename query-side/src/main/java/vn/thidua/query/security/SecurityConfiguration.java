@@ -24,7 +24,8 @@ import vn.thidua.platform.security.SignIn;
  * timeline, the verification and the CSV and Excel exports are for auditors, the council and secretariats; replays are
  * the council's. The ledger's checkpoints, public key and trust policy are public; its proofs, leaves and verification
  * are for auditors and the council, and a unit officer may fetch the receipts of its own unit's acts. Documents are
- * read as the data they show: minutes and proposals by record keepers, a certificate also by its own unit's officer;
+ * read as the data they show: minutes, proposals and the register of issued documents by record keepers, a
+ * certificate also by its own unit's officer; the council and a cluster's secretariat have documents printed to issue;
  * the page a document's QR code opens is public, and so is the dashboard's page (its data comes through the API,
  * signed in).
  */
@@ -44,7 +45,8 @@ public class SecurityConfiguration {
      */
     static final String[] RECORD_KEEPER_READS = {"/api/clusters/*/decisions", "/api/clusters/*/decisions/verification",
             "/api/clusters/*/years/*/timeline", "/api/clusters/*/years/*/scoreboard.csv",
-            "/api/clusters/*/years/*/scoreboard.xlsx", "/api/clusters/*/years/*/documents/*"};
+            "/api/clusters/*/years/*/scoreboard.xlsx", "/api/clusters/*/years/*/documents",
+            "/api/clusters/*/years/*/documents/*"};
     /** A unit officer fetches the receipts of its own unit's acts; the controller checks whose act it is. */
     private static final String[] LEDGER_RECEIPTS = SignIn.roles(Role.AUDITOR, Role.COUNCIL, Role.UNIT_OFFICER);
 
@@ -54,6 +56,8 @@ public class SecurityConfiguration {
         return SignIn.chain(http, properties, problems, requests -> requests
                 .requestMatchers(POST, "/api/admin/projections/*/replay").hasRole(Role.COUNCIL.name())
                 .requestMatchers(POST, "/api/clusters/*/years/*/replay").hasAnyRole(AUDITORS)
+                .requestMatchers(POST, "/api/clusters/*/years/*/documents/print")
+                .hasAnyRole(SignIn.roles(Role.COUNCIL, Role.SECRETARIAT))
                 .requestMatchers(GET, "/api/admin/projections").hasAnyRole(SignIn.roles(Role.COUNCIL, Role.AUDITOR))
                 .requestMatchers(GET, "/", "/index.html", "/app/**", "/favicon.ico").permitAll()
                 .requestMatchers(GET, "/api/ledger/checkpoint", "/api/ledger/checkpoints/*", "/api/ledger/public-key",

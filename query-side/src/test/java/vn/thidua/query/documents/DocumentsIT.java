@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -45,6 +47,7 @@ import com.google.zxing.common.HybridBinarizer;
 
 import tools.jackson.databind.JsonNode;
 import vn.thidua.command.SeedCluster;
+import vn.thidua.command.evidence.KeptFiles;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
 import vn.thidua.query.support.BothApps;
@@ -200,8 +203,83 @@ class DocumentsIT {
     }
 
     /** The QR code, read from the printed page, opens a verification that holds until an event behind it is edited. */
+    /**
+     * Issuing: before it, every printing is a draft and says so; the issue prints once at a checkpoint sealing the
+     * whole year, with its number, day and place, and from then on the same bytes are served (by any replica) with
+     * the hash the issue recorded; the register lists it; the QR code's check names the issued document.
+     */
     @Test
     @Order(5)
+    void anIssuedDocumentIsNumberedDatedByItsMeetingAndServedAsTheSameBytes() throws Exception {
+        assertThat(textOf(get(Http.SECRETARIAT, YEARS + "/2017/documents/minutes.pdf", "vi")))
+                .contains("DỰ THẢO").doesNotContain("Số: 2/BB-CTĐ2");
+        Http secretariat = apps.commands().as(Http.SECRETARIAT);
+        String today = LocalDate.now().toString();
+        JsonNode issued = accepted(secretariat.post(YEARS + "/2017/documents", Map.of("kind", "MINUTES",
+                "number", 2, "symbol", "BB-CTĐ2", "occurredOn", today, "place", "Hải Dương")));
+        assertThat(issued.path("numberAndSymbol").asString()).isEqualTo("2/BB-CTĐ2");
+        assertThat(issued.path("sha256").asString()).matches("[0-9a-f]{64}");
+        assertThat(issued.path("treeSize").asLong()).isPositive();
+        assertThat(issued.path("position").asLong()).as("the issue's own event, the store's newest")
+                .isEqualTo(jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single());
+
+        byte[] first = get(Http.AUDITOR, YEARS + "/2017/documents/minutes.pdf", "vi");
+        byte[] again = get(Http.SECRETARIAT, YEARS + "/2017/documents/minutes.pdf", "en");
+        try (var replica = apps.anotherQuerySide()) {
+            byte[] elsewhere = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + ((WebServerApplicationContext) replica).getWebServer().getPort() + YEARS + "/2017/documents/minutes.pdf"))
+                    .header("Authorization", basic(Http.AUDITOR)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            assertThat(elsewhere).as("another process serves the same bytes").isEqualTo(first);
+        }
+        assertThat(again).isEqualTo(first);
+        assertThat(KeptFiles.sha256(first)).isEqualTo(issued.path("sha256").asString());
+        String text = textOf(first);
+        assertThat(text).contains("Số: 2/BB-CTĐ2").contains("Hải Dương, ngày "
+                + String.format("%02d tháng %02d năm %d", LocalDate.now().getDayOfMonth(),
+                LocalDate.now().getMonthValue(), LocalDate.now().getYear())).doesNotContain("DỰ THẢO");
+
+        JsonNode register = apps.queries().as(Http.AUDITOR).get(YEARS + "/2017/documents").body();
+        assertThat(register.size()).isEqualTo(1);
+        assertThat(register.get(0).path("kind").asString()).isEqualTo("MINUTES");
+        assertThat(register.get(0).path("sha256").asString()).isEqualTo(issued.path("sha256").asString());
+        assertThat(register.get(0).path("occurredOn").asString()).isEqualTo(today);
+
+        String query = URI.create(qrCodeOf(first)).getRawQuery();
+        JsonNode check = apps.queries().get("/api/documents/verification?" + query).body();
+        assertThat(check.path("issued").path("numberAndSymbol").asString()).as(check.toString())
+                .isEqualTo("2/BB-CTĐ2");
+        assertThat(check.path("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void aDocumentIsIssuedOnceEachNumberOnceAndACertificateNamesItsUnit() {
+        Http secretariat = apps.commands().as(Http.SECRETARIAT);
+        String today = LocalDate.now().toString();
+        Http.Response again = secretariat.post(YEARS + "/2017/documents", Map.of("kind", "MINUTES", "number", 3,
+                "symbol", "BB-CTĐ2", "occurredOn", today, "place", "Hải Dương"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("code").asString()).isEqualTo("DOCUMENT_ALREADY_ISSUED");
+        Http.Response taken = secretariat.post(YEARS + "/2017/documents", Map.of("kind", "PROPOSAL", "number", 2,
+                "symbol", "BB-CTĐ2", "occurredOn", today, "place", "Hải Dương"));
+        assertThat(taken.body().path("code").asString()).isEqualTo("DOCUMENT_NUMBER_TAKEN");
+        Http.Response noUnit = secretariat.post(YEARS + "/2017/documents", Map.of("kind", "CERTIFICATE",
+                "number", 9, "symbol", "GXN-CTĐ2", "occurredOn", today, "place", "Hải Dương"));
+        assertThat(noUnit.status()).isEqualTo(400);
+        assertThat(noUnit.body().path("code").asString()).isEqualTo("CERTIFICATE_UNIT_MISSING");
+        assertThat(apps.commands().asOfficerOf(BAC_GIANG).post(YEARS + "/2017/documents", Map.of("kind", "PROPOSAL",
+                "number", 7, "symbol", "TTr-CTĐ2", "occurredOn", today, "place", "Hải Dương")).status())
+                .isEqualTo(403);
+        JsonNode certificate = accepted(apps.commands().as(Http.COUNCIL).post(YEARS + "/2017/documents",
+                Map.of("kind", "CERTIFICATE", "unitId", BAC_GIANG, "number", 9, "symbol", "GXN-CTĐ2",
+                        "occurredOn", today, "place", "Hải Dương")));
+        assertThat(apps.queries().as(Http.SECRETARIAT).get(YEARS + "/2017/documents").body().size()).isEqualTo(2);
+        assertThat(certificate.path("unitId").asString()).isEqualTo(BAC_GIANG);
+    }
+
+    @Test
+    @Order(9)
     void theQrCodeLeadsToAVerificationThatCatchesAnEditedEvent() throws Exception {
         String url = qrCodeOf(get(Http.AUDITOR, YEARS + "/2017/documents/minutes.pdf", "vi"));
         assertThat(url).contains("/documents/verify.html?kind=minutes&cluster=" + CLUSTER_ID + "&year=2017");
@@ -239,9 +317,12 @@ class DocumentsIT {
     private HttpResponse<byte[]> send(String user, String path, String language) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + apps.queryPort() + path)).header("Accept-Language", language)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + Http.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + Http.DEMO_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String textOf(byte[] pdf) throws IOException {

@@ -1,5 +1,10 @@
 package vn.thidua.query.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,14 +42,17 @@ public final class BothApps implements AutoCloseable {
     /** Starts the command side with its extra arguments, then the query side with its own. */
     public static BothApps start(String purpose, String[] commandArguments, String[] queryArguments) {
         String url = TestDatabase.freshDatabase(purpose);
-        String[] database = {"--server.port=0", "--spring.datasource.url=" + url,
+        String[] database = {"--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--thidua.security.mode=basic"};
-        String[] commandSideArguments = concat(database, new String[] {TestLedger.signerKeyArgument()},
-                commandArguments);
+        // The command side has the query side print the documents it issues: the query side's port is chosen first.
+        int queryPort = freePort();
+        String[] commandSideArguments = concat(database, new String[] {"--server.port=0", TestLedger.signerKeyArgument(),
+                "--thidua.query-side-url=http://127.0.0.1:" + queryPort}, commandArguments);
         ConfigurableApplicationContext commandSide = startCommandSide(commandSideArguments);
         String[] querySideArguments = concat(database, new String[] {TestLedger.verifierKeyArgument()});
-        ConfigurableApplicationContext querySide = startQuerySide(concat(querySideArguments, queryArguments));
+        ConfigurableApplicationContext querySide = startQuerySide(concat(querySideArguments, queryArguments,
+                new String[] {"--server.port=" + queryPort}));
         return new BothApps(commandSideArguments, querySideArguments, commandSide, querySide);
     }
 
@@ -54,7 +62,7 @@ public final class BothApps implements AutoCloseable {
 
     /** One more query-side replica on the same store, with its own extra arguments; the caller closes it. */
     public ConfigurableApplicationContext anotherQuerySide(String... arguments) {
-        return startQuerySide(concat(querySideArguments, arguments));
+        return startQuerySide(concat(querySideArguments, arguments, new String[] {"--server.port=0"}));
     }
 
     /** A client of any of the apps started here. */
@@ -70,6 +78,14 @@ public final class BothApps implements AutoCloseable {
     public void restartCommandSide() {
         commandSide.close();
         commandSide = startCommandSide(commandSideArguments);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String[] concat(String[]... parts) {

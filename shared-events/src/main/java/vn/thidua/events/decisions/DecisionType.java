@@ -15,6 +15,7 @@ import vn.thidua.events.reorganisation.ClustersMerged;
 import vn.thidua.events.reorganisation.UnitTransferredIn;
 import vn.thidua.events.reorganisation.UnitTransferredOut;
 import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.DocumentIssued;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.RankingFinalized;
@@ -43,7 +44,8 @@ public enum DecisionType {
     UNIT_TRANSFERRED_IN("UnitTransferredIn", UnitTransferredIn.class),
     CLUSTERS_MERGED("ClustersMerged", ClustersMerged.class),
     CLUSTER_DISSOLVED("ClusterDissolved", ClusterDissolved.class),
-    ROTATION_ROSTER_SET("RotationRosterSet", RotationRosterSet.class);
+    ROTATION_ROSTER_SET("RotationRosterSet", RotationRosterSet.class),
+    DOCUMENT_ISSUED("DocumentIssued", DocumentIssued.class);
 
     private final String code;
     private final Class<? extends Decision> recordedAs;

@@ -1,8 +1,8 @@
-package vn.thidua.query.documents;
+package vn.thidua.events.year;
 
 import java.util.Locale;
 
-/** The documents a cluster hands in, each made from the record of one year. */
+/** The documents a cluster issues, each made from the record of one year. */
 public enum DocumentKind {
     /** Biên bản hội nghị tổng kết: the year-end review's minutes. */
     MINUTES,
