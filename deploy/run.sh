@@ -90,6 +90,8 @@ done
 export THIDUA_LEDGER_WITNESSES="$(IFS=,; echo "${witnesses[*]}")"
 export THIDUA_LEDGER_WITNESS_QUORUM="${#witnesses[@]}"
 
+# The command side has the query side print the documents it issues.
+export THIDUA_QUERY_SIDE_URL="http://127.0.0.1:$THIDUA_QUERY_PORT"
 echo "Starting the command side on :$THIDUA_COMMAND_PORT (embedded PostgreSQL on :$THIDUA_DB_PORT) ..."
 java "${java_opts[@]}" -jar "$(command_jar)" > "$logs/command-side.log" 2>&1 &
 pids+=($!)

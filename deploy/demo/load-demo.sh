@@ -19,7 +19,7 @@ password="${THIDUA_DEMO_PASSWORD:-thidua-demo}"
 
 api="${1:-http://127.0.0.1:8080}/api/clusters"
 cluster=cum-2
-already='CLUSTER_EXISTS|YEAR_ALREADY_OPENED|ALREADY_SIGNED|REPORT_ALREADY_FILED|RANKING_FINALIZED|ALREADY_PROPOSED|OFFICE_ALREADY_FILLED'
+already='CLUSTER_EXISTS|YEAR_ALREADY_OPENED|ALREADY_SIGNED|REPORT_ALREADY_FILED|RANKING_FINALIZED|ALREADY_PROPOSED|OFFICE_ALREADY_FILLED|DOCUMENT_ALREADY_ISSUED'
 
 # send USER METHOD PATH JSON: accepted, or already recorded; anything else stops the load.
 send() {
@@ -113,6 +113,10 @@ send "$secretariat" POST "/$cluster/years/2017/commendations" \
 send "$secretariat" POST "/$cluster/elections" \
   "{\"occurredOn\":\"$conference\",\"termYear\":2018,\"office\":\"HEAD\",\"unitId\":\"btc-bac-giang\",\"ballot\":$ballot,\"minutesRef\":\"Biên bản số 01/BB-CTĐ2 (minh họa)\"}"
 
+# The conference's minutes, issued with their number: printed once, from then on the same PDF (the place is illustrative).
+send "$secretariat" POST "/$cluster/years/2017/documents" \
+  "{\"kind\":\"MINUTES\",\"number\":2,\"symbol\":\"BB-CTĐ2\",\"occurredOn\":\"$conference\",\"place\":\"Bắc Giang\"}"
+
 open_year 2018 "$conference"
 sign_all 2018 "$conference"
 
@@ -128,4 +132,4 @@ send "$council" POST "/$cluster/rules/amendments" "{\"occurredOn\":\"$conference
       \"CERTIFICATE_OF_MERIT\":{\"quorumNumerator\":2,\"quorumDenominator\":3,\"basis\":\"MEMBERS\",
         \"thresholdNumerator\":1,\"thresholdDenominator\":2,\"strictlyMore\":true}},
     \"flagCap\":{\"count\":2}}}"
-echo "Demo loaded: 14 boards, 2017 reviewed and ranked, Bắc Giang head for 2018, 2018 pledge signed, rules amended from 2019."
+echo "Demo loaded: 14 boards, 2017 reviewed and ranked, its minutes issued as No. 2/BB-CTĐ2, Bắc Giang head for 2018, 2018 pledge signed, rules amended from 2019."

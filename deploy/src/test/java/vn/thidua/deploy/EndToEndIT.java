@@ -1,5 +1,17 @@
 package vn.thidua.deploy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -82,6 +94,7 @@ class EndToEndIT {
                 "THIDUA_DB_URL", postgres.getJdbcUrl("postgres", "postgres"), "THIDUA_DB_USER", "postgres",
                 "THIDUA_DB_PASSWORD", "", "THIDUA_AUTH_MODE", "basic",
                 "THIDUA_COMMAND_PORT", Integer.toString(commandPort), "THIDUA_QUERY_PORT", Integer.toString(queryPort),
+                "THIDUA_QUERY_SIDE_URL", "http://127.0.0.1:" + queryPort,
                 app.equals("command-side") ? "THIDUA_LEDGER_SIGNER_KEY" : "THIDUA_LEDGER_VERIFIER_KEY",
                 app.equals("command-side") ? TestLedger.KEY.encoded() : TestLedger.KEY.verifierKey()));
     }
@@ -135,6 +148,19 @@ class EndToEndIT {
         JsonNode election = queries.get(CLUSTER + "/decisions?type=ClusterHeadElected").body().path(0);
         assertThat(election.path("reason").isNull()).as("no reason: the head was the next in rotation").isTrue();
         assertThat(election.path("occurredOn").asString()).isEqualTo("2017-12-28");
+        JsonNode issued = queries.get(CLUSTER + "/years/2017/documents").body().path(0);
+        assertThat(issued.path("numberAndSymbol").asString()).as("the demo issues its minutes").isEqualTo("2/BB-CTĐ2");
+        assertThat(issued.path("occurredOn").asString()).isEqualTo("2017-12-28");
+        byte[] minutes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + queryPort + CLUSTER + "/years/2017/documents/minutes.pdf")).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString((Http.AUDITOR + ":" + Http.DEMO_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(minutes)))
+                .isEqualTo(issued.path("sha256").asString());
+        try (PDDocument document = Loader.loadPDF(minutes)) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("Số: 2/BB-CTĐ2", "Bắc Giang, ngày 28 tháng 12 năm 2017").doesNotContain("DỰ THẢO");
+        }
         // The clusters model runs a processor of its own: it may fold the amendment after the decision log did.
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode rules = queries.get(CLUSTER).body().path("rulesInForce");
