@@ -138,12 +138,26 @@ class ReorganisationIT {
                 "reason", "?")), 400, "INVALID_INPUT");
     }
 
+    /**
+     * A unit moves in the middle of a year (the July 2025 reorganisation did): it stops taking part in the year of
+     * the cluster it leaves, where its acts stay, and continues the year in the one it joins; clusters still merge
+     * only between years.
+     */
     @Test
     @Order(4)
-    void nothingMovesWhileAYearIsInProgress() {
+    void aUnitMovesInTheMiddleOfAYearAndClustersMergeOnlyBetweenYears() {
         assertThat(council.post("/api/clusters/cum-b/years", SeedRequests.openYear(2025)).status()).isEqualTo(201);
-        refused(transfer("cum-a", BAC_GIANG, "cum-b"), 409, "YEAR_IN_PROGRESS");
-        refused(transfer("cum-b", HA_NAM, "cum-a"), 409, "YEAR_IN_PROGRESS");
+        Response out = transfer("cum-b", HA_NAM, "cum-a");
+        assertThat(out.status()).as(out.raw()).isEqualTo(200);
+        assertThat(typesOf("cum-b:2025")).containsExactly("EmulationYearOpened", "ParticipationEnded");
+        assertThat(council.post("/api/clusters/cum-a/members", Map.of("unitId", "btc-bac-kan",
+                "name", "Ban Tổ chức Tỉnh ủy Bắc Kạn", "province", "Bắc Kạn", "reason", "Kết nạp")).status())
+                .isEqualTo(200);
+        Response in = transfer("cum-a", "btc-bac-kan", "cum-b");
+        assertThat(in.status()).as(in.raw()).isEqualTo(200);
+        assertThat(typesOf("cum-b:2025")).endsWith("ParticipationBegan");
+        assertThat(in.body().path("position").asLong()).as("the receiving cluster's event is the command's last")
+                .isEqualTo(jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single());
         refused(council.post("/api/clusters/cum-b/dissolution", Map.of("successorClusterId", "cum-a",
                 "reason", "Hợp nhất")), 409, "YEAR_IN_PROGRESS");
     }

@@ -21,6 +21,9 @@ import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.CommendationProposed;
 import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.PledgeSigned;
@@ -45,7 +48,7 @@ public final class EventCatalogue {
     public static final List<Class<? extends ClusterEvent>> YEAR = List.of(EmulationYearOpened.class,
             PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class, ReportAssessed.class,
             RankingFinalized.class, CommendationProposed.class, DecisionRescinded.class, EmulationYearClosed.class,
-            DocumentIssued.class);
+            DocumentIssued.class, ParticipationEnded.class, ParticipationBegan.class, MemberAdmittedDuringYear.class);
 
     private EventCatalogue() {
     }

@@ -38,6 +38,7 @@ import vn.thidua.command.rules.ActDating;
 import vn.thidua.command.rules.BallotRules;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.year.EmulationYear;
+import vn.thidua.command.year.YearsUnderWay;
 import vn.thidua.command.year.YearCommands.OpenEmulationYear;
 import vn.thidua.command.web.ExpectedVersionTargetResolver;
 import vn.thidua.events.cluster.ClusterFormed;
@@ -63,6 +64,8 @@ import vn.thidua.events.leadership.DeputyHeadElected;
 import vn.thidua.events.leadership.Office;
 import vn.thidua.events.year.Criterion;
 import vn.thidua.events.year.EmulationYearOpened;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 
 /**
  * An emulation cluster (cụm thi đua): its member units, its rules and its elected officers. It also opens the
@@ -109,25 +112,30 @@ public class Cluster {
                 List.copyOf(command.members()), adopted));
     }
 
+    /** A unit admitted while a year is under way takes part from the next one (see {@link YearsUnderWay}). */
     @CommandHandler
-    public long handle(AdmitUnit command, MetaData metaData) {
+    public long handle(AdmitUnit command, MetaData metaData, YearsUnderWay yearsUnderWay) {
         actDate(metaData);
         requireNewcomer(command.unit().unitId());
+        yearsUnderWay.memberAdmitted(clusterId, command.unit());
         apply(new UnitAdmitted(clusterId, command.decisionId(), command.unit(), command.reason()));
         return AggregateLifecycle.getVersion();
     }
 
+    /** A unit withdrawn while a year is under way stops taking part in it. */
     @CommandHandler
-    public long handle(WithdrawUnit command, MetaData metaData) {
+    public long handle(WithdrawUnit command, MetaData metaData, YearsUnderWay yearsUnderWay) {
         actDate(metaData);
         Rule.UNIT_NOT_FOUND.require(everKnownUnits.contains(command.unitId()), command.unitId());
         requireMember(command.unitId());
+        yearsUnderWay.participantLeaves(clusterId, command.unitId(), ParticipationEnded.Cause.WITHDRAWN, null, null);
         apply(new UnitWithdrawn(clusterId, command.decisionId(), command.unitId(), command.reason()));
         return AggregateLifecycle.getVersion();
     }
 
+    /** In a year under way the successor takes its predecessors' place. */
     @CommandHandler
-    public long handle(MergeUnits command, MetaData metaData) {
+    public long handle(MergeUnits command, MetaData metaData, YearsUnderWay yearsUnderWay) {
         actDate(metaData);
         requireDistinct(command.mergedUnitIds());
         Rule.MERGER_TOO_SMALL.require(command.mergedUnitIds().size() >= 2);
@@ -136,6 +144,11 @@ public class Cluster {
         boolean successorTakesOverAMergedId = command.mergedUnitIds().contains(successorId);
         Rule.ALREADY_A_MEMBER.require(successorTakesOverAMergedId || !members.containsKey(successorId), successorId);
         Rule.UNIT_MERGED.require(!mergedAway.contains(successorId), successorId);
+        command.mergedUnitIds().stream().filter(unitId -> !unitId.equals(successorId))
+                .forEach(unitId -> yearsUnderWay.participantLeaves(clusterId, unitId,
+                        ParticipationEnded.Cause.MERGED, successorId, null));
+        yearsUnderWay.unitJoins(clusterId, command.successor(), ParticipationBegan.Cause.MERGER_SUCCESSOR,
+                command.mergedUnitIds(), null);
         apply(new UnitsMerged(clusterId, command.decisionId(), List.copyOf(command.mergedUnitIds()),
                 command.successor(), command.effectiveDate(), command.reason()));
         return AggregateLifecycle.getVersion();
@@ -268,21 +281,26 @@ public class Cluster {
         return AggregateLifecycle.getVersion();
     }
 
-    /** The sending side of a transfer (see {@link Reorganisation}). */
-    void transferOut(TransferUnit command, MetaData metaData, ClusterYears years) {
+    /**
+     * The sending side of a transfer (see {@link Reorganisation}), also in the middle of a year (the July 2025
+     * reorganisation was): the unit's acts of the year stay with this cluster, and it stops taking part here.
+     */
+    void transferOut(TransferUnit command, MetaData metaData, YearsUnderWay yearsUnderWay) {
         actDate(metaData);
-        requireBetweenYears(years);
         requireMember(command.unitId());
+        yearsUnderWay.participantLeaves(clusterId, command.unitId(), ParticipationEnded.Cause.TRANSFERRED, null,
+                command.toClusterId());
         apply(new UnitTransferredOut(clusterId, command.decisionId(), command.unitId(), command.toClusterId(),
                 command.reason()));
     }
 
-    /** The receiving side of a transfer: the unit as the sending cluster knew it. */
+    /** The receiving side of a transfer: the unit as the sending cluster knew it, continuing its year here. */
     void transferIn(TransferUnit command, MemberUnit unit, String decisionId, MetaData metaData,
-                    ClusterYears years) {
+                    YearsUnderWay yearsUnderWay) {
         actDate(metaData);
-        requireBetweenYears(years);
         requireNewcomer(unit.unitId());
+        yearsUnderWay.unitJoins(clusterId, unit, ParticipationBegan.Cause.TRANSFERRED_IN, List.of(),
+                command.fromClusterId());
         apply(new UnitTransferredIn(clusterId, decisionId, unit, command.fromClusterId(), command.reason()));
     }
 

@@ -223,8 +223,8 @@ public class ClusterController {
     }
 
     @Operation(summary = "Điều chuyển đơn vị sang cụm khác · Transfer a unit to another cluster",
-            description = "Hội đồng điều chuyển một đơn vị giữa hai năm thi đua; hai cụm cùng ghi nhận (UnitTransferredOut, UnitTransferredIn) · The council moves a unit between years; both clusters record it. The answer's version and position are the receiving cluster's.")
-    @Refusals({Rule.CLUSTER_NOT_FOUND, Rule.CLUSTER_DISSOLVED, Rule.SAME_CLUSTER, Rule.NOT_A_MEMBER, Rule.UNIT_MERGED, Rule.ALREADY_A_MEMBER, Rule.YEAR_IN_PROGRESS})
+            description = "Hội đồng điều chuyển một đơn vị, cả khi năm thi đua đang diễn ra: đơn vị thôi tham gia năm của cụm cũ và tiếp tục năm tại cụm mới; hai cụm cùng ghi nhận (UnitTransferredOut, UnitTransferredIn) · The council moves a unit, also during a year: it stops taking part in the old cluster's year and continues it in the new one; both clusters record it. The answer's version and position are the receiving cluster's.")
+    @Refusals({Rule.CLUSTER_NOT_FOUND, Rule.CLUSTER_DISSOLVED, Rule.SAME_CLUSTER, Rule.NOT_A_MEMBER, Rule.UNIT_MERGED, Rule.ALREADY_A_MEMBER})
     @PostMapping("/{clusterId}/transfers")
     public Accepted transfer(@PathVariable @Slug String clusterId, @Valid @RequestBody TransferRequest request) {
         String decisionId = commands.newDecisionId();

@@ -1,5 +1,6 @@
 package vn.thidua.command.cluster;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -11,6 +12,11 @@ public interface ClusterYears {
     /** The latest year the cluster opened, if any. */
     OptionalInt latestOpened(String clusterId);
 
+    /** The years the cluster opened and has not closed, earliest first. */
+    List<Integer> yearsInProgress(String clusterId);
+
     /** The earliest year the cluster opened and has not closed, if any. */
-    OptionalInt inProgress(String clusterId);
+    default OptionalInt inProgress(String clusterId) {
+        return yearsInProgress(clusterId).stream().mapToInt(Integer::intValue).findFirst();
+    }
 }

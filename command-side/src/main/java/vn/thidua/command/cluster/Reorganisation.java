@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 import vn.thidua.command.cluster.ClusterCommands.MergeClusters;
 import vn.thidua.command.cluster.ClusterCommands.TransferUnit;
 import vn.thidua.command.rules.Rule;
+import vn.thidua.command.year.YearsUnderWay;
 import vn.thidua.command.web.RequestMetadata;
 import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.events.cluster.MemberUnit;
 
 /**
  * The council's decisions that change two clusters at once (the 2025 reorganisation re-formed clusters): a unit's
- * transfer, and one cluster merged into another. Both clusters record their side in one unit of work, so both sides
+ * transfer, also in the middle of a year, and one cluster merged into another, between years. Both clusters record their side in one unit of work, so both sides
  * are stored in the same transaction or neither is; each side judges its own rules.
  */
 @Component
@@ -35,15 +36,15 @@ public class Reorganisation {
 
     /** Returns the receiving cluster's version: its event is the command's last. */
     @CommandHandler
-    public long handle(TransferUnit command, MetaData metaData, ClusterYears years) {
+    public long handle(TransferUnit command, MetaData metaData, YearsUnderWay yearsUnderWay) {
         Rule.SAME_CLUSTER.require(!command.fromClusterId().equals(command.toClusterId()), command.toClusterId());
         Aggregate<Cluster> from = load(command.fromClusterId());
         Aggregate<Cluster> to = load(command.toClusterId());
         requireExpectedVersion(metaData, from);
         MemberUnit unit = from.invoke(cluster -> cluster.member(command.unitId()));
-        from.execute(cluster -> cluster.transferOut(command, metaData, years));
+        from.execute(cluster -> cluster.transferOut(command, metaData, yearsUnderWay));
         to.execute(cluster -> cluster.transferIn(command, unit, receivingSide(command.decisionId()), metaData,
-                years));
+                yearsUnderWay));
         return to.version();
     }
 

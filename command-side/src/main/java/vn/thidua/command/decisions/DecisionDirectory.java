@@ -1,5 +1,6 @@
 package vn.thidua.command.decisions;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -73,14 +74,15 @@ public class DecisionDirectory implements ClusterYears {
     }
 
     @Override
-    public OptionalInt inProgress(String clusterId) {
-        return year("""
-                select min(opened.year) from decision_directory opened
+    public List<Integer> yearsInProgress(String clusterId) {
+        return jdbc.sql("""
+                select opened.year from decision_directory opened
                 where opened.cluster_id = ? and opened.decision_type = 'EmulationYearOpened'
                   and not exists (select 1 from decision_directory closed
                                   where closed.cluster_id = opened.cluster_id
-                                    and closed.decision_type = 'EmulationYearClosed' and closed.year = opened.year)""",
-                clusterId);
+                                    and closed.decision_type = 'EmulationYearClosed' and closed.year = opened.year)
+                order by opened.year""")
+                .param(clusterId).query(Integer.class).list();
     }
 
     private OptionalInt year(String sql, String clusterId) {

@@ -66,7 +66,7 @@ public class DocumentIssuing {
                     + " (DocumentIssued) · The council or the cluster's secretariat issues the minutes, the proposal"
                     + " or a certificate with its number, symbol, day and place; the PDF is printed once from a ledger"
                     + " checkpoint and kept by its SHA-256.")
-    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.RANKING_NOT_FINALIZED, Rule.NOT_A_MEMBER,
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.RANKING_NOT_FINALIZED, Rule.NOT_A_MEMBER, Rule.NOT_A_PARTICIPANT, Rule.PARTICIPATION_ENDED,
             Rule.DOCUMENT_ALREADY_ISSUED, Rule.DOCUMENT_NUMBER_TAKEN, Rule.OCCURRED_IN_FUTURE,
             Rule.OCCURRED_BEFORE_OPENING}, requests = {RequestRefusal.NOT_YOUR_CLUSTER,
             RequestRefusal.LEDGER_BEHIND, RequestRefusal.DOCUMENT_PRINTER_UNAVAILABLE})

@@ -49,6 +49,9 @@ import vn.thidua.events.year.DocumentIssued;
 import vn.thidua.events.year.DocumentKind;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.events.year.PledgeSigned;
 import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.events.year.ReportAssessed;
@@ -87,6 +90,9 @@ public class EmulationYear {
     private boolean closed;
     /** The documents issued, by what they are ("MINUTES", or "CERTIFICATE unit") and by their number and symbol. */
     private final Map<String, String> issued = new HashMap<>();
+    /** Participants who stopped taking part while the year was under way, and members who joined too late for it. */
+    private final Map<String, ParticipationEnded> left = new HashMap<>();
+    private final Set<String> admittedDuringYear = new HashSet<>();
     private final Set<String> numbersUsed = new HashSet<>();
 
     private record Assessment(String unitId, BigDecimal total) {
@@ -245,6 +251,45 @@ public class EmulationYear {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * A unit the council admitted while the year is under way takes part from the next year: this one notes it, so
+     * that its acts are refused as a member's who does not take part, not as a stranger's.
+     */
+    void memberAdmitted(MemberUnit unit) {
+        if (!participants.contains(unit.unitId())) {
+            apply(new MemberAdmittedDuringYear(clusterId, year, unit));
+        }
+    }
+
+    /**
+     * A participant withdrawn, merged into another or transferred away stops taking part: what it did stays recorded,
+     * it is not ranked afterwards, nor proposed, and its further acts for the year are refused.
+     */
+    void participantLeaves(String unitId, ParticipationEnded.Cause cause, String successorUnitId,
+                           String toClusterId) {
+        if (participants.contains(unitId)) {
+            apply(new ParticipationEnded(clusterId, year, unitId, cause, successorUnitId, toClusterId));
+        }
+    }
+
+    /**
+     * A merger's successor takes its predecessors' place (and counts as having signed the pledge if one of them had),
+     * a unit transferred in continues its year here; both only while the reports are open: after the ranking the
+     * year's result is decided, and the newcomer takes part from the next year.
+     */
+    void unitJoins(MemberUnit unit, ParticipationBegan.Cause cause, List<String> predecessorUnitIds,
+                   String fromClusterId) {
+        if (participants.contains(unit.unitId())) {
+            return;
+        }
+        if (rankingDecisionId != null) {
+            memberAdmitted(unit);
+        } else {
+            apply(new ParticipationBegan(clusterId, year, unit, cause, List.copyOf(predecessorUnitIds),
+                    fromClusterId));
+        }
+    }
+
     private void requireNotClosed() {
         Rule.YEAR_CLOSED.require(!closed, year);
     }
@@ -254,8 +299,19 @@ public class EmulationYear {
         Rule.RANKING_FINALIZED.require(rankingDecisionId == null, year);
     }
 
+    /** Taking part now: else why not, a former participant, a member admitted too late, or no member at all. */
     private void requireParticipant(String unitId) {
-        Rule.NOT_A_MEMBER.require(participants.contains(unitId), unitId);
+        if (participants.contains(unitId)) {
+            return;
+        }
+        ParticipationEnded ended = left.get(unitId);
+        if (ended != null) {
+            throw Rule.PARTICIPATION_ENDED.refuse(unitId, year, ended.cause() + (ended.successorUnitId() != null
+                    ? " → " + ended.successorUnitId() : ended.toClusterId() != null ? " → " + ended.toClusterId()
+                    : ""));
+        }
+        Rule.NOT_A_PARTICIPANT.require(!admittedDuringYear.contains(unitId), unitId, year);
+        throw Rule.NOT_A_MEMBER.refuse(unitId);
     }
 
     private void requireReport(String unitId) {
@@ -340,6 +396,28 @@ public class EmulationYear {
         issued.put(issuedKey(event.kind(), event.unitId()), event.numberAndSymbol());
         numbersUsed.add(event.numberAndSymbol());
         decisionTypes.put(event.decisionId(), DecisionType.of(event));
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdmittedDuringYear event) {
+        admittedDuringYear.add(event.unit().unitId());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipationEnded event) {
+        participants.remove(event.unitId());
+        left.put(event.unitId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ParticipationBegan event) {
+        String unitId = event.unit().unitId();
+        participants.add(unitId);
+        left.remove(unitId);
+        admittedDuringYear.remove(unitId);
+        if (event.predecessorUnitIds().stream().anyMatch(signed::contains)) {
+            signed.add(unitId);
+        }
     }
 
     @EventSourcingHandler

@@ -169,7 +169,7 @@ public class YearController {
 
     @Operation(summary = "Ký giao ước thi đua · Sign the pledge",
             description = "Cán bộ đơn vị ký giao ước của năm; ký sau hạn được ghi là muộn (PledgeSigned) · A unit officer signs the year's pledge; after the deadline it is marked late.")
-    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.NOT_A_MEMBER, Rule.ALREADY_SIGNED}, requests = {RequestRefusal.NOT_YOUR_UNIT})
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.NOT_A_MEMBER, Rule.NOT_A_PARTICIPANT, Rule.PARTICIPATION_ENDED, Rule.ALREADY_SIGNED}, requests = {RequestRefusal.NOT_YOUR_UNIT})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
             name = "Cụm thi đua số 2", value = DemoExamples.SIGN)))
     @PostMapping("/{year}/pledge/signatures")
@@ -185,7 +185,7 @@ public class YearController {
 
     @Operation(summary = "Nộp báo cáo tổng kết · File the annual report",
             description = "Cán bộ đơn vị nộp báo cáo với điểm tự chấm, điểm thưởng, điểm trừ và minh chứng (AnnualReportFiled) · A unit officer files its report with self-scores, bonus, penalty and evidence.")
-    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NOT_A_MEMBER, Rule.REPORT_ALREADY_FILED}, requests = {RequestRefusal.NOT_YOUR_UNIT}, scoring = true)
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NOT_A_MEMBER, Rule.NOT_A_PARTICIPANT, Rule.PARTICIPATION_ENDED, Rule.REPORT_ALREADY_FILED}, requests = {RequestRefusal.NOT_YOUR_UNIT}, scoring = true)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
             name = "Cụm thi đua số 2", value = DemoExamples.REPORT)))
     @PostMapping("/{year}/reports")
@@ -202,7 +202,7 @@ public class YearController {
     /** The unit in the path is the one amended; a body that names another unit is refused as invalid. */
     @Operation(summary = "Sửa đổi báo cáo · Amend the report",
             description = "Cán bộ đơn vị sửa báo cáo, nêu lý do, cho tới khi chốt xếp hạng (AnnualReportAmended) · A unit officer amends its report, with a reason, until the ranking is final.")
-    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.AMENDMENT_REASON_MISSING, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NOT_A_MEMBER, Rule.REPORT_NOT_FILED}, requests = {RequestRefusal.NOT_YOUR_UNIT, RequestRefusal.UNIT_MISMATCH}, scoring = true)
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.AMENDMENT_REASON_MISSING, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NOT_A_MEMBER, Rule.NOT_A_PARTICIPANT, Rule.PARTICIPATION_ENDED, Rule.REPORT_NOT_FILED}, requests = {RequestRefusal.NOT_YOUR_UNIT, RequestRefusal.UNIT_MISMATCH}, scoring = true)
     @PutMapping("/{year}/reports/{unitId}")
     public Accepted amend(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                                    @PathVariable @Slug String unitId, @Valid @RequestBody ReportRequest request) {
@@ -219,7 +219,7 @@ public class YearController {
 
     @Operation(summary = "Thẩm định báo cáo · Assess a report",
             description = "Thư ký cụm chấm điểm thẩm định; tổng thẩm định thay tổng tự chấm (ReportAssessed) · The secretariat scores a report; the assessed total replaces the self total.")
-    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NOT_A_MEMBER, Rule.REPORT_NOT_FILED}, requests = {RequestRefusal.NOT_YOUR_CLUSTER}, scoring = true)
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_FINALIZED, Rule.NOT_A_MEMBER, Rule.NOT_A_PARTICIPANT, Rule.PARTICIPATION_ENDED, Rule.REPORT_NOT_FILED}, requests = {RequestRefusal.NOT_YOUR_CLUSTER}, scoring = true)
     @PostMapping("/{year}/reports/{unitId}/assessment")
     public Accepted assess(@PathVariable @Slug String clusterId, @PathVariable @Min(2000) @Max(2100) int year,
                            @PathVariable @Slug String unitId, @Valid @RequestBody AssessmentRequest request) {
@@ -247,7 +247,7 @@ public class YearController {
 
     @Operation(summary = "Đề nghị khen thưởng · Propose an award",
             description = "Thư ký cụm ghi đề nghị Cờ thi đua hoặc Bằng khen đã được biểu quyết (CommendationProposed) · The secretariat records an award proposal carried by ballot.")
-    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_NOT_FINALIZED, Rule.NOT_A_MEMBER, Rule.UNIT_NOT_RANKED, Rule.PLEDGE_NOT_SIGNED, Rule.ALREADY_PROPOSED, Rule.FLAG_QUOTA_EXCEEDED}, requests = {RequestRefusal.NOT_YOUR_CLUSTER}, ballot = true)
+    @Refusals(value = {Rule.YEAR_NOT_FOUND, Rule.YEAR_CLOSED, Rule.RANKING_NOT_FINALIZED, Rule.NOT_A_MEMBER, Rule.NOT_A_PARTICIPANT, Rule.PARTICIPATION_ENDED, Rule.UNIT_NOT_RANKED, Rule.PLEDGE_NOT_SIGNED, Rule.ALREADY_PROPOSED, Rule.FLAG_QUOTA_EXCEEDED}, requests = {RequestRefusal.NOT_YOUR_CLUSTER}, ballot = true)
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
             name = "Cụm thi đua số 2", value = DemoExamples.COMMENDATION)))
     @PostMapping("/{year}/commendations")

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -43,7 +44,11 @@ import vn.thidua.command.decisions.RescindClusterDecision;
 import vn.thidua.command.leadership.ElectOfficer;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.year.EmulationYear;
+import vn.thidua.command.year.YearsUnderWay;
 import vn.thidua.command.year.YearCommands.OpenEmulationYear;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.events.ballot.Ballot;
 import vn.thidua.events.ballot.BallotKind;
 import vn.thidua.events.ballot.MajorityBasis;
@@ -86,6 +91,7 @@ class ClusterTest {
         yearStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         Repository<EmulationYear> years = EventSourcingRepository.builder(EmulationYear.class)
                 .eventStore(yearStore).build();
+        fixture.registerInjectableResource(new YearsUnderWay(years, this.years));
         fixture.registerRepositoryProvider(new RepositoryProvider() {
             @Override
             @SuppressWarnings("unchecked")
@@ -573,6 +579,66 @@ class ClusterTest {
         }
     }
 
+    /**
+     * A change of membership while 2017 is under way is told to the year in the same command: admitted too late to
+     * take part, withdrawn, merged into a successor who takes the predecessors' place.
+     */
+    @Nested
+    class MembershipThroughTheYear {
+
+        private static final EmulationYearOpened OPENED_2017 = new EmulationYearOpened(CLUSTER_ID, 2017, "d-open",
+                SCORING_TABLE, PLEDGE, PLEDGE_DEADLINE_2017, REPORT_DEADLINE_2017, MEMBERS, RULES);
+
+        @BeforeEach
+        void yearUnderWay() {
+            yearStore.publish(new GenericDomainEventMessage<>("EmulationYear", EmulationYear.idOf(CLUSTER_ID, 2017),
+                    0, OPENED_2017));
+            years.inProgress = 2017;
+        }
+
+        private List<Object> yearEvents() {
+            return yearStore.readEvents(EmulationYear.idOf(CLUSTER_ID, 2017)).asStream()
+                    .<Object>map(EventMessage::getPayload).skip(1).toList();
+        }
+
+        @Test
+        void aUnitAdmittedDuringTheYearIsNotedAsTakingPartFromTheNext() {
+            fixture.given(FORMED).when(new AdmitUnit(CLUSTER_ID, "d-admit", HA_NOI, "Quyết định của Hội đồng"))
+                    .expectEvents(new UnitAdmitted(CLUSTER_ID, "d-admit", HA_NOI, "Quyết định của Hội đồng"));
+            assertThat(yearEvents()).containsExactly(new MemberAdmittedDuringYear(CLUSTER_ID, 2017, HA_NOI));
+        }
+
+        @Test
+        void aUnitWithdrawnDuringTheYearStopsTakingPart() {
+            fixture.given(FORMED).when(new WithdrawUnit(CLUSTER_ID, "d-out", BAC_GIANG, "Điều chỉnh cụm"))
+                    .expectEvents(new UnitWithdrawn(CLUSTER_ID, "d-out", BAC_GIANG, "Điều chỉnh cụm"));
+            assertThat(yearEvents()).containsExactly(new ParticipationEnded(CLUSTER_ID, 2017, BAC_GIANG,
+                    ParticipationEnded.Cause.WITHDRAWN, null, null));
+        }
+
+        @Test
+        void aMergersSuccessorTakesItsPredecessorsPlace() {
+            List<String> merged = List.of(BAC_GIANG, MEMBERS.get(1).unitId());
+            fixture.given(FORMED).when(new MergeUnits(CLUSTER_ID, "d-merge", merged, HA_NOI,
+                            LocalDate.of(2017, 7, 1), "Sắp xếp"))
+                    .expectSuccessfulHandlerExecution();
+            assertThat(yearEvents()).containsExactly(
+                    new ParticipationEnded(CLUSTER_ID, 2017, BAC_GIANG, ParticipationEnded.Cause.MERGED,
+                            HA_NOI.unitId(), null),
+                    new ParticipationEnded(CLUSTER_ID, 2017, merged.get(1), ParticipationEnded.Cause.MERGED,
+                            HA_NOI.unitId(), null),
+                    new ParticipationBegan(CLUSTER_ID, 2017, HA_NOI, ParticipationBegan.Cause.MERGER_SUCCESSOR,
+                            merged, null));
+        }
+
+        @Test
+        void aRefusedDecisionTellsTheYearNothing() {
+            fixture.given(FORMED).when(new WithdrawUnit(CLUSTER_ID, "d-out", "btc-khong-co", "?"))
+                    .expectException(refusedBy(Rule.UNIT_NOT_FOUND));
+            assertThat(yearEvents()).isEmpty();
+        }
+    }
+
     /** The years the cluster has opened, as the directory would answer. */
     static final class KnownYears implements ClusterYears {
 
@@ -580,14 +646,15 @@ class ClusterTest {
         private Integer inProgress;
 
         @Override
+        public List<Integer> yearsInProgress(String clusterId) {
+            return inProgress == null ? List.of() : List.of(inProgress);
+        }
+
+        @Override
         public OptionalInt latestOpened(String clusterId) {
             return latestOpened == null ? OptionalInt.empty() : OptionalInt.of(latestOpened);
         }
 
-        @Override
-        public OptionalInt inProgress(String clusterId) {
-            return inProgress == null ? OptionalInt.empty() : OptionalInt.of(inProgress);
-        }
     }
 
     /** Each kind of ballot needs the vote the rules in force for its year set. */

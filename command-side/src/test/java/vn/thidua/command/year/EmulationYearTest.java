@@ -1,5 +1,6 @@
 package vn.thidua.command.year;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 import static vn.thidua.command.SeedCluster.MEMBERS;
@@ -44,9 +45,13 @@ import vn.thidua.events.ballot.Ballot;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
+import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.year.Award;
 import vn.thidua.events.year.CommendationProposed;
 import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.events.year.DocumentKind;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
@@ -675,6 +680,70 @@ class EmulationYearTest {
             given(rankedYear(issued("d-doc", DocumentKind.MINUTES, null, 2)))
                     .when(new RescindYearDecision(CLUSTER_ID, YEAR, "d-undo", "d-doc", "in nhầm"))
                     .expectException(refusedBy(Rule.NOT_RESCINDABLE));
+        }
+    }
+
+    /** Membership through the year: who takes part, who stopped, who came too late, and what each may still do. */
+    @Nested
+    class Participation {
+
+        private final String hungYen = unitIds().get(1);
+        private final MemberUnit haNam = new MemberUnit("btc-ha-nam-moi", "Ban Tổ chức Tỉnh ủy Hà Nam", "Hà Nam");
+
+        @Test
+        void aWithdrawnUnitsLaterActsAreRefusedAndItIsNotRanked() {
+            Object withdrawn = new ParticipationEnded(CLUSTER_ID, YEAR, hungYen, ParticipationEnded.Cause.WITHDRAWN,
+                    null, null);
+            given(withdrawn).when(report(hungYen, points(50, 30), 0, 0))
+                    .expectException(refusedBy(Rule.PARTICIPATION_ENDED)).expectNoEvents();
+            List<String> stillTakingPart = unitIds().stream().filter(unitId -> !unitId.equals(hungYen)).toList();
+            List<Standing> standings = Ranking.standings(stillTakingPart, Map.of(BAC_GIANG, BigDecimal.valueOf(90)));
+            assertThat(standings).extracting(Standing::unitId).doesNotContain(hungYen);
+            given(filed(BAC_GIANG, 55, 35), filed(hungYen, 56, 35), withdrawn)
+                    .when(new FinalizeRanking(CLUSTER_ID, YEAR, "d-rank", null))
+                    .expectEvents(new RankingFinalized(CLUSTER_ID, YEAR, "d-rank", standings, null));
+        }
+
+        @Test
+        void aWithdrawnUnitIsNotProposedEvenIfRankedBefore() {
+            given(rankedYear(new ParticipationEnded(CLUSTER_ID, YEAR, BAC_GIANG,
+                    ParticipationEnded.Cause.WITHDRAWN, null, null)))
+                    .when(propose("d-flag", BAC_GIANG, Award.EMULATION_FLAG))
+                    .expectException(refusedBy(Rule.PARTICIPATION_ENDED));
+        }
+
+        @Test
+        void aMemberAdmittedDuringTheYearIsNotAParticipantNorAStranger() {
+            given(new MemberAdmittedDuringYear(CLUSTER_ID, YEAR, haNam))
+                    .when(new SignPledge(CLUSTER_ID, YEAR, haNam.unitId(), SIGNATORY))
+                    .expectException(refusedBy(Rule.NOT_A_PARTICIPANT));
+            given().when(new SignPledge(CLUSTER_ID, YEAR, "btc-khong-co", SIGNATORY))
+                    .expectException(refusedBy(Rule.NOT_A_MEMBER));
+        }
+
+        @Test
+        void aMergersSuccessorReportsInItsPredecessorsPlaceAndKeepsTheirPledge() {
+            Object[] merged = {signed(BAC_GIANG),
+                    new ParticipationEnded(CLUSTER_ID, YEAR, BAC_GIANG, ParticipationEnded.Cause.MERGED,
+                            haNam.unitId(), null),
+                    new ParticipationEnded(CLUSTER_ID, YEAR, hungYen, ParticipationEnded.Cause.MERGED,
+                            haNam.unitId(), null),
+                    new ParticipationBegan(CLUSTER_ID, YEAR, haNam, ParticipationBegan.Cause.MERGER_SUCCESSOR,
+                            List.of(BAC_GIANG, hungYen), null)};
+            given(merged).when(report(haNam.unitId(), points(50, 30), 0, 0))
+                    .expectSuccessfulHandlerExecution();
+            given(merged).when(new SignPledge(CLUSTER_ID, YEAR, haNam.unitId(), SIGNATORY))
+                    .expectException(refusedBy(Rule.ALREADY_SIGNED));
+            given(merged).when(report(BAC_GIANG, points(50, 30), 0, 0))
+                    .expectException(refusedBy(Rule.PARTICIPATION_ENDED));
+        }
+
+        @Test
+        void aUnitTransferredInTakesPartAndItsBallotCountsAmongTheParticipants() {
+            given(new ParticipationBegan(CLUSTER_ID, YEAR, haNam, ParticipationBegan.Cause.TRANSFERRED_IN,
+                    List.of(), "cum-3"))
+                    .when(new SignPledge(CLUSTER_ID, YEAR, haNam.unitId(), SIGNATORY))
+                    .expectEvents(new PledgeSigned(CLUSTER_ID, YEAR, haNam.unitId(), SIGNATORY, false));
         }
     }
 }

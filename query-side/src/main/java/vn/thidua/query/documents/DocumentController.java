@@ -96,8 +96,9 @@ public class DocumentController {
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         requireOwnUnitIfOfficer(unitId);
         String clusterId = unitRecords.record(unitId, null).years().stream()
-                .filter(y -> y.year() == year && y.unitId().equals(unitId)).map(UnitRecordController.YearView::clusterId)
-                .findFirst().orElseThrow(() -> Problem.YEAR_NOT_FOUND.raise(unitId, year));
+                .filter(y -> y.year() == year && y.unitId().equals(unitId))
+                .min(java.util.Comparator.comparing(y -> y.participationEnded() != null))
+                .map(UnitRecordController.YearView::clusterId).orElseThrow(() -> Problem.YEAR_NOT_FOUND.raise(unitId, year));
         return document(DocumentKind.CERTIFICATE, clusterId, year, unitId, treeSize, language, "giay-xac-nhan");
     }
 

@@ -30,6 +30,9 @@ import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.Award;
 import vn.thidua.events.year.CommendationProposed;
 import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.events.year.DocumentKind;
 import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.EmulationYearOpened;
@@ -71,7 +74,11 @@ public final class Narrator {
     private static final Map<Class<?>, Text> UNITS_ACTS = Map.of(
             PledgeSigned.class, new Text("ký giao ước thi đua", "pledge signed"),
             AnnualReportFiled.class, new Text("nộp báo cáo tổng kết", "annual report filed"),
-            AnnualReportAmended.class, new Text("sửa đổi báo cáo tổng kết", "annual report amended"));
+            AnnualReportAmended.class, new Text("sửa đổi báo cáo tổng kết", "annual report amended"),
+            ParticipationEnded.class, new Text("thôi tham gia năm thi đua", "stopped taking part in the year"),
+            ParticipationBegan.class, new Text("tham gia năm thi đua đang diễn ra", "joined the year under way"),
+            MemberAdmittedDuringYear.class, new Text("kết nạp khi năm thi đua đang diễn ra",
+                    "admitted while the year was under way"));
 
     private static final Map<BallotKind, Text> BALLOT_KINDS = Map.of(
             BallotKind.HEAD, new Text("Cụm trưởng", "head"),
@@ -161,6 +168,31 @@ public final class Narrator {
                     + e.reason(),
                     "The " + type.en() + " decision (" + e.rescindedDecisionId() + ") was rescinded. Reason: "
                             + e.reason());
+        } else if (payload instanceof ParticipationEnded e) {
+            Text why = switch (e.cause()) {
+                case WITHDRAWN -> new Text("rút khỏi cụm", "it withdrew from the cluster");
+                case MERGED -> new Text("hợp nhất vào " + names.of(e.successorUnitId()),
+                        "it was merged into " + names.of(e.successorUnitId()));
+                case TRANSFERRED -> new Text("điều chuyển sang cụm " + e.toClusterId(),
+                        "it was transferred to cluster " + e.toClusterId());
+            };
+            return new Text(names.of(e.unitId()) + " thôi tham gia năm thi đua " + e.year() + " của cụm ("
+                    + why.vi() + "); những việc đã làm vẫn được ghi nhận.",
+                    names.of(e.unitId()) + " stopped taking part in the cluster's " + e.year() + " year (" + why.en()
+                            + "); what it did stays recorded.");
+        } else if (payload instanceof ParticipationBegan e) {
+            return e.cause() == ParticipationBegan.Cause.MERGER_SUCCESSOR
+                    ? new Text(e.unit().name() + " tham gia năm thi đua " + e.year() + " thay cho "
+                    + e.predecessorUnitIds().stream().map(names::of).collect(Collectors.joining(", ")) + ".",
+                    e.unit().name() + " takes part in the " + e.year() + " year in place of "
+                            + e.predecessorUnitIds().stream().map(names::of).collect(Collectors.joining(", ")) + ".")
+                    : new Text(e.unit().name() + " chuyển từ cụm " + e.fromClusterId() + " đến, tiếp tục năm thi đua "
+                    + e.year() + " tại cụm.", e.unit().name() + ", transferred from cluster " + e.fromClusterId()
+                    + ", continues its " + e.year() + " year here.");
+        } else if (payload instanceof MemberAdmittedDuringYear e) {
+            return new Text(e.unit().name() + " được kết nạp khi năm thi đua " + e.year() + " đang diễn ra; đơn vị"
+                    + " tham gia từ năm sau.", e.unit().name() + " was admitted while the " + e.year()
+                    + " year was under way; it takes part from the next year.");
         } else if (payload instanceof DocumentIssued e) {
             Text kind = DOCUMENT_KINDS.get(e.kind());
             String of = e.unitId() == null ? "" : " " + names.of(e.unitId());

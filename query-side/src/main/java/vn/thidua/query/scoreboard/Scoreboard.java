@@ -1,5 +1,6 @@
 package vn.thidua.query.scoreboard;
 
+import vn.thidua.events.year.ParticipationEnded;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ public final class Scoreboard {
         BigDecimal rankedScore;
         Award award;
         String awardDecisionId;
+        /** Why the unit stopped taking part in the year under way (withdrawn, merged, transferred); null while it does. */
+        ParticipationEnded.Cause participationEnded;
 
         Row() {
         }

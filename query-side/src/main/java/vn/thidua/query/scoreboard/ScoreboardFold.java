@@ -10,6 +10,8 @@ import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.CommendationProposed;
 import vn.thidua.events.year.EmulationYearClosed;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.PledgeSigned;
 import vn.thidua.events.year.RankingFinalized;
@@ -68,6 +70,10 @@ public final class ScoreboardFold {
             Row row = board.row(proposed.unitId());
             row.award = proposed.award();
             row.awardDecisionId = proposed.decisionId();
+        } else if (payload instanceof ParticipationEnded ended) {
+            board.row(ended.unitId()).participationEnded = ended.cause();
+        } else if (payload instanceof ParticipationBegan began) {
+            join(board, began);
         } else if (payload instanceof EmulationYearClosed) {
             board.status = Status.CLOSED;
         } else if (payload instanceof ClusterHeadElected elected && elected.termYear() == board.year) {
@@ -78,6 +84,19 @@ public final class ScoreboardFold {
             undo(board, rescinded.rescindedDecisionId());
         }
         return board;
+    }
+
+    /** A merger's successor counts its predecessors' pledge; a unit transferred in starts a row of its own here. */
+    private static void join(Scoreboard board, ParticipationBegan began) {
+        String unitId = began.unit().unitId();
+        Row row = board.rows.stream().filter(r -> r.unitId.equals(unitId)).findFirst().orElseGet(() -> {
+            Row added = new Row(unitId, began.unit().name());
+            board.rows.add(added);
+            return added;
+        });
+        row.participationEnded = null;
+        row.pledgeSigned |= board.rows.stream()
+                .anyMatch(r -> began.predecessorUnitIds().contains(r.unitId) && r.pledgeSigned);
     }
 
     private static void undo(Scoreboard board, String decisionId) {

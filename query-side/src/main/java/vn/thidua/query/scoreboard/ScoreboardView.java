@@ -1,5 +1,6 @@
 package vn.thidua.query.scoreboard;
 
+import vn.thidua.events.year.ParticipationEnded;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ public record ScoreboardView(String clusterId, int year, Scoreboard.Status statu
 
     public record RowView(Integer rank, String unitId, String unitName, boolean pledgeSigned, boolean reportFiled,
                           boolean reportLate, BigDecimal selfScore, BigDecimal assessedScore, BigDecimal finalScore,
-                          Award award) {
+                          Award award, ParticipationEnded.Cause participationEnded) {
     }
 
     public static ScoreboardView of(Scoreboard board, Instant asOf) {
@@ -32,7 +33,8 @@ public record ScoreboardView(String clusterId, int year, Scoreboard.Status statu
                 .sorted(Comparator.comparing((Scoreboard.Row row) -> row.rank,
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(row -> new RowView(row.rank, row.unitId, row.unitName, row.pledgeSigned, row.reportFiled,
-                        row.reportLate, row.selfScore, row.assessedScore, row.finalScore(), row.award))
+                        row.reportLate, row.selfScore, row.assessedScore, row.finalScore(), row.award,
+                        row.participationEnded))
                 .toList();
         return new ScoreboardView(board.clusterId, board.year, board.status, asOf, asOfDate, ref(board, board.head),
                 ref(board, board.deputy), rows);

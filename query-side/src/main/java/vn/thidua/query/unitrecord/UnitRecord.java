@@ -1,5 +1,6 @@
 package vn.thidua.query.unitrecord;
 
+import vn.thidua.events.year.ParticipationEnded;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ public final class UnitRecord {
         String awardDecisionId;
         Office office;
         String officeDecisionId;
+        /** Why the unit stopped taking part in this cluster's year while it was under way; null if it did not. */
+        ParticipationEnded.Cause participationEnded;
 
         Year() {
         }

@@ -1,5 +1,6 @@
 package vn.thidua.query.unitrecord;
 
+import vn.thidua.events.year.ParticipationEnded;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,8 +29,12 @@ import vn.thidua.query.web.Problems;
 @Tag(name = "clusters")
 public class UnitRecordController {
 
+    /**
+     * One year in one cluster; a unit that moved during a year has that year in both clusters, the one it left
+     * saying why it stopped taking part there ({@code participationEnded}).
+     */
     public record YearView(String unitId, String clusterId, int year, Integer rank, BigDecimal finalScore,
-                           Award award, Office office) {
+                           Award award, Office office, ParticipationEnded.Cause participationEnded) {
     }
 
     /**
@@ -78,7 +83,7 @@ public class UnitRecordController {
             return;
         }
         unit.years.forEach(y -> years.add(new YearView(unit.unitId, y.clusterId, y.year, y.rank, y.finalScore,
-                y.award, y.office)));
+                y.award, y.office, y.participationEnded)));
         for (String predecessor : unit.predecessors) {
             UnitRecord earlier = load(predecessor);
             if (earlier != null) {

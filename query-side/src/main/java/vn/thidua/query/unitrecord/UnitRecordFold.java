@@ -19,6 +19,8 @@ import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
 import vn.thidua.events.leadership.Office;
 import vn.thidua.events.year.CommendationProposed;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.events.year.Standing;
 
@@ -57,6 +59,10 @@ final class UnitRecordFold {
             return List.of(elected.unitId());
         } else if (payload instanceof DeputyHeadElected elected) {
             return List.of(elected.unitId());
+        } else if (payload instanceof ParticipationEnded ended) {
+            return List.of(ended.unitId());
+        } else if (payload instanceof ParticipationBegan began) {
+            return List.of(began.unit().unitId());
         }
         return List.of();
     }
@@ -118,6 +124,10 @@ final class UnitRecordFold {
             holdOffice(unit, elected.clusterId(), elected.termYear(), Office.HEAD, elected.decisionId());
         } else if (payload instanceof DeputyHeadElected elected) {
             holdOffice(unit, elected.clusterId(), elected.termYear(), Office.DEPUTY, elected.decisionId());
+        } else if (payload instanceof ParticipationEnded ended) {
+            unit.year(ended.clusterId(), ended.year()).participationEnded = ended.cause();
+        } else if (payload instanceof ParticipationBegan began) {
+            unit.year(began.clusterId(), began.year()).participationEnded = null;
         } else if (payload instanceof DecisionRescinded rescinded) {
             unit.rescind(rescinded.rescindedDecisionId());
         }

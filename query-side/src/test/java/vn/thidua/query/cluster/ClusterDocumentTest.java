@@ -28,6 +28,10 @@ import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.PledgeSigned;
 import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.events.year.ReportAssessed;
+import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.query.support.Story;
 
 class ClusterDocumentTest {
@@ -38,7 +42,8 @@ class ClusterDocumentTest {
         Story.assertEveryEventHasACase(ClusterDocument::new, ClusterDocument::apply, List.of(
                 EmulationYearOpened.class, PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class,
                 ReportAssessed.class, DeputyHeadElected.class, RankingFinalized.class, CommendationProposed.class,
-                EmulationYearClosed.class));
+                EmulationYearClosed.class,
+                DocumentIssued.class, MemberAdmittedDuringYear.class, ParticipationEnded.class, ParticipationBegan.class));
     }
 
     @Test

@@ -16,6 +16,10 @@ import vn.thidua.events.year.EmulationYearClosed;
 import vn.thidua.events.year.PledgeSigned;
 import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.events.year.ReportAssessed;
+import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.query.support.Story;
 
 class LeadershipTest {
@@ -26,6 +30,7 @@ class LeadershipTest {
         Story.assertEveryEventHasACase(Leadership::new, Leadership::apply, List.of(UnitWithdrawn.class,
                 PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class, ReportAssessed.class,
                 RankingFinalized.class, CommendationProposed.class, EmulationYearClosed.class,
-                ClusterRulesAmended.class, UnitTransferredOut.class, ClusterDissolved.class, RotationRosterSet.class));
+                ClusterRulesAmended.class, UnitTransferredOut.class, ClusterDissolved.class, RotationRosterSet.class,
+                DocumentIssued.class, MemberAdmittedDuringYear.class, ParticipationEnded.class, ParticipationBegan.class));
     }
 }

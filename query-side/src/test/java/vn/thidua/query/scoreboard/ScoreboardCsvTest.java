@@ -18,9 +18,9 @@ class ScoreboardCsvTest {
     void writesUtf8WithAByteOrderMarkAndRfc4180Quoting() {
         ScoreboardView view = new ScoreboardView("cum-2", 2017, Scoreboard.Status.RANKED, Instant.EPOCH, null, null, null,
                 List.of(new ScoreboardView.RowView(1, "btc-bac-giang", "Ban Tổ chức Tỉnh ủy Bắc Giang", true, true,
-                                false, new BigDecimal("90.50"), null, new BigDecimal("90.50"), Award.EMULATION_FLAG),
+                                false, new BigDecimal("90.50"), null, new BigDecimal("90.50"), Award.EMULATION_FLAG, null),
                         new ScoreboardView.RowView(null, "btc-x", "Ban \"Tổ chức\", Hà Nội", false, false, false,
-                                null, null, null, null)));
+                                null, null, null, null, null)));
         String csv = ScoreboardCsv.write(view, Locale.forLanguageTag("vi"));
         assertThat(ScoreboardCsv.write(view, Locale.ENGLISH)).startsWith("\uFEFFRank,Unit id,Unit name,");
         assertThat(csv.split("\r\n")).containsExactly(
@@ -36,7 +36,7 @@ class ScoreboardCsvTest {
         List<ScoreboardView.RowView> rows = new ArrayList<>();
         for (String name : List.of("=HYPERLINK(\"http://x.invalid\",\"A\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx")) {
             rows.add(new ScoreboardView.RowView(null, "btc-x", name, false, false, false, new BigDecimal("-1.5"), null,
-                    null, null));
+                    null, null, null));
         }
         ScoreboardView view = new ScoreboardView("cum-2", 2017, Scoreboard.Status.OPEN, Instant.EPOCH, null, null,
                 null, rows);

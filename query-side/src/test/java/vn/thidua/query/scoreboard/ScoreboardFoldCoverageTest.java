@@ -13,6 +13,8 @@ import vn.thidua.events.reorganisation.ClusterDissolved;
 import vn.thidua.events.cluster.UnitAdmitted;
 import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
+import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
 import vn.thidua.query.support.Story;
 
 class ScoreboardFoldCoverageTest {
@@ -26,6 +28,7 @@ class ScoreboardFoldCoverageTest {
         Story.assertEveryEventHasACase(() -> new Scoreboard(Story.CLUSTER, Story.YEAR), ScoreboardFold::apply,
                 List.of(UnitAdmitted.class, UnitWithdrawn.class, UnitsMerged.class, ClusterRulesAmended.class,
                         UnitTransferredOut.class, UnitTransferredIn.class, ClustersMerged.class,
-                        ClusterDissolved.class, RotationRosterSet.class));
+                        ClusterDissolved.class, RotationRosterSet.class,
+                DocumentIssued.class, MemberAdmittedDuringYear.class));
     }
 }

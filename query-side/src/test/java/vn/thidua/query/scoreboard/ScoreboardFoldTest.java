@@ -1,5 +1,7 @@
 package vn.thidua.query.scoreboard;
 
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -89,6 +91,29 @@ class ScoreboardFoldTest {
         assertThat(view.rows().get(1).reportLate()).isTrue();
         assertThat(view.rows().get(2).rank()).isNull();
         assertThat(view.rows().get(2).reportFiled()).isFalse();
+    }
+
+    /** Who stopped taking part keeps its row, marked; a merger's successor joins with its predecessors' pledge. */
+    @Test
+    void participationThroughTheYearShowsOnTheBoard() {
+        MemberUnit successor = new MemberUnit("btc-bac-hung", "Ban Tổ chức Tỉnh ủy Bắc Hưng", "Bắc Giang");
+        Scoreboard board = fold(OPENED,
+                new PledgeSigned("cum-2", 2017, "btc-bac-giang", new Signatory("A", "Trưởng ban"), false),
+                new ParticipationEnded("cum-2", 2017, "btc-bac-giang", ParticipationEnded.Cause.MERGED,
+                        successor.unitId(), null),
+                new ParticipationEnded("cum-2", 2017, "btc-hung-yen", ParticipationEnded.Cause.MERGED,
+                        successor.unitId(), null),
+                new ParticipationBegan("cum-2", 2017, successor, ParticipationBegan.Cause.MERGER_SUCCESSOR,
+                        List.of("btc-bac-giang", "btc-hung-yen"), null));
+        List<ScoreboardView.RowView> rows = ScoreboardView.of(board, Instant.EPOCH).rows();
+        assertThat(rows).extracting(ScoreboardView.RowView::unitId)
+                .contains("btc-bac-giang", "btc-hung-yen", "btc-bac-hung");
+        assertThat(rows).filteredOn(row -> row.unitId().equals("btc-bac-giang"))
+                .extracting(ScoreboardView.RowView::participationEnded).containsExactly(ParticipationEnded.Cause.MERGED);
+        ScoreboardView.RowView joined = rows.stream().filter(row -> row.unitId().equals("btc-bac-hung")).findFirst()
+                .orElseThrow();
+        assertThat(joined.participationEnded()).isNull();
+        assertThat(joined.pledgeSigned()).as("the predecessors' pledge").isTrue();
     }
 
     @Test

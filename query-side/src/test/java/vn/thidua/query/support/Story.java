@@ -41,7 +41,12 @@ import vn.thidua.events.year.AnnualReportFiled;
 import vn.thidua.events.year.Award;
 import vn.thidua.events.year.CommendationProposed;
 import vn.thidua.events.year.Criterion;
+import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.DocumentKind;
 import vn.thidua.events.year.EmulationYearClosed;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
+import vn.thidua.events.year.ParticipationBegan;
+import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.PledgeSigned;
 import vn.thidua.events.year.PledgeTarget;
@@ -137,6 +142,13 @@ public final class Story {
                 "btc-bac-giang", "btc-hung-yen"), "Thứ tự theo quy chế của cụm"));
         add(steps, List.of(FORMED), new ClusterDissolved(CLUSTER, "d-dissolved", "cum-1",
                 "Hợp nhất vào cụm số 1"));
+        add(steps, List.of(FORMED, OPENED, FILED, RANKED), new DocumentIssued(CLUSTER, YEAR, "d-issued",
+                DocumentKind.MINUTES, null, 2, "BB-CTĐ2", "Bắc Giang", "ab".repeat(32), 9));
+        add(steps, year, new ParticipationEnded(CLUSTER, YEAR, "btc-hung-yen", ParticipationEnded.Cause.TRANSFERRED,
+                null, "cum-3"));
+        add(steps, year, new ParticipationBegan(CLUSTER, YEAR, HA_NAM, ParticipationBegan.Cause.TRANSFERRED_IN,
+                List.of(), "cum-3"));
+        add(steps, year, new MemberAdmittedDuringYear(CLUSTER, YEAR, HA_NAM));
         return steps;
     }
 

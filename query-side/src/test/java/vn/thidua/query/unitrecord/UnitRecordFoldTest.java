@@ -29,6 +29,8 @@ import vn.thidua.events.year.EmulationYearOpened;
 import vn.thidua.events.year.PledgeSigned;
 import vn.thidua.events.year.ReportAssessed;
 import vn.thidua.query.projection.Envelope;
+import vn.thidua.events.year.DocumentIssued;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
 import vn.thidua.query.support.Story;
 
 public class UnitRecordFoldTest {
@@ -58,7 +60,26 @@ public class UnitRecordFoldTest {
     void theFoldHasACaseForEveryEventOfThePublishedFamily() {
         Story.assertEveryEventHasACase(Records::new, Records::fold, List.of(ClusterRulesAmended.class,
                 ClusterDissolved.class, RotationRosterSet.class, EmulationYearOpened.class, PledgeSigned.class,
-                AnnualReportFiled.class, AnnualReportAmended.class, ReportAssessed.class, EmulationYearClosed.class));
+                AnnualReportFiled.class, AnnualReportAmended.class, ReportAssessed.class, EmulationYearClosed.class,
+                DocumentIssued.class, MemberAdmittedDuringYear.class));
+    }
+
+    /** A unit that moves during a year has that year in both clusters; the one it left says why. */
+    @Test
+    void aTransferDuringTheYearShowsTheYearInBothClusters() {
+        Records records = new Records();
+        long sequence = 0;
+        for (var event : List.of(Story.FORMED, Story.OPENED,
+                new vn.thidua.events.year.ParticipationEnded(Story.CLUSTER, Story.YEAR, "btc-hung-yen",
+                        vn.thidua.events.year.ParticipationEnded.Cause.TRANSFERRED, null, "cum-3"),
+                new vn.thidua.events.year.ParticipationBegan("cum-3", Story.YEAR, new vn.thidua.events.cluster
+                        .MemberUnit("btc-hung-yen", "Ban Tổ chức Tỉnh ủy Hưng Yên", "Hưng Yên"),
+                        vn.thidua.events.year.ParticipationBegan.Cause.TRANSFERRED_IN, List.of(), Story.CLUSTER))) {
+            records.fold(Story.envelope(event, sequence++));
+        }
+        assertThat(records.units.get("btc-hung-yen").years)
+                .extracting(year -> year.clusterId + " " + year.year + " " + year.participationEnded)
+                .containsExactly("cum-2 2017 TRANSFERRED", "cum-3 2017 null");
     }
 
     @Test
