@@ -237,6 +237,8 @@ class ApiContractIT {
             Map.entry("POST /api/clusters/{}/years/{}/documents", List.of(Http.COUNCIL, Http.SECRETARIAT)),
             Map.entry("POST /api/clusters/{}/years/{}/documents/print", List.of(Http.COUNCIL, Http.SECRETARIAT)),
             Map.entry("GET /api/clusters/{}/years/{}/documents", RECORD_KEEPERS),
+            Map.entry("POST /api/clusters/{}/years/{}/import", List.of(Http.COUNCIL, Http.SECRETARIAT)),
+            Map.entry("GET /api/import/template.xlsx", List.of(Http.COUNCIL, Http.SECRETARIAT)),
             Map.entry("POST /api/evidence", List.of(Http.COUNCIL, Http.SECRETARIAT, "can-bo-bac-giang")),
             Map.entry("GET /api/evidence/{}", EVERY_ROLE),
             Map.entry("POST /api/clusters/{}/years/{}/replay", AUDITORS),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,11 +19,16 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import vn.thidua.command.SeedCluster;
+import vn.thidua.command.archive.YearWorkbook;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.Http.Response;
 import vn.thidua.command.support.SeedRequests;
@@ -29,9 +36,9 @@ import vn.thidua.events.time.ActDate;
 import vn.thidua.query.support.BothApps;
 
 /**
- * Two times: a past year brought in from the archive with the day of each act gives the scoreboard, leadership and
- * act days of the same acts entered live on those days; and {@code asOf} (record time) and {@code asOfDate} (the
- * acts' days) ask different questions of the same history.
+ * Two times: a past year brought in from the archive with the day of each act, entered one by one or imported from
+ * its workbook, gives the scoreboard, leadership, act days and minutes of the same acts entered live on those days;
+ * and {@code asOf} (record time) and {@code asOfDate} (the acts' days) ask different questions of the same history.
  */
 class PastYearIT {
 
@@ -77,6 +84,71 @@ class PastYearIT {
                 ok(auditor.get(YEARS + "/2017/timeline?" + wait)).findValuesAsString("occurredOn"));
     }
 
+    /** The minutes' text above the ledger line (which names the checkpoint, not the record). */
+    private static String minutesText(BothApps apps, Http auditor) throws Exception {
+        long events = apps.jdbc().sql("select count(*) from domain_event_entry").query(Long.class).single();
+        await().atMost(Duration.ofSeconds(30)).until(() -> apps.jdbc().sql("select coalesce(max(tree_size), 0)"
+                + " from ledger_checkpoint").query(Long.class).single() >= events);
+        try (PDDocument document = Loader.loadPDF(auditor.bytes(YEARS + "/2017/documents/minutes.pdf"))) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            return text.substring(0, text.indexOf("Lập từ sổ cái"));
+        }
+    }
+
+    /**
+     * The story's 2017 acts after the cluster's formation as the workbook a secretariat keeps: the template, one row
+     * per act; days as text in some sheets and as date cells in others, as spreadsheets hold them.
+     */
+    private static byte[] workbook2017() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(YearWorkbook.template()))) {
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            Sheet criteria = workbook.getSheet("Tiêu chí");
+            SeedCluster.SCORING_TABLE.criteria().forEach(c -> row(criteria, c.criterionId(), c.group(), c.title(),
+                    c.maxPoints().doubleValue()));
+            Sheet targets = workbook.getSheet("Chỉ tiêu giao ước");
+            SeedCluster.PLEDGE.forEach(t -> row(targets, t.targetId(), t.text()));
+            for (Act act : story2017()) {
+                String day = act.day().toString();
+                if (act.path().equals(YEARS)) {
+                    row(workbook.getSheet("Phát động"), day, "2017-03-31", "2017-12-15",
+                            SeedCluster.SCORING_TABLE.maxBonus().doubleValue(),
+                            SeedCluster.SCORING_TABLE.maxPenalty().doubleValue());
+                } else if (act.path().endsWith("/signatures")) {
+                    Row row = row(workbook.getSheet("Ký giao ước"), "", act.user(), "Nguyễn Văn Hùng", "Trưởng ban");
+                    row.getCell(0).setCellValue(act.day());
+                    row.getCell(0).setCellStyle(date);
+                } else if (act.path().endsWith("/reports")) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> scores = (Map<String, Object>) act.body().get("selfScores");
+                    row(workbook.getSheet("Báo cáo"), day, act.user(), act.body().get("summary"), 1.0, 0.0,
+                            ((Number) scores.get("chuyen-mon")).doubleValue(),
+                            ((Number) scores.get("phong-trao")).doubleValue());
+                } else if (act.path().endsWith("/ranking")) {
+                    row(workbook.getSheet("Xếp hạng"), day, "Hội nghị tổng kết");
+                } else if (act.path().endsWith("/elections")) {
+                    row(workbook.getSheet("Bầu cử"), day, 2018.0, "HEAD", "btc-bac-giang", 14.0, 14.0, 13.0, 1.0,
+                            0.0, "Biên bản số 01/BB-CTĐ2", "");
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static Row row(Sheet sheet, Object... values) {
+        Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Double number) {
+                row.createCell(i).setCellValue(number);
+            } else {
+                row.createCell(i).setCellValue(String.valueOf(values[i]));
+            }
+        }
+        return row;
+    }
+
     private static JsonNode ok(Response response) {
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return response.body();
@@ -89,9 +161,12 @@ class PastYearIT {
         return response.body().path("position").asLong();
     }
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     @Test
     void aPastYearEnteredWithItsDaysShowsWhatTheSameActsEnteredLiveShow() throws Exception {
         Shown live;
+        String liveMinutes;
         try (BothApps apps = BothApps.start("past_year_live")) {
             long position = 0;
             try {
@@ -104,6 +179,33 @@ class PastYearIT {
                 GenericEventMessage.clock = Clock.systemUTC();
             }
             live = shown(apps, position);
+            liveMinutes = minutesText(apps, apps.queries().as(Http.AUDITOR));
+        }
+
+        try (BothApps apps = BothApps.start("past_year_import")) {
+            Act formation = story2017().get(0);
+            Map<String, Object> formed = new HashMap<>(formation.body());
+            formed.put(ActDate.OCCURRED_ON, formation.day().toString());
+            send(apps.commands(), formation, formed);
+            Http secretariat = apps.commands().as(Http.SECRETARIAT);
+            byte[] workbook = workbook2017();
+            Response dryRun = secretariat.postFile(YEARS + "/2017/import?dryRun=true", XLSX, workbook);
+            assertThat(dryRun.status()).as(dryRun.raw()).isEqualTo(200);
+            assertThat(dryRun.body().path("refusals").size()).as(dryRun.raw()).isZero();
+            assertThat(dryRun.body().path("acts").asInt()).isEqualTo(story2017().size() - 1);
+            assertThat(apps.jdbc().sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
+                    .param(CLUSTER_ID + ":2017").query(Long.class).single()).as("a dry run records nothing").isZero();
+            Response imported = secretariat.postFile(YEARS + "/2017/import", XLSX, workbook);
+            assertThat(imported.status()).as(imported.raw()).isEqualTo(200);
+            Shown fromTheWorkbook = shown(apps, imported.body().path("position").asLong());
+            assertThat(fromTheWorkbook.rows()).isEqualTo(live.rows());
+            assertThat(fromTheWorkbook.rowsOnJune30()).isEqualTo(live.rowsOnJune30());
+            assertThat(fromTheWorkbook.leadership()).isEqualTo(live.leadership());
+            assertThat(fromTheWorkbook.actDays()).isEqualTo(live.actDays());
+            assertThat(minutesText(apps, apps.queries().as(Http.AUDITOR))).isEqualTo(liveMinutes);
+            Response again = secretariat.postFile(YEARS + "/2017/import", XLSX, workbook);
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.body().path("refusals").findValuesAsString("code")).contains("YEAR_ALREADY_OPENED");
         }
 
         try (BothApps apps = BothApps.start("past_year_archive")) {

@@ -43,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
+import vn.thidua.command.support.LibreOffice;
 import vn.thidua.command.support.Http.Response;
 import vn.thidua.command.support.SeedRequests;
 import vn.thidua.query.scoreboard.ScoreboardXlsx;
@@ -213,6 +214,18 @@ class QuerySideIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Another program reads the workbook too: LibreOffice, headless, sees the headers and the numbers. */
+    @Test
+    @Order(3)
+    void libreOfficeReadsTheScoreboardWorkbook() {
+        LibreOffice.assumeInstalled();
+        List<String> lines = LibreOffice.firstSheetAsCsv(queries.bytes(YEARS + "/2017/scoreboard.xlsx")).lines()
+                .toList();
+        assertThat(lines.get(0)).startsWith("Hạng,").contains("Tên đơn vị", "tự chấm", "thẩm định");
+        assertThat(lines.get(1)).startsWith("1,btc-bac-giang,Ban Tổ chức Tỉnh ủy Bắc Giang,").contains(",58,")
+                .contains(",35.5,");
     }
 
     @Test

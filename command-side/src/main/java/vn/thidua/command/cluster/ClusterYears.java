@@ -12,6 +12,9 @@ public interface ClusterYears {
     /** The latest year the cluster opened, if any. */
     OptionalInt latestOpened(String clusterId);
 
+    /** Whether the cluster opened that year. */
+    boolean opened(String clusterId, int year);
+
     /** The years the cluster opened and has not closed, earliest first. */
     List<Integer> yearsInProgress(String clusterId);
 

@@ -74,6 +74,14 @@ public class DecisionDirectory implements ClusterYears {
     }
 
     @Override
+    public boolean opened(String clusterId, int year) {
+        return jdbc.sql("""
+                select exists (select 1 from decision_directory
+                               where cluster_id = ? and year = ? and decision_type = 'EmulationYearOpened')""")
+                .params(clusterId, year).query(Boolean.class).single();
+    }
+
+    @Override
     public List<Integer> yearsInProgress(String clusterId) {
         return jdbc.sql("""
                 select opened.year from decision_directory opened

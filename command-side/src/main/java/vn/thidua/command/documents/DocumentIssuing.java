@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import vn.thidua.command.cluster.ClusterYears;
 import vn.thidua.command.evidence.KeptFiles;
 import vn.thidua.command.rules.Rule;
 import vn.thidua.command.security.Access;
@@ -46,14 +47,16 @@ public class DocumentIssuing {
     }
 
     private final IssuedDocuments documents;
+    private final ClusterYears years;
     private final DocumentPrinter printer;
     private final KeptFiles files;
     private final CommandDispatcher commands;
     private final Access access;
 
-    public DocumentIssuing(IssuedDocuments documents, DocumentPrinter printer, KeptFiles files,
+    public DocumentIssuing(IssuedDocuments documents, ClusterYears years, DocumentPrinter printer, KeptFiles files,
                            CommandDispatcher commands, Access access) {
         this.documents = documents;
+        this.years = years;
         this.printer = printer;
         this.files = files;
         this.commands = commands;
@@ -80,7 +83,7 @@ public class DocumentIssuing {
         if (request.kind() == DocumentKind.CERTIFICATE && request.unitId() == null) {
             throw RequestRefusal.CERTIFICATE_UNIT_MISSING.refuse();
         }
-        if (!documents.yearOpened(clusterId, year)) {
+        if (!years.opened(clusterId, year)) {
             throw Rule.YEAR_NOT_FOUND.refuse(clusterId, year);
         }
         long treeSize = documents.checkpointSealing(clusterId, year)

@@ -50,11 +50,6 @@ public class IssuedDocuments {
         }
     }
 
-    public boolean yearOpened(String clusterId, int year) {
-        return jdbc.sql("select exists (select 1 from domain_event_entry where aggregate_identifier = ?)")
-                .param(YearId.of(clusterId, year)).query(Boolean.class).single();
-    }
-
     /** The issue as the year recorded it at that version. */
     public DocumentIssued recorded(String clusterId, int year, long version) {
         String payload = jdbc.sql("select payload from domain_event_entry"

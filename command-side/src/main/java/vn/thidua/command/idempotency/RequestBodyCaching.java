@@ -14,14 +14,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import vn.thidua.command.archive.YearImportController;
 import vn.thidua.command.evidence.EvidenceController;
 import vn.thidua.platform.security.SecurityProperties;
 
 /**
  * Keeps a copy of the body of keyed requests, so that their fingerprint covers what was sent; and refuses bodies
  * over the size limit: at once when their length says so, and, for a chunked body that says none, as soon as reading
- * passes the limit ({@link LimitedRequestBody}; the command side answers 413 then too). Evidence files have their own,
- * larger limit ({@code thidua.evidence.max-bytes}, 413 {@code EVIDENCE_TOO_LARGE}).
+ * passes the limit ({@link LimitedRequestBody}; the command side answers 413 then too). Files (an evidence file, an
+ * imported workbook) have their own, larger limit ({@code thidua.evidence.max-bytes}; an evidence file over it is 413
+ * {@code EVIDENCE_TOO_LARGE}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -50,7 +52,8 @@ public class RequestBodyCaching extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean evidence = request.getRequestURI().equals(EvidenceController.PATH);
-        long limit = evidence ? maxEvidenceBytes : maxBodyBytes;
+        boolean file = evidence || request.getRequestURI().endsWith(YearImportController.PATH_END);
+        long limit = file ? maxEvidenceBytes : maxBodyBytes;
         if (request.getContentLengthLong() > limit) {
             String code = evidence ? "EVIDENCE_TOO_LARGE" : "PAYLOAD_TOO_LARGE";
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);

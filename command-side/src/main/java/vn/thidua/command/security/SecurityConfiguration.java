@@ -1,5 +1,6 @@
 package vn.thidua.command.security;
 
+import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -40,7 +41,9 @@ public class SecurityConfiguration {
                 .requestMatchers(POST, YEAR + "/pledge/signatures", YEAR + "/reports")
                 .hasRole(Role.UNIT_OFFICER.name())
                 .requestMatchers(PUT, YEAR + "/reports/*").hasRole(Role.UNIT_OFFICER.name())
-                .requestMatchers(POST, YEAR + "/documents")
+                .requestMatchers(POST, YEAR + "/documents", YEAR + "/import")
+                .hasAnyRole(SignIn.roles(Role.COUNCIL, Role.SECRETARIAT))
+                .requestMatchers(GET, "/api/import/template.xlsx")
                 .hasAnyRole(SignIn.roles(Role.COUNCIL, Role.SECRETARIAT))
                 .requestMatchers(POST, "/api/evidence")
                 .hasAnyRole(SignIn.roles(Role.COUNCIL, Role.SECRETARIAT, Role.UNIT_OFFICER)));

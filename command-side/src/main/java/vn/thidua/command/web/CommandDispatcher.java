@@ -1,8 +1,10 @@
 package vn.thidua.command.web;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.JdbcException;
@@ -69,7 +71,18 @@ public class CommandDispatcher {
 
     /** Sends a command to an existing aggregate and returns the aggregate's version and position after it. */
     public Recorded send(Object command, RuleViolation ifAggregateMissing) {
-        return dispatch(command, ifAggregateMissing, RequestRefusal.CONCURRENT_CHANGE.refuse());
+        return dispatch(command, ifAggregateMissing, RequestRefusal.CONCURRENT_CHANGE.refuse(), ATTEMPTS);
+    }
+
+    /**
+     * Sends one of several commands a request carries in one transaction (an imported year's acts), each with
+     * metadata of its own (the act's day): an aggregate it would create that exists already is
+     * {@code ifAlreadyExists}. A lost race is not tried again: it rolled back the transaction the others share.
+     */
+    public Recorded sendOneOfMany(Object command, Map<String, ?> metaData, RuleViolation ifAggregateMissing,
+                                  RuleViolation ifAlreadyExists) {
+        return dispatch(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData), ifAggregateMissing,
+                ifAlreadyExists, 1);
     }
 
     /**
@@ -84,16 +97,17 @@ public class CommandDispatcher {
                 && attributes.getRequest().getHeader(HttpHeaders.IF_MATCH) != null) {
             throw RequestRefusal.IF_MATCH_NOT_APPLICABLE.refuse();
         }
-        return dispatch(command, ifAggregateMissing, ifAlreadyExists);
+        return dispatch(command, ifAggregateMissing, ifAlreadyExists, ATTEMPTS);
     }
 
-    private Recorded dispatch(Object command, RuleViolation ifAggregateMissing, RuleViolation ifAlreadyExists) {
+    private Recorded dispatch(Object command, RuleViolation ifAggregateMissing, RuleViolation ifAlreadyExists,
+                              int attempts) {
         for (int attempt = 1; ; attempt++) {
             try {
                 long version = attempt(command, ifAggregateMissing, ifAlreadyExists);
                 return new Recorded(version, positionOf(command, version));
             } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
+                if (attempt == attempts) {
                     throw RequestRefusal.CONCURRENT_CHANGE.refuse();
                 }
             }
@@ -128,7 +142,8 @@ public class CommandDispatcher {
      * command's last event, also for a repeated keyed request (its first answer's event). Empty where events are not
      * in this database (Axon Server).
      */
-    private Long positionOf(Object command, long version) {
+    private Long positionOf(Object message, long version) {
+        Object command = message instanceof CommandMessage<?> wrapped ? wrapped.getPayload() : message;
         String aggregateId = command instanceof CreatesAnotherAggregate creates ? creates.createdAggregateId()
                 : targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifierValue()
                 .toString();

@@ -34,6 +34,11 @@ public class RequestMetadata {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String EXPECTED_VERSION = "expectedVersion";
+    /**
+     * Set on a request that carries many commands (an imported year): its Idempotency-Key, which names one command's
+     * answer, is not put on them.
+     */
+    public static final String MANY_COMMANDS = RequestMetadata.class.getName() + ".manyCommands";
     static final List<String> RECORDED_ON_EVENTS = List.of(Actor.ACTOR, Actor.ROLE, Actor.CLUSTER, Actor.UNIT,
             Actor.CORRELATION_ID, Actor.IDEMPOTENCY_KEY, ActDate.OCCURRED_ON);
 
@@ -67,7 +72,9 @@ public class RequestMetadata {
             String correlation = request.getHeader(CORRELATION_HEADER);
             metadata.put(Actor.CORRELATION_ID, correlation == null || correlation.isBlank()
                     ? UUID.randomUUID().toString() : correlation);
-            idempotency.describe(request).forEach(metadata::put);
+            if (request.getAttribute(MANY_COMMANDS) == null) {
+                idempotency.describe(request).forEach(metadata::put);
+            }
             ActDateOfRequest.of(request).ifPresent(day -> metadata.put(ActDate.OCCURRED_ON, day.toString()));
             String ifMatch = request.getHeader("If-Match");
             if (ifMatch != null && !ifMatch.isBlank()) {

@@ -646,6 +646,11 @@ class ClusterTest {
         private Integer inProgress;
 
         @Override
+        public boolean opened(String clusterId, int year) {
+            return latestOpened != null && latestOpened >= year;
+        }
+
+        @Override
         public List<Integer> yearsInProgress(String clusterId) {
             return inProgress == null ? List.of() : List.of(inProgress);
         }

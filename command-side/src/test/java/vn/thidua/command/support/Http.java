@@ -85,6 +85,21 @@ public final class Http {
         return send("GET", path, null);
     }
 
+    /** A POST whose body is a file (an evidence file, a workbook) of the given media type. */
+    public Response postFile(String path, String mediaType, byte[] content) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json, application/problem+json")
+                .header("Content-Type", mediaType);
+        headers.forEach(request::header);
+        HttpResponse<String> response = call("POST", path, request.POST(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode parsed = contentType.contains("json") && !response.body().isBlank() ? JSON.readTree(response.body())
+                : JSON.missingNode();
+        return new Response(response.statusCode(), contentType, parsed, response.body(), response.headers());
+    }
+
     /** A GET whose answer is kept as bytes (a PDF, a workbook). */
     public byte[] bytes(String path) {
         return call("GET", path, request(path, null, "GET"), HttpResponse.BodyHandlers.ofByteArray()).body();

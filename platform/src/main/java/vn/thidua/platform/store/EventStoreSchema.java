@@ -3,7 +3,6 @@ package vn.thidua.platform.store;
 import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -18,13 +17,17 @@ import org.springframework.transaction.PlatformTransactionManager;
  * needs. The connection provider and transaction manager are declared here because Axon 4.13's auto-configuration
  * orders itself after Spring Boot 3's class names: under Boot 4 it would miss the DataSource and fall back to no
  * transactions at all, so that events, tokens and the apps' own tables would no longer commit together.
+ * <p>
+ * The connection is the Spring transaction's, and only Spring ends that transaction: Axon's unit-of-work wrapper
+ * would commit or roll back the physical connection when a unit of work ends, also a transaction it joined and does
+ * not own (an imported year's acts, each a unit of work under one transaction and a savepoint).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreSchema {
 
     @Bean
     public ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
