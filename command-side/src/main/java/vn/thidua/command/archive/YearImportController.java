@@ -2,9 +2,13 @@ package vn.thidua.command.archive;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -21,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.thidua.command.idempotency.RequestBodyCaching;
+import vn.thidua.command.rules.Refusal;
 import vn.thidua.command.security.Access;
+import vn.thidua.command.web.Refusals;
 import vn.thidua.command.web.RequestMetadata;
 import vn.thidua.command.web.RequestRefusal;
 import vn.thidua.command.web.Slug;
@@ -59,11 +65,13 @@ public class YearImportController {
                     + " the .xlsx of the template, a sheet per kind of act, a row per act with its day. dryRun=true"
                     + " judges every row and records nothing; without it all acts are recorded, or none if any row"
                     + " is refused (409 with the refusals).")
+    @Refusals(requests = {RequestRefusal.NOT_YOUR_CLUSTER, RequestRefusal.WORKBOOK_TOO_LARGE,
+            RequestRefusal.IMPORT_REFUSED})
     @PostMapping(value = "/api/clusters/{clusterId}/years/{year}" + PATH_END, consumes = MediaType.ALL_VALUE)
     public ResponseEntity<?> importYear(@PathVariable @Slug String clusterId,
                                         @PathVariable @Min(2000) @Max(2100) int year,
                                         @RequestParam(defaultValue = "false") boolean dryRun,
-                                        HttpServletRequest request) throws IOException {
+                                        HttpServletRequest request, Locale locale) throws IOException {
         access.requireCouncilOrSecretariatOf(clusterId);
         byte[] workbook;
         try {
@@ -80,11 +88,10 @@ public class YearImportController {
             return ResponseEntity.ok(new ImportAnswer(clusterId, year, dryRun, outcome.acts(), outcome.refusals(),
                     outcome.position()));
         }
-        ProblemDetail problem = ProblemDetails.of(HttpStatus.CONFLICT, "IMPORT_REFUSED",
-                outcome.refusals().size() + " row(s) of the workbook were refused; nothing was recorded.");
-        problem.setProperty("messages", Map.of(
-                "vi", outcome.refusals().size() + " dòng của bảng tính bị từ chối; chưa có việc nào được ghi.",
-                "en", outcome.refusals().size() + " row(s) of the workbook were refused; nothing was recorded."));
+        Refusal refused = RequestRefusal.IMPORT_REFUSED.refuse(outcome.refusals().size()).refusal();
+        ProblemDetail problem = ProblemDetails.of(HttpStatus.CONFLICT, refused.code(),
+                "vi".equals(locale.getLanguage()) ? refused.vietnamese() : refused.english());
+        problem.setProperty("messages", Map.of("vi", refused.vietnamese(), "en", refused.english()));
         problem.setProperty("acts", outcome.acts());
         problem.setProperty("refusals", outcome.refusals());
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -92,6 +99,11 @@ public class YearImportController {
     }
 
     @Operation(summary = "Mẫu bảng tính để nhập một năm · The workbook template to import a year")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "the template workbook"),
+            @ApiResponse(responseCode = "401", description = "not signed in",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "403", description = "not the council nor a secretariat",
+                    content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(value = "/api/import/template.xlsx", produces = XLSX)
     public ResponseEntity<byte[]> template() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.thidua.command.idempotency.RequestBodyCaching;
+import vn.thidua.command.web.Refusals;
 import vn.thidua.command.web.RequestRefusal;
 
 /**
@@ -42,6 +43,8 @@ public class EvidenceController {
     @Operation(summary = "Lưu một tệp minh chứng · Keep an evidence file",
             description = "Nội dung là chính tệp, kiểu nội dung theo Content-Type · the body is the file, its media"
                     + " type the Content-Type; 201 when kept, 200 when those bytes were kept already.")
+    @Refusals(requests = {RequestRefusal.EVIDENCE_TOO_LARGE, RequestRefusal.EVIDENCE_EMPTY,
+            RequestRefusal.EVIDENCE_MEDIA_TYPE_MISSING})
     @PostMapping(value = PATH, consumes = MediaType.ALL_VALUE)
     public ResponseEntity<Kept> keep(HttpServletRequest request) throws IOException {
         String mediaType = request.getContentType();

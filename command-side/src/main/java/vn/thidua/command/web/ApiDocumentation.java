@@ -49,7 +49,9 @@ public class ApiDocumentation {
                 List.of(ApiDocuments.tag("clusters", "Cụm thi đua và thành viên · clusters and their members"),
                         ApiDocuments.tag("emulation year", "Năm thi đua · the yearly cycle"),
                         ApiDocuments.tag("elections", "Bầu Cụm trưởng, Cụm phó · electing the head and deputy"),
-                        ApiDocuments.tag("decisions", "Hủy quyết định · rescinding decisions")), "http://localhost:8080");
+                        ApiDocuments.tag("decisions", "Hủy quyết định · rescinding decisions"),
+                        ApiDocuments.tag("documents", "Ban hành văn bản · issuing documents"),
+                        ApiDocuments.tag("evidence", "Tệp minh chứng · evidence files")), 8080);
     }
 
     @Bean

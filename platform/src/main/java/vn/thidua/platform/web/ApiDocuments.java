@@ -23,6 +23,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.servers.ServerVariable;
+import io.swagger.v3.oas.models.servers.ServerVariables;
 import io.swagger.v3.oas.models.tags.Tag;
 
 /**
@@ -44,15 +46,20 @@ public final class ApiDocuments {
     private ApiDocuments() {
     }
 
-    /** The document of one app, served at {@code localUrl} by default (its port of API.md). */
+    /**
+     * The document of one app, served on {@code port} (its port of API.md) of whatever host runs it ({@code localhost}
+     * by default).
+     */
     public static OpenAPI document(String title, String version, String description, List<Tag> tags,
-                                   String localUrl) {
+                                   int port) {
         return new OpenAPI()
                 .info(new Info().title(title).version(version).description(description)
                         .license(new License().name("Apache-2.0")
                                 .url("https://www.apache.org/licenses/LICENSE-2.0")))
-                .servers(List.of(new Server().url(localUrl)
-                        .description("Cấu hình mặc định trên máy này · the default on this machine")))
+                .servers(List.of(new Server().url("http://{host}:" + port)
+                        .description("Máy chạy ứng dụng · the host that runs the app")
+                        .variables(new ServerVariables().addServerVariable("host", new ServerVariable()
+                                ._default("localhost").description("localhost: the default on this machine")))))
                 .tags(tags)
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")

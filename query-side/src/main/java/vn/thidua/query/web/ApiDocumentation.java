@@ -48,7 +48,7 @@ public class ApiDocumentation {
                         ApiDocuments.tag("decisions", "Sổ quyết định · the decision log"),
                         ApiDocuments.tag("ledger", "Sổ cái chống sửa đổi · the tamper-evident ledger"),
                         ApiDocuments.tag("documents", "Văn bản chính thức · official documents"),
-                        ApiDocuments.tag("admin", "Mô hình đọc · read models")), "http://localhost:8081");
+                        ApiDocuments.tag("admin", "Mô hình đọc · read models")), 8081);
     }
 
     /**
