@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Loads the demo: Emulation Cluster No. 2 of the Party Organisation sector (Cụm thi đua số 2, Ngành Tổ chức xây dựng
-# Đảng) as the seed story tells it: 14 provincial organisation boards review 2017, sign the 2018 pledge and confirm
+# Đảng), its 2015 and 2016 imported from the workbooks beside this script, then 2017 as the seed story tells it: 14 provincial organisation boards review 2017, sign the 2018 pledge and confirm
 # the Bắc Giang board, first on the roster of a cluster that rotates its head, as cluster head for 2018. Everything
 # goes through the public HTTP API, so this doubles as a client example. Running it again changes nothing: a step the record already holds is answered 409 with an "already" code.
 #
@@ -62,7 +62,7 @@ for board in "${boards[@]}"; do
 done
 
 echo "Loading the demo cluster $cluster (Cụm thi đua số 2) ..."
-formed_on=2017-01-05     # the cluster's regulations adopted for 2017
+formed_on=2015-01-05     # the cluster's regulations adopted (before the years the demo's archive holds)
 opened_2017=2017-01-10   # the 2017 emulation launched
 signed_2017=2017-02-20   # the 2017 pledge signed, before its 31 March deadline
 reported_2017=2017-12-05 # the 2017 reports, before their 15 December deadline
@@ -71,6 +71,23 @@ conference=2017-12-28    # the year-end review: ranking, proposals, the 2018 hea
 send "$council" POST "" "{\"occurredOn\":\"$formed_on\",\"clusterId\":\"$cluster\",\"name\":\"Cụm thi đua số 2\",\"sector\":\"Ngành Tổ chức xây dựng Đảng\",\"members\":[$members],
   \"rules\":{\"quorumNumerator\":2,\"quorumDenominator\":3,\"majorityNumerator\":1,\"majorityDenominator\":2,
     \"headRotation\":true,\"flagQuotaPercent\":20,\"headSelection\":\"ROTATION\"}}"
+
+# The cluster's past, as its secretariat kept it: 2015 and 2016 in the workbooks beside this script (illustrative
+# figures, marked so in them), imported as they are, each all or nothing; heads Nam Định (2016) and Thái Bình (2017).
+import_year() { # year
+  local answer status
+  answer=$(curl -sS -u "$secretariat:$password" -X POST "$api/$cluster/years/$1/import" -H 'Accept-Language: vi' \
+    -H 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' -w '\n%{http_code}' \
+    --data-binary @"$(dirname "$0")/cum-thi-dua-so-2-$1.xlsx")
+  status=${answer##*$'\n'}
+  case "$status" in
+    200) ;;
+    409) grep -q '"code":"YEAR_ALREADY_OPENED"' <<<"$answer" || { echo "refused: import $1: $answer" >&2; exit 1; } ;;
+    *) echo "failed ($status): import $1: $answer" >&2; exit 1 ;;
+  esac
+}
+import_year 2015
+import_year 2016
 
 open_year() { # year, day opened
   send "$council" POST "/$cluster/years" "{\"year\":$1,\"occurredOn\":\"$2\",
@@ -132,4 +149,4 @@ send "$council" POST "/$cluster/rules/amendments" "{\"occurredOn\":\"$conference
       \"CERTIFICATE_OF_MERIT\":{\"quorumNumerator\":2,\"quorumDenominator\":3,\"basis\":\"MEMBERS\",
         \"thresholdNumerator\":1,\"thresholdDenominator\":2,\"strictlyMore\":true}},
     \"flagCap\":{\"count\":2}}}"
-echo "Demo loaded: 14 boards, 2017 reviewed and ranked, its minutes issued as No. 2/BB-CTĐ2, Bắc Giang head for 2018, 2018 pledge signed, rules amended from 2019."
+echo "Demo loaded: 14 boards, 2015 and 2016 imported from their workbooks, 2017 reviewed and ranked, its minutes issued as No. 2/BB-CTĐ2, Bắc Giang head for 2018, 2018 pledge signed, rules amended from 2019."

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -132,9 +133,17 @@ class EndToEndIT {
             board.path("rows").forEach(row -> assertThat(row.path("rank").isInt()).isTrue());
             board.path("rows").forEach(row -> assertThat(row.path("reportLate").asBoolean())
                     .as("the demo's acts carry the days of the story: no report is late").isFalse());
-            JsonNode leadership = queries.get(CLUSTER + "/leadership").body();
-            assertThat(leadership.path(0).path("head").path("name").asString())
-                    .isEqualTo("Ban Tổ chức Tỉnh ủy Bắc Giang");
+            List<String> heads = new ArrayList<>();
+            queries.get(CLUSTER + "/leadership").body().forEach(term -> heads.add(term.path("termYear").asInt()
+                    + " " + term.path("head").path("name").asString()));
+            assertThat(heads).as("two terms from the imported past, then the seed's").containsExactlyInAnyOrder(
+                    "2016 Ban Tổ chức Tỉnh ủy Nam Định", "2017 Ban Tổ chức Tỉnh ủy Thái Bình",
+                    "2018 Ban Tổ chức Tỉnh ủy Bắc Giang");
+            for (String past : List.of("2015", "2016")) {
+                JsonNode year = queries.get(CLUSTER + "/years/" + past + "/scoreboard").body();
+                assertThat(year.path("status").asString()).isEqualTo("CLOSED");
+                assertThat(year.path("rows").findValuesAsString("award")).containsOnlyOnce("EMULATION_FLAG");
+            }
             assertThat(queries.get(CLUSTER + "/decisions").body()).hasSize((int) count(
                     "select count(*) from domain_event_entry where payload::jsonb ? 'decisionId'"));
         });
@@ -145,9 +154,13 @@ class EndToEndIT {
         assertThat(rotation.path("nextInRotation").path("unitId").asString())
                 .as("Bắc Giang was confirmed in rotation; Hưng Yên follows it on the roster").isEqualTo("btc-hung-yen");
         assertThat(rotation.path("nextInRotation").path("termYear").asInt()).isEqualTo(2019);
-        JsonNode election = queries.get(CLUSTER + "/decisions?type=ClusterHeadElected").body().path(0);
-        assertThat(election.path("reason").isNull()).as("no reason: the head was the next in rotation").isTrue();
-        assertThat(election.path("occurredOn").asString()).isEqualTo("2017-12-28");
+        JsonNode elections = queries.get(CLUSTER + "/decisions?type=ClusterHeadElected").body();
+        assertThat(elections.findValuesAsString("occurredOn")).containsExactly("2015-12-28", "2016-12-28",
+                "2017-12-28");
+        assertThat(elections.path(0).path("reason").asString()).as("Nam Định, before the head rotated")
+                .contains("luân phiên");
+        assertThat(elections.path(2).path("reason").isNull()).as("no reason: Bắc Giang was next in rotation")
+                .isTrue();
         JsonNode issued = queries.get(CLUSTER + "/years/2017/documents").body().path(0);
         assertThat(issued.path("numberAndSymbol").asString()).as("the demo issues its minutes").isEqualTo("2/BB-CTĐ2");
         assertThat(issued.path("occurredOn").asString()).isEqualTo("2017-12-28");
