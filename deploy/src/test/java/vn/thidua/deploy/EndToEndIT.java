@@ -108,6 +108,14 @@ class EndToEndIT {
         return AppProcesses.freePort();
     }
 
+    /** The 2017 minutes as the query side serves them. */
+    private byte[] issuedMinutes() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryPort
+                        + CLUSTER + "/years/2017/documents/minutes.pdf")).header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString((Http.AUDITOR + ":" + Http.DEMO_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              ResultSet result = connection.createStatement().executeQuery(sql)) {
@@ -164,10 +172,7 @@ class EndToEndIT {
         JsonNode issued = queries.get(CLUSTER + "/years/2017/documents").body().path(0);
         assertThat(issued.path("numberAndSymbol").asString()).as("the demo issues its minutes").isEqualTo("2/BB-CTĐ2");
         assertThat(issued.path("occurredOn").asString()).isEqualTo("2017-12-28");
-        byte[] minutes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + queryPort + CLUSTER + "/years/2017/documents/minutes.pdf")).header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString((Http.AUDITOR + ":" + Http.DEMO_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] minutes = issuedMinutes();
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(minutes)))
                 .isEqualTo(issued.path("sha256").asString());
         try (PDDocument document = Loader.loadPDF(minutes)) {
@@ -198,11 +203,14 @@ class EndToEndIT {
             accepted.incrementAndGet();
         }));
         await().atMost(PATIENCE).until(() -> accepted.get() >= 3);
+        byte[] minutesBefore = issuedMinutes();
         querySide.destroyForcibly().waitFor();
         traffic.get(120, TimeUnit.SECONDS);
 
         querySide = launch("query-side", System.getProperty("thidua.querySideJar"));
         awaitReady(queryPort, querySide);
+        assertThat(issuedMinutes()).as("the issued minutes, the same bytes from another process")
+                .isEqualTo(minutesBefore);
 
         long yearEvents = count("select count(*) from domain_event_entry where aggregate_identifier = 'cum-2:2018'");
         long decisions = count("select count(*) from domain_event_entry where payload::jsonb ? 'decisionId'");

@@ -65,14 +65,18 @@ public class YearImportController {
                     + " the .xlsx of the template, a sheet per kind of act, a row per act with its day. dryRun=true"
                     + " judges every row and records nothing; without it all acts are recorded, or none if any row"
                     + " is refused (409 with the refusals).")
-    @Refusals(requests = {RequestRefusal.NOT_YOUR_CLUSTER, RequestRefusal.WORKBOOK_TOO_LARGE,
-            RequestRefusal.IMPORT_REFUSED})
+    @Refusals(requests = {RequestRefusal.NOT_YOUR_CLUSTER, RequestRefusal.IF_MATCH_NOT_APPLICABLE,
+            RequestRefusal.WORKBOOK_TOO_LARGE, RequestRefusal.IMPORT_REFUSED})
     @PostMapping(value = "/api/clusters/{clusterId}/years/{year}" + PATH_END, consumes = MediaType.ALL_VALUE)
     public ResponseEntity<?> importYear(@PathVariable @Slug String clusterId,
                                         @PathVariable @Min(2000) @Max(2100) int year,
                                         @RequestParam(defaultValue = "false") boolean dryRun,
                                         HttpServletRequest request, Locale locale) throws IOException {
         access.requireCouncilOrSecretariatOf(clusterId);
+        if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+            // A workbook's acts concern the year and its cluster, at versions no client saw.
+            throw RequestRefusal.IF_MATCH_NOT_APPLICABLE.refuse();
+        }
         byte[] workbook;
         try {
             workbook = request.getInputStream().readAllBytes();

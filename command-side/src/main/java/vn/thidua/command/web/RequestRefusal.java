@@ -20,8 +20,10 @@ public enum RequestRefusal implements RefusalCode {
             "Khóa Idempotency-Key %s đã được dùng cho một yêu cầu khác.",
             "Idempotency-Key %s was already used for a different request."),
     IF_MATCH_NOT_APPLICABLE(400,
-            "If-Match không áp dụng được: yêu cầu này tạo mới, chưa có phiên bản nào.",
-            "If-Match cannot apply: this request creates something that has no version yet."),
+            "If-Match không áp dụng được: yêu cầu này không thay đổi một phiên bản nào mà bạn có thể đã xem (nó tạo"
+                    + " mới, hoặc mang nhiều việc).",
+            "If-Match cannot apply: this request changes no version you could have seen (it creates something new,"
+                    + " or carries many acts)."),
     VERSION_STALE(412,
             "Dữ liệu đã thay đổi kể từ phiên bản %s mà bạn đã xem; hãy tải lại trước khi thao tác.",
             "The record has changed since version %s that you saw; reload it before acting."),

@@ -146,6 +146,9 @@ class YearImportIT {
             assertThat(List.of("Phát động", "Tiêu chí", "Ký giao ước", "Thẩm định", "Xếp hạng", "Bầu cử",
                     "Khen thưởng", "Kết thúc")).allMatch(name -> workbook.getSheet(name) != null);
         }
+        assertThat(secretariat.with("If-Match", "\"3\"").postFile(IMPORT + "?dryRun=true",
+                YearImportController.XLSX, template).body().path("code").asString())
+                .isEqualTo("IF_MATCH_NOT_APPLICABLE");
         Http officer = new Http("http://127.0.0.1:" + port).asOfficerOf(BAC_GIANG);
         assertThat(officer.postFile(IMPORT + "?dryRun=true", YearImportController.XLSX, template).status())
                 .isEqualTo(403);

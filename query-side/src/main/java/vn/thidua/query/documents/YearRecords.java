@@ -15,7 +15,6 @@ import vn.thidua.events.ClusterEvent;
 import vn.thidua.events.YearEvent;
 import vn.thidua.events.YearId;
 import vn.thidua.events.cluster.ClusterFormed;
-import vn.thidua.events.cluster.MemberUnit;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
@@ -127,7 +126,7 @@ public class YearRecords {
         }
         return new YearRecord(clusterId, formed.name(), formed.sector(), year, checkpoint.treeSize(),
                 HexFormat.of().formatHex(checkpoint.rootHash()), review,
-                placeOf(formed, view), view, elections, commendations, rescissions,
+                placeOf(names, view), view, elections, commendations, rescissions,
                 events.stream().map(sealed -> sealed.stored().eventId()).toList());
     }
 
@@ -136,10 +135,12 @@ public class YearRecords {
         return termOrYear != null && (termOrYear == year || termOrYear == year + 1);
     }
 
-    /** Where the review sits: the province of the year's head, or of the cluster's first member. */
-    private static String placeOf(ClusterFormed formed, ScoreboardView view) {
-        String unitId = view.head() != null ? view.head().unitId() : formed.members().get(0).unitId();
-        return formed.members().stream().filter(member -> member.unitId().equals(unitId))
-                .map(MemberUnit::province).findFirst().orElse(formed.members().get(0).province());
+    /**
+     * Where the review sits, before a document issued says where it was signed: the province of the year's head, or
+     * of the unit listed first on the board (ranked first, once ranked), whenever it joined the cluster.
+     */
+    private static String placeOf(UnitNames names, ScoreboardView view) {
+        String unitId = view.head() != null ? view.head().unitId() : view.rows().get(0).unitId();
+        return names.provinceOf(unitId);
     }
 }

@@ -12,12 +12,15 @@ import vn.thidua.events.cluster.UnitsMerged;
 import vn.thidua.events.reorganisation.ClustersMerged;
 import vn.thidua.events.reorganisation.UnitTransferredIn;
 import vn.thidua.events.year.EmulationYearOpened;
+import vn.thidua.events.year.MemberAdmittedDuringYear;
+import vn.thidua.events.year.ParticipationBegan;
 
 /** The names of a cluster's units as the events have given them, to speak of units by name. A fold. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public final class UnitNames {
 
     Map<String, String> names = new LinkedHashMap<>();
+    Map<String, String> provinces = new LinkedHashMap<>();
 
     public static UnitNames apply(UnitNames known, Object payload) {
         if (payload instanceof ClusterFormed formed) {
@@ -32,12 +35,22 @@ public final class UnitNames {
             known.learn(transferred.unit());
         } else if (payload instanceof ClustersMerged merged) {
             merged.units().forEach(known::learn);
+        } else if (payload instanceof ParticipationBegan began) {
+            known.learn(began.unit());
+        } else if (payload instanceof MemberAdmittedDuringYear admitted) {
+            known.learn(admitted.unit());
         }
         return known;
     }
 
     private void learn(MemberUnit unit) {
         names.put(unit.unitId(), unit.name());
+        provinces.put(unit.unitId(), unit.province());
+    }
+
+    /** The unit's province as the events gave it, or null. */
+    public String provinceOf(String unitId) {
+        return provinces.get(unitId);
     }
 
     /** The unit's name, or its id where no event named it. */
@@ -49,6 +62,7 @@ public final class UnitNames {
     public static boolean teaches(Object payload) {
         return payload instanceof ClusterFormed || payload instanceof UnitAdmitted
                 || payload instanceof UnitsMerged || payload instanceof EmulationYearOpened
-                || payload instanceof UnitTransferredIn || payload instanceof ClustersMerged;
+                || payload instanceof UnitTransferredIn || payload instanceof ClustersMerged
+                || payload instanceof ParticipationBegan || payload instanceof MemberAdmittedDuringYear;
     }
 }
