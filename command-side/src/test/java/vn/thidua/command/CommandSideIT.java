@@ -145,8 +145,9 @@ class CommandSideIT {
         long before = eventCount();
         String elections = "/api/clusters/" + CLUSTER_ID + "/elections";
 
+        // Back in the cluster, but after 2019 opened without it: a member, not a participant of that year.
         refused(officer(UNREPORTED).post(YEARS + "/2019/pledge/signatures", SeedRequests.signature(UNREPORTED)),
-                409, "NOT_A_MEMBER", before);
+                409, "NOT_A_PARTICIPANT", before);
         refused(officer(BAC_GIANG).post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(BAC_GIANG)),
                 409, "ALREADY_SIGNED", before);
         Response tooHigh = refused(officer(BAC_GIANG).post(YEARS + "/2018/reports", SeedRequests.report(BAC_GIANG, 61, 30)),
@@ -325,8 +326,13 @@ class CommandSideIT {
                 Map.of("reason", "Chấm điểm lại"));
         assertThat(unranked.status()).as(unranked.raw()).isEqualTo(200);
         assertThat(unranked.body().path("year").asInt()).isEqualTo(2017);
-        Response lateReport = officer(UNREPORTED).post(YEARS + "/2017/reports", SeedRequests.report(UNREPORTED, 50, 30));
-        assertThat(lateReport.status()).as(lateReport.raw()).isEqualTo(201);
+        Map<String, Object> amended = new java.util.HashMap<>(SeedRequests.report(BAC_GIANG, 57, 30));
+        amended.put("reason", "Bổ sung minh chứng sau khi hủy xếp hạng");
+        Response reopened = officer(BAC_GIANG).put(YEARS + "/2017/reports/" + BAC_GIANG, amended);
+        assertThat(reopened.status()).as(reopened.raw()).isEqualTo(200);
+        // Thái Bình withdrew while 2017 was under way: it stopped taking part, whatever reopens.
+        assertRefused(officer(UNREPORTED).post(YEARS + "/2017/reports", SeedRequests.report(UNREPORTED, 50, 30)),
+                409, "PARTICIPATION_ENDED");
     }
 
     @Test

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import vn.thidua.command.SeedCluster;
+import vn.thidua.command.archive.YearWorkbook;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
 import vn.thidua.command.support.TestDatabase;
@@ -63,7 +68,7 @@ class CommandPositionsIT {
     }
 
     @Test
-    void everyCommandAnswersThePositionOfItsOwnLastEvent() {
+    void everyCommandAnswersThePositionOfItsOwnLastEvent() throws Exception {
         Http council = anonymous.as(Http.COUNCIL);
         Http secretariat = anonymous.as(Http.SECRETARIAT);
         accepted(council, "POST", "/api/clusters", SeedRequests.formCluster());
@@ -105,6 +110,7 @@ class CommandPositionsIT {
         accepted(secretariat, "POST", YEAR + "/closure", Map.of("note", "Kết thúc năm"));
         accepted(council, "POST", C + "/dissolution", Map.of("successorClusterId", CLUSTER_ID,
                 "reason", "Hợp nhất cụm"));
+        imported(secretariat, A + "/years/2027/import");
 
         JsonNode document = anonymous.get("/v3/api-docs").body();
         List<String> missing = new ArrayList<>();
@@ -119,6 +125,32 @@ class CommandPositionsIT {
             }
         }));
         assertThat(missing).as("command endpoints this test does not drive").isEmpty();
+    }
+
+    /** A year imported from a workbook that opens it: its position is its last act's, the store's newest. */
+    private void imported(Http as, String path) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(YearWorkbook.template()))) {
+            SeedCluster.SCORING_TABLE.criteria().forEach(c -> cells(workbook.getSheet("Tiêu chí").createRow(1 +
+                    workbook.getSheet("Tiêu chí").getLastRowNum()), c.criterionId(), c.group(), c.title(),
+                    c.maxPoints().toPlainString()));
+            cells(workbook.getSheet("Chỉ tiêu giao ước").createRow(1), "hoan-thanh", "Hoàn thành nhiệm vụ");
+            cells(workbook.getSheet("Phát động").createRow(1), java.time.LocalDate.now().toString(), "2027-03-31",
+                    "2027-12-15", "5", "5");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            Http.Response answer = as.postFile(path, "application/vnd.openxmlformats-officedocument"
+                    + ".spreadsheetml.sheet", out.toByteArray());
+            assertThat(answer.status()).as(path + " " + answer.raw()).isEqualTo(200);
+            assertThat(answer.body().path("position").asLong()).isEqualTo(jdbc.sql(
+                    "select max(global_index) from domain_event_entry").query(Long.class).single());
+            driven.add("POST " + path);
+        }
+    }
+
+    private static void cells(Row row, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            row.createCell(i).setCellValue(values[i]);
+        }
     }
 
     private JsonNode accepted(Http as, String method, String path, Object body) {
