@@ -17,8 +17,6 @@ import vn.thidua.events.year.PledgeSigned;
 import vn.thidua.events.year.RankingFinalized;
 import vn.thidua.events.year.ReportAssessed;
 import vn.thidua.events.year.DocumentIssued;
-import vn.thidua.events.year.MemberAdmittedDuringYear;
-import vn.thidua.events.year.ParticipationBegan;
 import vn.thidua.events.year.ParticipationEnded;
 import vn.thidua.query.support.Story;
 
@@ -31,6 +29,6 @@ class LeadershipTest {
                 PledgeSigned.class, AnnualReportFiled.class, AnnualReportAmended.class, ReportAssessed.class,
                 RankingFinalized.class, CommendationProposed.class, EmulationYearClosed.class,
                 ClusterRulesAmended.class, UnitTransferredOut.class, ClusterDissolved.class, RotationRosterSet.class,
-                DocumentIssued.class, MemberAdmittedDuringYear.class, ParticipationEnded.class, ParticipationBegan.class));
+                DocumentIssued.class, ParticipationEnded.class));
     }
 }
