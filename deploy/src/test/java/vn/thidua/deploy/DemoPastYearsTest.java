@@ -1,9 +1,9 @@
 package vn.thidua.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.command.support.Workbooks.row;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import vn.thidua.command.archive.YearWorkbook;
+import vn.thidua.command.support.Workbooks;
 
 /**
  * The demo's past: Cụm thi đua số 2's 2015 and 2016 as the workbooks a secretariat keeps ({@code deploy/demo}),
@@ -67,9 +68,7 @@ class DemoPastYearsTest {
             row(workbook.getSheet("Khen thưởng"), review, flagged, "EMULATION_FLAG", 14.0, 14.0, 13.0, 1.0, 0.0,
                     "Biên bản số 02/BB-CTĐ2 năm " + year + " (minh họa)");
             row(workbook.getSheet("Kết thúc"), review, "Khép lại năm thi đua " + year);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
+            return Workbooks.bytes(workbook);
         }
     }
 
@@ -81,16 +80,6 @@ class DemoPastYearsTest {
         return pastYear(2016, "btc-thai-binh", "", "btc-quang-ninh");
     }
 
-    private static void row(Sheet sheet, Object... values) {
-        Row row = sheet.createRow(sheet.getLastRowNum() + 1);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Double number) {
-                row.createCell(i).setCellValue(number);
-            } else {
-                row.createCell(i).setCellValue(String.valueOf(values[i]));
-            }
-        }
-    }
 
     /** Every cell as text, sheet by sheet: what a reader of the workbook sees. */
     private static List<String> cells(byte[] xlsx) throws Exception {

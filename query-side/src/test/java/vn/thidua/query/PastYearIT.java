@@ -1,11 +1,11 @@
 package vn.thidua.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.command.support.Workbooks.row;
 import static org.awaitility.Awaitility.await;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.archive.YearWorkbook;
 import vn.thidua.command.support.Http;
+import vn.thidua.command.support.Workbooks;
 import vn.thidua.command.support.Http.Response;
 import vn.thidua.command.support.SeedRequests;
 import vn.thidua.events.time.ActDate;
@@ -131,23 +132,10 @@ class PastYearIT {
                             0.0, "Biên bản số 01/BB-CTĐ2", "");
                 }
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
+            return Workbooks.bytes(workbook);
         }
     }
 
-    private static Row row(Sheet sheet, Object... values) {
-        Row row = sheet.createRow(sheet.getLastRowNum() + 1);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Double number) {
-                row.createCell(i).setCellValue(number);
-            } else {
-                row.createCell(i).setCellValue(String.valueOf(values[i]));
-            }
-        }
-        return row;
-    }
 
     private static JsonNode ok(Response response) {
         assertThat(response.status()).as(response.raw()).isEqualTo(200);

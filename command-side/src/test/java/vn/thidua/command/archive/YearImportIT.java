@@ -1,16 +1,14 @@
 package vn.thidua.command.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.command.support.Workbooks.row;
 import static vn.thidua.command.SeedCluster.BAC_GIANG;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
+import vn.thidua.command.support.Workbooks;
 import vn.thidua.command.support.LibreOffice;
 import vn.thidua.command.support.SeedRequests;
 import vn.thidua.command.support.TestDatabase;
@@ -77,22 +76,10 @@ class YearImportIT {
             SeedCluster.unitIds().forEach(unitId -> row(workbook.getSheet("Ký giao ước"), "2016-02-20", unitId,
                     "Nguyễn Thị Hoa", "Phó Trưởng ban"));
             more.accept(workbook);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
+            return Workbooks.bytes(workbook);
         }
     }
 
-    private static void row(Sheet sheet, Object... values) {
-        Row row = sheet.createRow(sheet.getLastRowNum() + 1);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Double number) {
-                row.createCell(i).setCellValue(number);
-            } else {
-                row.createCell(i).setCellValue(String.valueOf(values[i]));
-            }
-        }
-    }
 
     @Test
     void everyRefusedRowIsListedAndNothingIsRecordedUnlessAllAreAccepted() throws Exception {
