@@ -538,8 +538,9 @@ class FaultCampaignIT {
             assertThat(auditor.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay", Map.of())
                     .status()).isEqualTo(202);
         }
-        await().atMost(PATIENCE).ignoreExceptions().until(() -> MODELS.stream().allMatch(model ->
-                auditor.get(pathOf(model, clusters[0]) + "minPosition=" + last).status() == 200));
+        // The folded models are served all along and switched when rebuilt: wait until no rebuild is under way.
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> rebuildsUnderWay() == 0 && MODELS.stream()
+                .allMatch(model -> auditor.get(pathOf(model, clusters[0]) + "minPosition=" + last).status() == 200));
         Map<String, String> rebuilt = readModels();
         long differences = live.keySet().stream().filter(key -> !live.get(key).equals(rebuilt.get(key))).count()
                 + rebuilt.keySet().stream().filter(key -> !live.containsKey(key)).count();
@@ -622,6 +623,12 @@ class FaultCampaignIT {
     }
 
     /** Every read-model row, keyed by where it lives, as the store holds it now. */
+    private long rebuildsUnderWay() throws SQLException {
+        try (Connection sql = DriverManager.getConnection(jdbcUrl(), "postgres", "")) {
+            return single(sql, "select count(*) from read_model_rebuild");
+        }
+    }
+
     private Map<String, String> readModels() throws SQLException {
         Map<String, String> rows = new TreeMap<>();
         try (Connection sql = DriverManager.getConnection(jdbcUrl(), "postgres", "")) {

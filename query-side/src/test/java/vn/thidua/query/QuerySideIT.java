@@ -358,8 +358,13 @@ class QuerySideIT {
         List<String> hashes = new ArrayList<>();
         queries.get("/api/clusters/" + CLUSTER_ID + "/decisions").body()
                 .forEach(entry -> hashes.add(entry.path("hash").asString()));
+        // The folded models as the live processors built them, row by row, to compare with their rebuild beside.
+        String folded = "select model, doc_key, versions, body from read_document where model in"
+                + " ('scoreboard', 'leadership', 'unit-record', 'clusters') order by model, doc_key";
+        List<Map<String, Object>> builtLive = apps.jdbc().sql(folded).query().listOfRows();
 
-        for (String model : List.of("scoreboard", "decision-log", "timeline", "leadership", "unit-record")) {
+        for (String model : List.of("scoreboard", "decision-log", "timeline", "leadership", "unit-record",
+                "clusters")) {
             assertThat(queries.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay", Map.of())
                     .status())
                     .isEqualTo(202);
@@ -375,7 +380,11 @@ class QuerySideIT {
             assertThat(queries.get(YEARS + "/2017/timeline").body()).isEqualTo(timeline);
             assertThat(queries.get("/api/clusters/" + CLUSTER_ID + "/leadership").body()).isEqualTo(leadership);
             assertThat(queries.get("/api/units/" + BAC_GIANG + "/record").body()).isEqualTo(record);
+            assertThat(apps.jdbc().sql("select count(*) from read_model_rebuild").query(Long.class).single())
+                    .isZero();
         });
+        assertThat(apps.jdbc().sql(folded).query().listOfRows()).as("rebuilt beside the live models, row by row")
+                .isEqualTo(builtLive);
         List<String> rebuiltHashes = new ArrayList<>();
         queries.get("/api/clusters/" + CLUSTER_ID + "/decisions").body()
                 .forEach(entry -> rebuiltHashes.add(entry.path("hash").asString()));
@@ -692,6 +701,8 @@ class QuerySideIT {
                     .status()).isEqualTo(202);
             long through = last;
             await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(apps.jdbc().sql("select count(*) from read_model_rebuild").query(Long.class).single())
+                        .as("rebuilt beside the live model and switched").isZero();
                 Response rebuilt = queries.get(record + "?minPosition=" + through);
                 assertThat(rebuilt.status()).as(rebuilt.raw()).isEqualTo(200);
                 assertThat(rebuilt.body().path("predecessors")).hasSize(24);

@@ -35,6 +35,12 @@ public class Projections {
     public static final List<String> READ_MODELS =
             List.of("clusters", "leadership", "scoreboard", "decision-log", "timeline", "unit-record");
 
+    /**
+     * The models whose projections fold through {@code Folds} alone, rebuilt beside the live ones: every replica must
+     * know them, also one that does not run them (it serves them from the tables all along).
+     */
+    public static final List<String> REBUILT_BESIDE = List.of("clusters", "leadership", "scoreboard", "unit-record");
+
     /** One read model's processor as the admin listing shows it. */
     public record ProjectionState(String name, String status, Long position, boolean replaying, double progress) {
     }
@@ -89,7 +95,10 @@ public class Projections {
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).max(Long::compare).orElse(null);
         boolean replaying = rebuilds.isRebuilding(name);
         String status = processor.isError() ? "ERROR" : processor.isRunning() ? "RUNNING" : "STOPPED";
-        return new ProjectionState(name, status, position, replaying, progress(segments, replaying, position, head));
+        OptionalLong foldedBeside = rebuilds.foldedBeside(name);
+        double progress = foldedBeside.isPresent() ? fraction(foldedBeside.getAsLong(), head)
+                : progress(segments, replaying, position, head);
+        return new ProjectionState(name, status, position, replaying, progress);
     }
 
     /** During a replay, how far the slowest segment is towards where the reset began; otherwise towards the head. */
@@ -157,7 +166,10 @@ public class Projections {
         return lowerBound != null && lowerBound.position().orElse(-1) >= position;
     }
 
-    /** Refuses a read of a model being rebuilt, here or on another replica (503 PROJECTION_REBUILDING). */
+    /**
+     * Refuses a read of a model being rebuilt in place, here or on another replica (503 PROJECTION_REBUILDING); one
+     * rebuilt beside the live model is served all along.
+     */
     public void requireLive(String name) {
         requireKnown(name);
         boolean replaying;
@@ -166,7 +178,7 @@ public class Projections {
         } else if (name.equals(LEDGER_FOLLOWED)) {
             replaying = followerRebuilding();
         } else {
-            replaying = rebuilds.isRebuilding(name);
+            replaying = rebuilds.isDark(name);
         }
         if (replaying) {
             throw Problem.PROJECTION_REBUILDING.raise(name);

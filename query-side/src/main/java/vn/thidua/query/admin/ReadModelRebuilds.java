@@ -4,7 +4,15 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -25,12 +33,20 @@ import vn.thidua.query.web.Problem;
 /**
  * Rebuilds of the processor-fed read models, coordinated through PostgreSQL so that any query replica may ask for one
  * with any number of replicas running: the request is a row of {@code read_model_rebuild}. Every replica reads the
- * rows every {@value #TICK_MILLIS} ms: while a model has one, it answers 503 {@code PROJECTION_REBUILDING} for it, and
- * a replica that runs the model but is not the rebuild's coordinator shuts its processor down (releasing its
- * segments). The coordinator waits until no segment is claimed and every replica has had time to see the row, resets
- * the tokens (the reset handler clears the model) and runs the processor alone; once it has caught up, it deletes the
- * row and the others start again. A coordinator that stops saying it is alive for {@code STALE} is replaced by
+ * rows every {@value #TICK_MILLIS} ms. A coordinator that stops saying it is alive for {@code STALE} is replaced by
  * another replica that runs the model.
+ * <p>
+ * A folded model (one whose projection folds through {@code Folds} alone) is rebuilt beside the live one
+ * ({@link BesideTheLiveModel}), which goes on serving and following the stream: the coordinator folds the whole store
+ * in memory, then sets {@code switch_at}; every replica then stops the model's processor, and once none holds a
+ * segment and all have had time to see it, one transaction puts the new documents in place and sets the tokens to
+ * where the folding stopped; the row goes and the processors start again from there. Readers never see the model
+ * missing.
+ * <p>
+ * The others (the timeline) are rebuilt in place: while the row is there the model answers 503
+ * {@code PROJECTION_REBUILDING}, the other replicas shut its processor down, and the coordinator, once no segment is
+ * claimed and every replica has seen the row, resets the tokens (the reset handler clears the model) and runs the
+ * processor alone until it has caught up.
  */
 @Component
 public class ReadModelRebuilds implements SmartLifecycle {
@@ -40,25 +56,43 @@ public class ReadModelRebuilds implements SmartLifecycle {
     private static final Duration SEEN_BY_ALL = Duration.ofMillis(5 * TICK_MILLIS);
     private static final Duration STALE = Duration.ofSeconds(10);
 
-    /** A rebuild as its row says. */
-    private record Rebuild(String model, String coordinator, boolean resetDone, boolean seenByAll) {
+    /** A rebuild as its row says; {@code switching}: the new documents are built, {@code switchSeenByAll} long since. */
+    private record Rebuild(String model, String coordinator, boolean resetDone, boolean seenByAll, boolean switching,
+                           boolean switchSeenByAll) {
     }
 
     private final EventProcessingConfiguration processing;
+    private final BesideTheLiveModel beside;
     private final JdbcClient jdbc;
     private final String replica = UUID.randomUUID().toString();
     private final Set<String> stoppedHere = new HashSet<>();
     private volatile Set<String> rebuilding = Set.of();
+    /** The folded models this replica is building beside the live ones, and how many events each has folded. */
+    private final Map<String, Future<BesideTheLiveModel.Built>> building = new HashMap<>();
+    private final Map<String, AtomicLong> folded = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
+    private ExecutorService builder;
 
-    public ReadModelRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    public ReadModelRebuilds(EventProcessingConfiguration processing, BesideTheLiveModel beside, JdbcClient jdbc) {
         this.processing = processing;
+        this.beside = beside;
         this.jdbc = jdbc;
     }
 
     /** Whether the model is being rebuilt, on this replica or another. */
     public boolean isRebuilding(String model) {
         return rebuilding.contains(model);
+    }
+
+    /** Whether the model cannot be read while it is rebuilt: one rebuilt in place, not beside the live one. */
+    public boolean isDark(String model) {
+        return rebuilding.contains(model) && !Projections.REBUILT_BESIDE.contains(model);
+    }
+
+    /** How many events this replica has folded into the model it is building beside the live one, if it is. */
+    public OptionalLong foldedBeside(String model) {
+        AtomicLong count = folded.get(model);
+        return count == null ? OptionalLong.empty() : OptionalLong.of(count.get());
     }
 
     /** Asks for a rebuild of the model, whichever replicas run it; refused while one is under way. */
@@ -78,24 +112,32 @@ public class ReadModelRebuilds implements SmartLifecycle {
     /** One look at the rows, and what this replica does about each model it runs. */
     synchronized void tick() {
         List<Rebuild> rebuilds = jdbc.sql("select model, coordinator, reset_done,"
-                        + " requested_at < now() - make_interval(secs => ?) as seen_by_all"
-                        + " from read_model_rebuild")
-                .param(SEEN_BY_ALL.toMillis() / 1000.0)
+                        + " requested_at < now() - make_interval(secs => ?) as seen_by_all, switch_at is not null,"
+                        + " coalesce(switch_at < now() - make_interval(secs => ?), false) from read_model_rebuild")
+                .params(SEEN_BY_ALL.toMillis() / 1000.0, SEEN_BY_ALL.toMillis() / 1000.0)
                 .query((row, i) -> new Rebuild(row.getString(1), row.getString(2), row.getBoolean(3),
-                        row.getBoolean(4)))
+                        row.getBoolean(4), row.getBoolean(5), row.getBoolean(6)))
                 .list();
         rebuilding = Set.copyOf(rebuilds.stream().map(Rebuild::model).toList());
+        Set<String> goOn = new HashSet<>();
         for (Rebuild rebuild : rebuilds) {
+            boolean besideTheLive = Projections.REBUILT_BESIDE.contains(rebuild.model());
             processor(rebuild.model()).ifPresent(processor -> {
                 if (!replica.equals(rebuild.coordinator()) && !takeOver(rebuild.model())) {
-                    stopForRebuild(rebuild.model(), processor);
+                    if (!besideTheLive || rebuild.switching()) {
+                        stopForRebuild(rebuild.model(), processor);
+                    } else {
+                        goOn.add(rebuild.model());
+                    }
+                } else if (besideTheLive) {
+                    coordinateBeside(rebuild, processor);
                 } else {
                     coordinate(rebuild, processor);
                 }
             });
         }
         for (String model : Set.copyOf(stoppedHere)) {
-            if (!rebuilding.contains(model)) {
+            if (!rebuilding.contains(model) || goOn.contains(model)) {
                 processor(model).ifPresent(ReadModelRebuilds::startAgain);
                 stoppedHere.remove(model);
                 LOG.info("The {} read model is rebuilt; its processor runs here again", model);
@@ -136,6 +178,57 @@ public class ReadModelRebuilds implements SmartLifecycle {
                     .params(rebuild.model(), replica).update();
             stoppedHere.remove(rebuild.model());
         }
+    }
+
+    /**
+     * Builds the model beside the live one (on another thread, saying it is alive meanwhile), then asks every replica
+     * to stop its processor, and once none holds a segment, switches to the new documents in one transaction with the
+     * tokens and the end of the rebuild. A coordinator that took over without the built documents builds them anew.
+     */
+    private void coordinateBeside(Rebuild rebuild, StreamingEventProcessor processor) {
+        String model = rebuild.model();
+        jdbc.sql("update read_model_rebuild set alive_at = now() where model = ? and coordinator = ?")
+                .params(model, replica).update();
+        Future<BesideTheLiveModel.Built> built = building.get(model);
+        if (built == null) {
+            if (rebuild.switching()) {
+                jdbc.sql("update read_model_rebuild set switch_at = null where model = ?").param(model).update();
+            }
+            AtomicLong count = new AtomicLong();
+            folded.put(model, count);
+            building.put(model, builder.submit(() -> beside.build(model, count)));
+            LOG.info("The {} read model is being rebuilt beside the live one", model);
+            return;
+        }
+        if (!built.isDone()) {
+            return;
+        }
+        BesideTheLiveModel.Built result;
+        try {
+            result = built.get();
+        } catch (ExecutionException | InterruptedException e) {
+            LOG.warn("The {} read model could not be rebuilt beside the live one ({}); trying again", model,
+                    e.toString());
+            building.remove(model);
+            return;
+        }
+        if (!rebuild.switching()) {
+            jdbc.sql("update read_model_rebuild set switch_at = now() where model = ?").param(model).update();
+            return;
+        }
+        stopForRebuild(model, processor);
+        if (!rebuild.switchSeenByAll() || segmentsClaimed(model)) {
+            return;
+        }
+        beside.switchTo(result);
+        jdbc.sql("delete from read_model_rebuild where model = ? and coordinator = ?").params(model, replica)
+                .update();
+        building.remove(model);
+        folded.remove(model);
+        startAgain(processor);
+        stoppedHere.remove(model);
+        LOG.info("The {} read model rebuilt beside the live one is in place: {} events folded", model,
+                result.events());
     }
 
     /**
@@ -185,6 +278,11 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     @Override
     public void start() {
+        builder = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-model-built-beside");
+            thread.setDaemon(true);
+            return thread;
+        });
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "read-model-rebuilds");
             thread.setDaemon(true);
@@ -203,6 +301,9 @@ public class ReadModelRebuilds implements SmartLifecycle {
     public void stop() {
         if (ticker != null) {
             ticker.shutdownNow();
+        }
+        if (builder != null) {
+            builder.shutdownNow();
         }
     }
 

@@ -19,7 +19,7 @@ import vn.thidua.events.cluster.UnitWithdrawn;
 import vn.thidua.events.cluster.UnitsMerged;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
-import vn.thidua.query.projection.DocumentProjections;
+import vn.thidua.query.projection.Folds;
 import vn.thidua.query.projection.Envelope;
 
 @Component
@@ -29,9 +29,10 @@ public class ClusterProjection {
 
     public static final String MODEL = "clusters";
 
-    private final DocumentProjections projections;
+    private final Folds projections;
 
-    public ClusterProjection(DocumentProjections projections) {
+    /** Folding through {@code projections}: the live store, or memory for a rebuild beside the live model. */
+    public ClusterProjection(Folds projections) {
         this.projections = projections;
     }
 

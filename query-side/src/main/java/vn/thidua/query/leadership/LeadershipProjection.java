@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.decisions.Decision;
-import vn.thidua.query.projection.DocumentProjections;
+import vn.thidua.query.projection.Folds;
 import vn.thidua.query.projection.Envelope;
 
 /** Folds every decision of a cluster: the elections and rescissions, and the membership decisions for names. */
@@ -19,9 +19,10 @@ public class LeadershipProjection {
 
     public static final String MODEL = "leadership";
 
-    private final DocumentProjections projections;
+    private final Folds projections;
 
-    public LeadershipProjection(DocumentProjections projections) {
+    /** Folding through {@code projections}: the live store, or memory for a rebuild beside the live model. */
+    public LeadershipProjection(Folds projections) {
         this.projections = projections;
     }
 

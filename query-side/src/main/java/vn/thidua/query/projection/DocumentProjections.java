@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * that touches it, and saved once (with one announcement) just before the batch commits.
  */
 @Component
-public class DocumentProjections {
+public class DocumentProjections implements Folds {
 
     private static final String BATCH = DocumentProjections.class.getName() + ".batch";
 
@@ -44,7 +44,7 @@ public class DocumentProjections {
         this.changes = changes;
     }
 
-    /** Folds the event into the document (once, however often it is delivered) and returns the document. */
+    @Override
     @SuppressWarnings("unchecked")
     public <S> S fold(String model, String key, Class<S> type, Supplier<S> initial,
                       BiFunction<S, Envelope, S> fold, Envelope event) {
@@ -60,7 +60,7 @@ public class DocumentProjections {
         });
     }
 
-    /** The document as this batch has folded it so far, for a read model that consults another fold. */
+    @Override
     @SuppressWarnings("unchecked")
     public <S> S current(String model, String key, Class<S> type, Supplier<S> initial) {
         return EndOfBatch.with(BATCH, LinkedHashMap<String, Pending>::new, this::flush,
@@ -87,6 +87,7 @@ public class DocumentProjections {
         batch.clear();
     }
 
+    @Override
     public void clear(String model) {
         documents.deleteModel(model);
     }

@@ -14,7 +14,7 @@ import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
 import vn.thidua.query.projection.ConcernedYear;
-import vn.thidua.query.projection.DocumentProjections;
+import vn.thidua.query.projection.Folds;
 import vn.thidua.query.projection.Envelope;
 
 /** Wires {@link ScoreboardFold} to the event stream: one document per cluster and year. */
@@ -25,9 +25,10 @@ public class ScoreboardProjection {
 
     public static final String MODEL = "scoreboard";
 
-    private final DocumentProjections projections;
+    private final Folds projections;
 
-    public ScoreboardProjection(DocumentProjections projections) {
+    /** Folding through {@code projections}: the live store, or memory for a rebuild beside the live model. */
+    public ScoreboardProjection(Folds projections) {
         this.projections = projections;
     }
 

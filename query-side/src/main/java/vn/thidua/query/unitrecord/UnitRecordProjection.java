@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
-import vn.thidua.query.projection.DocumentProjections;
+import vn.thidua.query.projection.Folds;
 import vn.thidua.query.projection.Envelope;
 
 /**
@@ -30,9 +30,10 @@ public class UnitRecordProjection {
     record TouchedUnits(List<String> unitIds) {
     }
 
-    private final DocumentProjections projections;
+    private final Folds projections;
 
-    public UnitRecordProjection(DocumentProjections projections) {
+    /** Folding through {@code projections}: the live store, or memory for a rebuild beside the live model. */
+    public UnitRecordProjection(Folds projections) {
         this.projections = projections;
     }
 

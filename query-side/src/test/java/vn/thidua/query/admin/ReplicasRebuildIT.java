@@ -26,8 +26,9 @@ import vn.thidua.query.support.BothApps;
 /**
  * Two query-side replicas on one store, the second not running the scoreboard: it reads the scoreboard the first
  * writes, with {@code minPosition} too; a rebuild asked of either replica, of a model both run or of one only the
- * other runs, is carried out once, both answer 503 PROJECTION_REBUILDING meanwhile (never a 500, never a half-built
- * model), and both then answer what they answered before.
+ * other runs, is carried out once, and both then answer what they answered before. The timeline, rebuilt in place,
+ * answers 503 PROJECTION_REBUILDING meanwhile (never a 500, never a half-built model); the scoreboard, rebuilt beside
+ * the live one, answers all along, and the pledges signed while it is rebuilt are in the rebuilt model.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicasRebuildIT {
@@ -89,6 +90,7 @@ class ReplicasRebuildIT {
                 }
             });
             readers.start();
+            boolean beside = model.equals("scoreboard");
             Http.Response asked = other.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay", Map.of());
             assertThat(asked.status()).as(asked.raw()).isEqualTo(202);
             assertThat(asked.body().path("replaying").asBoolean()).isTrue();
@@ -96,16 +98,33 @@ class ReplicasRebuildIT {
                     Map.of());
             assertThat(again.status()).as("a second rebuild while one is under way").isEqualTo(409);
             assertThat(again.code()).isEqualTo("REPLAY_REFUSED");
-            await().atMost(PATIENCE).until(() -> first.get(TIMELINE).status() == 200
-                    && other.get(TIMELINE).status() == 200 && first.get(SCOREBOARD).status() == 200
-                    && other.get(SCOREBOARD).status() == 200);
+            List<String> signedDuring = beside ? SeedCluster.unitIds().subList(5, 7) : List.of();
+            for (String unitId : signedDuring) {
+                Http.Response signed = apps.commands().asOfficerOf(unitId).post(YEARS + "/2017/pledge/signatures",
+                        SeedRequests.signature(unitId));
+                assertThat(signed.status()).isEqualTo(201);
+                last = signed.body().path("position").asLong();
+            }
+            await().atMost(PATIENCE).until(() -> apps.jdbc().sql("select count(*) from read_model_rebuild")
+                    .query(Long.class).single() == 0 && first.get(TIMELINE).status() == 200
+                    && other.get(TIMELINE).status() == 200);
             rebuilding.set(false);
             readers.join();
-            assertThat(seen).as(model).contains("503 PROJECTION_REBUILDING").allMatch(status ->
-                    status.equals("200 ") || status.equals("503 PROJECTION_REBUILDING"));
-            for (Http replica : List.of(first, other)) {
-                assertThat(replica.get(SCOREBOARD).body().path("rows")).isEqualTo(scoreboard.path("rows"));
-                assertThat(replica.get(TIMELINE).body()).isEqualTo(timeline);
+            if (beside) {
+                assertThat(seen).as(model + ", rebuilt beside the live one").containsOnly("200 ");
+                for (Http replica : List.of(first, other)) {
+                    JsonNode rows = awaitOk(replica, SCOREBOARD + "?minPosition=" + last).path("rows");
+                    assertThat(rows.size()).isEqualTo(scoreboard.path("rows").size());
+                    rows.forEach(row -> assertThat(row.path("pledgeSigned").asBoolean()).as(row.toString())
+                            .isEqualTo(SeedCluster.unitIds().subList(0, 7).contains(row.path("unitId").asString())));
+                }
+            } else {
+                assertThat(seen).as(model).contains("503 PROJECTION_REBUILDING").allMatch(status ->
+                        status.equals("200 ") || status.equals("503 PROJECTION_REBUILDING"));
+                for (Http replica : List.of(first, other)) {
+                    assertThat(replica.get(SCOREBOARD).body().path("rows")).isEqualTo(scoreboard.path("rows"));
+                    assertThat(replica.get(TIMELINE).body()).isEqualTo(timeline);
+                }
             }
         }
         assertThat(apps.jdbc().sql("select count(*) from read_model_rebuild").query(Long.class).single()).isZero();

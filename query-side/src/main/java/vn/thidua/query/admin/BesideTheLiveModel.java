@@ -1,0 +1,147 @@
+package vn.thidua.query.admin;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.thidua.events.json.EventJson;
+import vn.thidua.query.projection.DocumentStore;
+import vn.thidua.query.projection.Folds;
+import vn.thidua.query.projection.InMemoryFolds;
+import vn.thidua.query.store.EventStoreReadConfiguration;
+
+/**
+ * A folded read model rebuilt beside the live one, which goes on serving: the store's events read in order, in large
+ * batches by one reader, handed to a second instance of the model's own projection that folds into memory; then, with
+ * the model's processors stopped, one transaction puts the new documents in place of the old and sets the processor's
+ * tokens to where the reading stopped, so that it goes on from there on the new documents. An event that was still
+ * being written when the reading passed its place is a gap in that token, which the processor takes when it commits.
+ */
+@Component
+public class BesideTheLiveModel {
+
+    /** A model folded in memory, through {@code through} (null for an empty store), from {@code events} events. */
+    public record Built(String model, InMemoryFolds folds, TrackingToken through, long events) {
+    }
+
+    private static final int READ_BATCH = 5_000;
+
+    private final ApplicationContext context;
+    private final EventStorageEngine storage;
+    private final TokenStore tokens;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json = EventJson.mapper();
+    /** The folding projections by model, found once the beans are there. */
+    private volatile Map<String, Class<?>> folding;
+
+    public BesideTheLiveModel(ApplicationContext context, @Qualifier("eventSerializer") Serializer eventSerializer,
+                              Serializer defaultSerializer, ConnectionProvider connectionProvider,
+                              TransactionManager axonTransactions, EventSchema eventSchema,
+                              Configuration configuration, TokenStore tokens, JdbcClient jdbc, JdbcTemplate batch,
+                              PlatformTransactionManager transactions) {
+        this.context = context;
+        // One reader, large batches: a processor reads a hundred events per query.
+        this.storage = EventStoreReadConfiguration.reader(eventSerializer, defaultSerializer, connectionProvider,
+                axonTransactions, eventSchema, configuration).batchSize(READ_BATCH).build();
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * The projection class of a model that folds through {@link Folds} alone, so that a second instance can fold
+     * into memory; empty for the others (they are rebuilt by a replay of their processor).
+     */
+    public Optional<Class<?>> foldingProjection(String model) {
+        Map<String, Class<?>> known = folding;
+        if (known == null) {
+            known = new HashMap<>();
+            for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
+                Class<?> type = AopUtils.getTargetClass(bean);
+                if (Arrays.stream(type.getConstructors()).anyMatch(constructor ->
+                        Arrays.equals(constructor.getParameterTypes(), new Class<?>[] {Folds.class}))) {
+                    known.put(type.getAnnotation(ProcessingGroup.class).value(), type);
+                }
+            }
+            folding = Map.copyOf(known);
+        }
+        return Optional.ofNullable(known.get(model));
+    }
+
+    /** Folds every stored event into a fresh instance of the model's projection, counting them in {@code folded}. */
+    public Built build(String model, AtomicLong folded) {
+        Class<?> projection = foldingProjection(model)
+                .orElseThrow(() -> new IllegalArgumentException(model + " does not fold through Folds alone"));
+        InMemoryFolds folds = new InMemoryFolds();
+        AnnotationEventHandlerAdapter handlers;
+        try {
+            handlers = new AnnotationEventHandlerAdapter(projection.getConstructor(Folds.class).newInstance(folds));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + projection.getSimpleName() + " folding in memory", e);
+        }
+        TrackingToken through = null;
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            java.util.Iterator<? extends TrackedEventMessage<?>> each = events.iterator();
+            while (each.hasNext()) {
+                TrackedEventMessage<?> event = each.next();
+                if (handlers.canHandle(event)) {
+                    handlers.handle(event);
+                }
+                through = event.trackingToken();
+                folded.incrementAndGet();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the " + model + " read model could not be folded beside the live one",
+                    e);
+        }
+        return new Built(model, folds, through, folded.get());
+    }
+
+    /**
+     * In one transaction, the built documents replace the live ones and every segment's token is set to where the
+     * building stopped reading. The caller has stopped the model's processors on every replica.
+     */
+    public void switchTo(Built built) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("delete from read_document where model = ?").param(built.model()).update();
+            Map<String, DocumentStore.Stored<Object>> documents = built.folds().documents()
+                    .getOrDefault(built.model(), Map.of());
+            batch.batchUpdate(
+                    "insert into read_document (model, doc_key, versions, body) values (?, ?, ?, ?)",
+                    documents.entrySet().stream().map(document -> new Object[] {built.model(), document.getKey(),
+                            json.writeValueAsString(document.getValue().versions()),
+                            json.writeValueAsString(document.getValue().state())}).toList());
+            for (int segment : tokens.fetchSegments(built.model())) {
+                tokens.storeToken(built.through(), built.model(), segment);
+                tokens.releaseClaim(built.model(), segment);
+            }
+        });
+    }
+}
