@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.PreparedStatement;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 
 import org.axonframework.common.transaction.TransactionManager;
@@ -125,14 +130,26 @@ final class ReplayBenchmark {
         try (ConfigurableApplicationContext querySide = QuerySideApplication.application()
                 .profiles("postgres").web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
             Projections projections = querySide.getBean(Projections.class);
-            awaitCaughtUp(projections, events);
+            awaitCaughtUp(projections, model, events);
+            System.gc();
+            long heapBefore = usedHeap();
+            AtomicLong peakHeap = new AtomicLong(heapBefore);
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(usedHeap(), Math::max), 0, 20,
+                    TimeUnit.MILLISECONDS);
             Instant start = Instant.now();
             projections.replay(model);
-            awaitCaughtUp(projections, events);
+            awaitCaughtUp(projections, model, events);
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-            System.out.printf(Locale.ROOT, "%s replayed in %.1f s%n", model, seconds);
+            sampler.shutdownNow();
+            System.out.printf(Locale.ROOT, "%s replayed in %.1f s; heap in use %,d MB before, %,d MB at most"
+                    + " during the rebuild (every 20 ms)%n", model, seconds, heapBefore >> 20, peakHeap.get() >> 20);
             return events / seconds;
         }
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /**
@@ -157,9 +174,11 @@ final class ReplayBenchmark {
         }
     }
 
-    private static void awaitCaughtUp(Projections projections, long events) throws InterruptedException {
+    private static void awaitCaughtUp(Projections projections, String model, long events)
+            throws InterruptedException {
         while (true) {
-            Projections.ProjectionState state = projections.list().get(0);
+            Projections.ProjectionState state = projections.list().stream()
+                    .filter(candidate -> candidate.name().equals(model)).findFirst().orElseThrow();
             if (!state.replaying() && state.position() != null && state.position() >= events) {
                 return;
             }

@@ -1,27 +1,24 @@
 package vn.thidua.query.admin;
 
+import java.sql.PreparedStatement;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+import java.util.stream.LongStream;
 
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,14 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.events.json.EventJson;
+import vn.thidua.ledger.StoredEvent;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.Folds;
 import vn.thidua.query.projection.InMemoryFolds;
-import vn.thidua.query.store.EventStoreReadConfiguration;
+import vn.thidua.query.projection.StoredPayloads;
 
 /**
- * A folded read model rebuilt beside the live one, which goes on serving: the store's events read in order, in large
- * batches by one reader, handed to a second instance of the model's own projection that folds into memory; then, with
+ * A folded read model rebuilt beside the live one, which goes on serving: the store's rows read in order by one
+ * streaming query, each deserialized as the ledger's followers read them ({@link StoredPayloads}) and handed to a
+ * second instance of the model's own projection, which folds into memory; then, with
  * the model's processors stopped, one transaction puts the new documents in place of the old and sets the processor's
  * tokens to where the reading stopped, so that it goes on from there on the new documents. An event that was still
  * being written when the reading passed its place is a gap in that token, which the processor takes when it commits.
@@ -49,9 +48,12 @@ public class BesideTheLiveModel {
     }
 
     private static final int READ_BATCH = 5_000;
+    /** Axon's processors keep a gap this far behind the head at most; an older missing index is no event to come. */
+    private static final long GAPS_KEPT = 10_000;
 
     private final ApplicationContext context;
-    private final EventStorageEngine storage;
+    /** One read-only transaction, so that PostgreSQL streams the rows by the fetch size. */
+    private final TransactionTemplate reading;
     private final TokenStore tokens;
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -60,15 +62,11 @@ public class BesideTheLiveModel {
     /** The folding projections by model, found once the beans are there. */
     private volatile Map<String, Class<?>> folding;
 
-    public BesideTheLiveModel(ApplicationContext context, @Qualifier("eventSerializer") Serializer eventSerializer,
-                              Serializer defaultSerializer, ConnectionProvider connectionProvider,
-                              TransactionManager axonTransactions, EventSchema eventSchema,
-                              Configuration configuration, TokenStore tokens, JdbcClient jdbc, JdbcTemplate batch,
+    public BesideTheLiveModel(ApplicationContext context, TokenStore tokens, JdbcClient jdbc, JdbcTemplate batch,
                               PlatformTransactionManager transactions) {
         this.context = context;
-        // One reader, large batches: a processor reads a hundred events per query.
-        this.storage = EventStoreReadConfiguration.reader(eventSerializer, defaultSerializer, connectionProvider,
-                axonTransactions, eventSchema, configuration).batchSize(READ_BATCH).build();
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -106,21 +104,33 @@ public class BesideTheLiveModel {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make a " + projection.getSimpleName() + " folding in memory", e);
         }
-        TrackingToken through = null;
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            java.util.Iterator<? extends TrackedEventMessage<?>> each = events.iterator();
-            while (each.hasNext()) {
-                TrackedEventMessage<?> event = each.next();
+        long[] last = {-1};
+        BitSet seen = new BitSet();
+        reading.executeWithoutResult(status -> batch.query(connection -> {
+            PreparedStatement select = connection.prepareStatement("select " + StoredEvent.COLUMNS
+                    + " from domain_event_entry order by global_index");
+            select.setFetchSize(READ_BATCH);
+            return select;
+        }, (RowCallbackHandler) row -> {
+            StoredEvent stored = StoredEvent.read(row);
+            Object payload = StoredPayloads.payload(stored).orElse(null);
+            if (payload != null) {
+                EventMessage<?> event = StoredPayloads.message(stored, payload);
                 if (handlers.canHandle(event)) {
-                    handlers.handle(event);
+                    try {
+                        handlers.handle(event);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("event " + stored.eventId() + " could not be folded", e);
+                    }
                 }
-                through = event.trackingToken();
-                folded.incrementAndGet();
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("the " + model + " read model could not be folded beside the live one",
-                    e);
-        }
+            last[0] = stored.globalIndex();
+            seen.set((int) Math.min(stored.globalIndex(), Integer.MAX_VALUE));
+            folded.incrementAndGet();
+        }));
+        TrackingToken through = last[0] < 0 ? null : GapAwareTrackingToken.newInstance(last[0],
+                LongStream.rangeClosed(Math.max(0, last[0] - GAPS_KEPT), last[0])
+                        .filter(index -> !seen.get((int) index)).boxed().toList());
         return new Built(model, folds, through, folded.get());
     }
 

@@ -59,15 +59,6 @@ public class EventStoreReadConfiguration {
                                                  Serializer defaultSerializer, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
                                                  Configuration configuration) {
-        return reader(eventSerializer, defaultSerializer, connectionProvider, transactionManager, eventSchema,
-                configuration).build();
-    }
-
-    /** The store's events as this side reads them: the published JSON, through the configured upcasters. */
-    public static JdbcEventStorageEngine.Builder reader(Serializer eventSerializer, Serializer defaultSerializer,
-                                                        ConnectionProvider connectionProvider,
-                                                        TransactionManager transactionManager,
-                                                        EventSchema eventSchema, Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(defaultSerializer)
@@ -75,7 +66,8 @@ public class EventStoreReadConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .dataType(String.class);
+                .dataType(String.class)
+                .build();
     }
 
     @Bean
