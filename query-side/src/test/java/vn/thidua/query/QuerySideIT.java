@@ -785,9 +785,9 @@ class QuerySideIT {
     }
 
     /**
-     * A year replayed on demand: its sealed events folded afresh equal the live scoreboard and timeline; a scoreboard
-     * document and a timeline line edited in the database are each named with what the live model and the replay
-     * say; only auditors and the council may ask.
+     * A year replayed on demand: its sealed events folded afresh equal the live scoreboard, cluster page, leadership
+     * and timeline; a scoreboard document, a leadership document and a timeline line edited in the database are each
+     * named with what the live model and the replay say; only auditors and the council may ask.
      */
     @Test
     @Order(18)
@@ -810,13 +810,20 @@ class QuerySideIT {
         sql.sql("update read_document set body = replace(body, '\"btc-bac-giang\"', '\"btc-gia-mao\"')"
                 + " where model = 'scoreboard' and doc_key = ?").param(key).update();
         sql.sql("update timeline_entry set text_vi = 'Sự kiện đã bị sửa' where event_id = ?").param(line).update();
+        String heads = sql.sql("select body from read_document where model = 'leadership' and doc_key = ?")
+                .param(CLUSTER_ID).query(String.class).single();
+        sql.sql("update read_document set body = replace(body, '\"btc-bac-giang\"', '\"btc-gia-mao\"')"
+                + " where model = 'leadership' and doc_key = ?").param(CLUSTER_ID).update();
         try {
             JsonNode edited = queries.post(YEARS + "/2017/replay", Map.of()).body();
             assertThat(edited.path("equal").asBoolean()).isFalse();
-            assertThat(edited.path("differences").findValuesAsString("model")).contains("scoreboard", "timeline");
+            assertThat(edited.path("differences").findValuesAsString("model"))
+                    .contains("scoreboard", "timeline", "leadership");
             assertThat(edited.path("differences").findValuesAsString("key")).contains(key + "/" + line);
             assertThat(edited.path("differences").toString()).contains("btc-gia-mao", "Sự kiện đã bị sửa");
         } finally {
+            sql.sql("update read_document set body = ? where model = 'leadership' and doc_key = ?")
+                    .params(heads, CLUSTER_ID).update();
             sql.sql("update read_document set body = ? where model = 'scoreboard' and doc_key = ?").params(board, key)
                     .update();
             sql.sql("update timeline_entry set text_vi = ? where event_id = ?").params(words, line).update();

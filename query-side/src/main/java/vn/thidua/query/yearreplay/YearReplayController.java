@@ -22,6 +22,10 @@ import vn.thidua.query.documents.YearRecords;
 import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
+import vn.thidua.query.cluster.ClusterDocument;
+import vn.thidua.query.cluster.ClusterProjection;
+import vn.thidua.query.leadership.Leadership;
+import vn.thidua.query.leadership.LeadershipProjection;
 import vn.thidua.query.projection.ConcernedUnit;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.Envelope;
@@ -36,7 +40,8 @@ import vn.thidua.query.web.Problems;
 /**
  * The self-audit an inspector asks for: a year's sealed events (the cluster's and the year's, as the store holds
  * them now, in the ledger's order) folded afresh with the read models' own folds, into new documents compared with
- * the live read models: the year's scoreboard, field by field, and its timeline, line by line. Nothing is written.
+ * the live read models: the year's scoreboard, the cluster's page and its leadership, field by field, and the year's
+ * timeline, line by line. Nothing is written.
  */
 @RestController
 @Tag(name = "admin")
@@ -73,12 +78,18 @@ public class YearReplayController {
             throw Problem.YEAR_NOT_FOUND.raise(clusterId, year);
         }
         Scoreboard board = new Scoreboard(clusterId, year);
+        ClusterDocument cluster = new ClusterDocument();
+        Leadership leadership = new Leadership();
         UnitNames names = new UnitNames();
         Map<String, JsonNode> timeline = new LinkedHashMap<>();
         for (YearRecords.Sealed event : sealed) {
             Envelope envelope = StoredPayloads.envelope(event.stored(), event.event());
             if (ScoreboardProjection.foldsInto(event.event(), year)) {
                 board = ScoreboardFold.apply(board, envelope);
+            }
+            if (event.stored().aggregateId().equals(clusterId)) {
+                cluster = ClusterDocument.apply(cluster, envelope);
+                leadership = Leadership.apply(leadership, envelope);
             }
             names = UnitNames.apply(names, event.event());
             if (TimelineProjection.yearOf(event.event(), envelope) == year) {
@@ -91,8 +102,16 @@ public class YearReplayController {
         JsonNode live = documents.load(ScoreboardProjection.MODEL, key, Scoreboard.class)
                 .<JsonNode>map(stored -> json.valueToTree(stored.state())).orElse(null);
         compareFields("scoreboard", key, live, json.valueToTree(board), differences);
+        compareFields(ClusterProjection.MODEL, clusterId, liveDocument(ClusterProjection.MODEL, clusterId,
+                ClusterDocument.class), json.valueToTree(cluster), differences);
+        compareFields(LeadershipProjection.MODEL, clusterId, liveDocument(LeadershipProjection.MODEL, clusterId,
+                Leadership.class), json.valueToTree(leadership), differences);
         compareLines(clusterId, year, timeline, differences);
         return new YearReplayed(clusterId, year, sealed.size(), differences.isEmpty(), differences);
+    }
+
+    private JsonNode liveDocument(String model, String key, Class<?> type) {
+        return documents.load(model, key, type).<JsonNode>map(stored -> json.valueToTree(stored.state())).orElse(null);
     }
 
     private JsonNode timelineLine(String type, String unitId, String actor, Text text) {
