@@ -11,7 +11,7 @@ const WORDS = {
         leadership: "Cụm trưởng, cụm phó theo nhiệm kỳ", decisions: "Sổ quyết định", scoreboard: "Bảng xếp hạng",
         rank: "Hạng", pledge: "Giao ước", report: "Báo cáo", self: "Tự chấm", assessed: "Thẩm định",
         final: "Điểm", award: "Khen thưởng", late: "nộp muộn", yes: "✓", csv: "Tải CSV", minutes: "Biên bản (PDF)",
-        proposal: "Tờ trình (PDF)", timeline: "Diễn biến trong năm", live: "Cập nhật trực tiếp",
+        proposal: "Tờ trình (PDF)", timeline: "Diễn biến trong năm", live: "Cập nhật trực tiếp", recorded: "Ghi nhận lúc",
         seq: "STT", type: "Loại", summary: "Nội dung", actor: "Người thực hiện", minutesRef: "Biên bản",
         reason: "Lý do", rescindedBy: "Bị hủy bởi", receipt: "Biên nhận", valid: "Chuỗi hợp lệ",
         broken: "Chuỗi bị phá vỡ tại mục", checkpoint: "Điểm kiểm tra mới nhất của sổ cái (đã ký)",
@@ -44,6 +44,7 @@ const WORDS = {
         decisions: "Decision log", scoreboard: "Scoreboard", rank: "Rank", pledge: "Pledge", report: "Report",
         self: "Self", assessed: "Assessed", final: "Score", award: "Award", late: "late", yes: "✓",
         csv: "Download CSV", minutes: "Minutes (PDF)", proposal: "Award proposal (PDF)", timeline: "The year in events",
+        recorded: "Recorded",
         live: "Live", seq: "No.", type: "Type", summary: "Summary", actor: "By", minutesRef: "Minutes",
         reason: "Reason", rescindedBy: "Rescinded by", receipt: "Receipt", valid: "Chain valid",
         broken: "Chain broken at entry", checkpoint: "The ledger's latest signed checkpoint", record: "Unit record",
@@ -254,8 +255,11 @@ async function year(clusterId, yearNumber) {
             el("a", {class: "button", href: `#/c/${clusterId}`}, t("cluster"))),
         board, el("h2", {}, t("timeline")), timeline);
     show(await json(`${base}/scoreboard`));
+    // Each act by the day it took place; the day it was entered shows on hover.
     json(`${base}/timeline`).then(lines => timeline.replaceChildren(...lines.map(line =>
-        el("li", {}, el("span", {class: "muted"}, new Date(line.at).toLocaleDateString(language) + " "),
+        el("li", {}, el("time", {class: "muted", datetime: line.occurredOn,
+                title: `${t("recorded")} ${new Date(line.at).toLocaleString(language)}`},
+                actDay(line.occurredOn) + " "),
             line.text[language])))).catch(() => timeline.replaceChildren(el("li", {class: "muted"}, t("noData"))));
     stream(`${base}/scoreboard/stream`, show).catch(() => {});
 }
@@ -283,12 +287,19 @@ async function decisions(clusterId) {
             {title: "actor", optional: true}, {title: "minutesRef", optional: true}, {title: "reason", optional: true},
             {title: "receipt"}], entries.map(entry => el("tr", {"data-seq": entry.seq,
                 class: entry.rescindedBy ? "rescinded" : null},
-            el("td", {class: "number"}, entry.seq), el("td", {class: "optional"}, entry.type),
+            el("td", {class: "number"}, entry.seq), el("td", {class: "optional", title: entry.type},
+                entry.kind ? entry.kind[language] : entry.type),
             el("td", {}, entry.summary[language], entry.rescindedBy ? ` (${t("rescindedBy")} ${entry.rescindedBy})` : ""),
             el("td", {class: "optional"}, `${entry.actor ?? ""} ${entry.role ? "(" + entry.role + ")" : ""}`),
             el("td", {class: "optional"}, entry.minutesRef ?? ""), el("td", {class: "optional"}, entry.reason ?? ""),
             el("td", {}, el("button", {type: "button", onclick: () => download(`/api/ledger/receipts/${entry.eventId}`,
                     `receipt-${entry.eventId}.json`)}, t("receipt")))))));
+}
+
+/** A day (YYYY-MM-DD, Vietnam's calendar) as the page's language writes it, without shifting it across zones. */
+function actDay(day) {
+    const [year, month, date] = day.split("-").map(Number);
+    return new Date(Date.UTC(year, month - 1, date)).toLocaleDateString(language, {timeZone: "UTC"});
 }
 
 function chart(years) {
@@ -312,6 +323,13 @@ function chart(years) {
     line.setAttribute("stroke-width", "2");
     svg.append(line);
     ranked.forEach((r, i) => {
+        // A mark per year, so that one year reads as well as ten.
+        const mark = document.createElementNS(svg.namespaceURI, "circle");
+        mark.setAttribute("cx", x(i));
+        mark.setAttribute("cy", y(r.finalScore));
+        mark.setAttribute("r", "5");
+        mark.setAttribute("fill", "#9b1c1c");
+        svg.append(mark);
         const label = document.createElementNS(svg.namespaceURI, "text");
         label.setAttribute("x", x(i));
         label.setAttribute("y", y(r.finalScore) - 8);

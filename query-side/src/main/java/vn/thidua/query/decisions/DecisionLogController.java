@@ -42,12 +42,13 @@ import vn.thidua.query.web.Problems;
 public class DecisionLogController {
 
     /**
-     * An entry as served: {@code details} is the decision's content, {@code payload} the same JSON as hashed;
+     * An entry as served: {@code type} the decision's published code, {@code kind} the same in words in both
+     * languages; {@code details} is the decision's content, {@code payload} the same JSON as hashed;
      * {@code occurredAt} when it was recorded, {@code occurredOn} the day the act took place ({@code backdated} when
      * that is an earlier day: the act's date is in its event, which the ledger seals).
      */
-    public record EntryView(long seq, long leafIndex, String eventId, String decisionId, String type, Integer year,
-                            Text summary,
+    public record EntryView(long seq, long leafIndex, String eventId, String decisionId, String type, Text kind,
+                            Integer year, Text summary,
                             JsonNode details, String payload, String actor, String role, String occurredAt,
                             LocalDate occurredOn, boolean backdated, String minutesRef, String reason,
                             String rescindedBy, String hash, String prevHash) {
@@ -103,8 +104,8 @@ public class DecisionLogController {
         }
         List<DecisionLog.Entry> entries = log.entries(clusterId, year, type, after, Page.fetch(limit));
         List<EntryView> page = Page.of(entries, limit).stream()
-                .map(e -> new EntryView(e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(), e.year(),
-                        e.summary(),
+                .map(e -> new EntryView(e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(),
+                        Narrator.decisionType(e.type()), e.year(), e.summary(),
                         json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(),
                         e.actDate(), e.backdated(), e.minutesRef(), e.reason(), e.rescindedBy(), e.hash(),
                         e.prevHash()))

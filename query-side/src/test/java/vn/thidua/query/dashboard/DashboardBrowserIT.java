@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -139,6 +140,9 @@ class DashboardBrowserIT {
                 + "/years/2018/reports", SeedRequests.report("btc-quang-ninh", 50, 30)));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "81"));
         assertThat(browser.getCurrentUrl()).endsWith("#/c/" + CLUSTER_ID + "/y/2018");
+        WebElement actDay = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline time")));
+        assertThat(actDay.getAttribute("datetime")).as("each act by its day").matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(actDay.getAttribute("title")).as("the day it was entered on hover").startsWith("Ghi nhận lúc");
         screenshot("scoreboard");
     }
 
@@ -151,6 +155,8 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.witness"),
                 witness.name()));
         assertThat(browser.findElement(By.id("witnesses")).getText()).contains("1");
+        assertThat(browser.findElement(By.cssSelector("tr[data-seq='1'] td.optional")).getAttribute("textContent"))
+                .as("the kind in words on the Vietnamese page, not a class name").isEqualTo("thành lập cụm");
         screenshot("decision-log");
 
         jdbc.sql("update decision_log set actor = 'nguoi-khac' where cluster_id = ? and seq = 1").param(CLUSTER_ID)
