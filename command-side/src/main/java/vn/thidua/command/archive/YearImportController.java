@@ -77,15 +77,7 @@ public class YearImportController {
             // A workbook's acts concern the year and its cluster, at versions no client saw.
             throw RequestRefusal.IF_MATCH_NOT_APPLICABLE.refuse();
         }
-        byte[] workbook;
-        try {
-            workbook = request.getInputStream().readAllBytes();
-        } catch (IOException e) {
-            if (RequestBodyCaching.overLimit(e)) {
-                throw RequestRefusal.WORKBOOK_TOO_LARGE.refuse();
-            }
-            throw e;
-        }
+        byte[] workbook = RequestBodyCaching.file(request, RequestRefusal.WORKBOOK_TOO_LARGE::refuse);
         request.setAttribute(RequestMetadata.MANY_COMMANDS, true);
         YearImport.Outcome outcome = imports.run(clusterId, year, workbook, dryRun);
         if (dryRun || outcome.accepted()) {

@@ -51,15 +51,7 @@ public class EvidenceController {
         if (mediaType == null || mediaType.isBlank()) {
             throw RequestRefusal.EVIDENCE_MEDIA_TYPE_MISSING.refuse();
         }
-        byte[] content;
-        try {
-            content = request.getInputStream().readAllBytes();
-        } catch (IOException e) {
-            if (RequestBodyCaching.overLimit(e)) {
-                throw RequestRefusal.EVIDENCE_TOO_LARGE.refuse(maxBytes);
-            }
-            throw e;
-        }
+        byte[] content = RequestBodyCaching.file(request, () -> RequestRefusal.EVIDENCE_TOO_LARGE.refuse(maxBytes));
         if (content.length == 0) {
             throw RequestRefusal.EVIDENCE_EMPTY.refuse();
         }

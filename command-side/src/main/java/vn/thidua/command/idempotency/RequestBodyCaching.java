@@ -2,6 +2,7 @@ package vn.thidua.command.idempotency;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -36,6 +37,19 @@ public class RequestBodyCaching extends OncePerRequestFilter {
                               @Value("${thidua.evidence.max-bytes:20971520}") long maxEvidenceBytes) {
         this.maxBodyBytes = properties.maxBodyBytes();
         this.maxEvidenceBytes = maxEvidenceBytes;
+    }
+
+    /** The whole body of a request that carries a file; read past the size limit, {@code overLimit} is thrown. */
+    public static byte[] file(HttpServletRequest request, Supplier<? extends RuntimeException> overLimit)
+            throws IOException {
+        try {
+            return request.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            if (overLimit(e)) {
+                throw overLimit.get();
+            }
+            throw e;
+        }
     }
 
     /** Whether a failure came from reading a body past the limit. */
