@@ -66,10 +66,11 @@ public class RequestBodyCaching extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean evidence = request.getRequestURI().equals(EvidenceController.PATH);
-        boolean file = evidence || request.getRequestURI().endsWith(YearImportController.PATH_END);
-        long limit = file ? maxEvidenceBytes : maxBodyBytes;
+        boolean workbook = request.getRequestURI().endsWith(YearImportController.PATH_END);
+        long limit = evidence || workbook ? maxEvidenceBytes : maxBodyBytes;
         if (request.getContentLengthLong() > limit) {
-            String code = evidence ? "EVIDENCE_TOO_LARGE" : "PAYLOAD_TOO_LARGE";
+            // The same code as when a chunked body runs past the limit (the controllers' own refusals).
+            String code = evidence ? "EVIDENCE_TOO_LARGE" : workbook ? "WORKBOOK_TOO_LARGE" : "PAYLOAD_TOO_LARGE";
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

@@ -40,10 +40,13 @@ import vn.thidua.command.support.TestDatabase;
 class YearImportIT {
 
     private static final String IMPORT = "/api/clusters/" + CLUSTER_ID + "/years/2016/import";
+    private static final int LIMIT = 200_000;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "year_import_it");
+        // Files (an evidence file, a workbook) may be this large here, so that a test can pass the limit.
+        registry.add("thidua.evidence.max-bytes", () -> LIMIT);
     }
 
     @LocalServerPort
@@ -139,6 +142,27 @@ class YearImportIT {
         Http officer = new Http("http://127.0.0.1:" + port).asOfficerOf(BAC_GIANG);
         assertThat(officer.postFile(IMPORT + "?dryRun=true", YearImportController.XLSX, template).status())
                 .isEqualTo(403);
+    }
+
+    /** What cannot be a year's acts at all: nothing filled in, a sheet whose columns are not the template's, too much. */
+    @Test
+    void anEmptyWorkbookAMovedColumnAndAnOversizedFileAreRefused() throws Exception {
+        Http.Response empty = secretariat.postFile(IMPORT + "?dryRun=true", YearImportController.XLSX,
+                YearWorkbook.template());
+        assertThat(empty.body().path("refusals").findValuesAsString("code")).containsExactly("WORKBOOK_EMPTY");
+        byte[] moved;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(workbook(book -> { })))) {
+            workbook.getSheet("Ký giao ước").getRow(0).getCell(1).setCellValue("Đơn vị");
+            moved = Workbooks.bytes(workbook);
+        }
+        JsonNode refusal = secretariat.postFile(IMPORT + "?dryRun=true", YearImportController.XLSX, moved).body()
+                .path("refusals").path(0);
+        assertThat(refusal.path("code").asString()).isEqualTo("SHEET_COLUMNS_UNEXPECTED");
+        assertThat(refusal.path("sheet").asString()).isEqualTo("Ký giao ước");
+        Http.Response tooLarge = secretariat.postFile(IMPORT + "?dryRun=true", YearImportController.XLSX,
+                new byte[LIMIT + 1]);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body().path("code").asString()).isEqualTo("WORKBOOK_TOO_LARGE");
     }
 
     /** A workbook a secretary opened and saved again in LibreOffice imports as the one written here. */

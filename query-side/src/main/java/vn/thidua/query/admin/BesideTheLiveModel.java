@@ -48,7 +48,10 @@ public class BesideTheLiveModel {
     }
 
     private static final int READ_BATCH = 5_000;
-    /** Axon's processors keep a gap this far behind the head at most; an older missing index is no event to come. */
+    /**
+     * Axon's processors keep a gap this far behind the head at most; an older missing index is no event to come. The
+     * store's first global index is 1.
+     */
     private static final long GAPS_KEPT = 10_000;
 
     private final ApplicationContext context;
@@ -129,7 +132,7 @@ public class BesideTheLiveModel {
             folded.incrementAndGet();
         }));
         TrackingToken through = last[0] < 0 ? null : GapAwareTrackingToken.newInstance(last[0],
-                LongStream.rangeClosed(Math.max(0, last[0] - GAPS_KEPT), last[0])
+                LongStream.rangeClosed(Math.max(1, last[0] - GAPS_KEPT), last[0])
                         .filter(index -> !seen.get((int) index)).boxed().toList());
         return new Built(model, folds, through, folded.get());
     }
