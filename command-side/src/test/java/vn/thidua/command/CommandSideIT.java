@@ -60,6 +60,8 @@ class CommandSideIT {
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "command_side_it");
         registry.add("thidua.security.cors-origins", () -> DASHBOARD);
+        // No query side runs beside this one: the port answers nobody.
+        registry.add("thidua.query-side-url", () -> "http://127.0.0.1:9");
     }
 
     @LocalServerPort
@@ -165,6 +167,18 @@ class CommandSideIT {
                 409, "RANKING_FINALIZED", before);
         refused(council.post("/api/clusters", SeedRequests.formCluster()), 409, "CLUSTER_EXISTS", before);
         refused(council.post(YEARS, SeedRequests.openYear(2017)), 409, "YEAR_ALREADY_OPENED", before);
+    }
+
+    /** Issuing a document needs the query side to print it: without an answer, 503 and nothing is recorded. */
+    @Test
+    @Order(17)
+    void aDocumentThatCannotBePrintedIsNotIssued() {
+        long before = eventCount();
+        Response issued = secretariat.post(YEARS + "/2017/documents", Map.of("kind", "MINUTES", "number", 2,
+                "symbol", "BB-CTĐ2", "occurredOn", java.time.LocalDate.now().toString(), "place", "Bắc Giang"));
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(503);
+        assertThat(issued.code()).isEqualTo("DOCUMENT_PRINTER_UNAVAILABLE");
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test

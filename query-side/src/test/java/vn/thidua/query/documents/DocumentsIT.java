@@ -268,6 +268,11 @@ class DocumentsIT {
                 "number", 9, "symbol", "GXN-CTĐ2", "occurredOn", today, "place", "Hải Dương"));
         assertThat(noUnit.status()).isEqualTo(400);
         assertThat(noUnit.body().path("code").asString()).isEqualTo("CERTIFICATE_UNIT_MISSING");
+        Http.Response stranger = secretariat.post(YEARS + "/2017/documents", Map.of("kind", "CERTIFICATE",
+                "unitId", "btc-khong-co", "number", 8, "symbol", "GXN-CTĐ2", "occurredOn", today,
+                "place", "Hải Dương"));
+        assertThat(stranger.status()).as("the printer's refusal, as it came: " + stranger.raw()).isEqualTo(404);
+        assertThat(stranger.body().path("code").asString()).isEqualTo("UNIT_NOT_FOUND");
         assertThat(apps.commands().asOfficerOf(BAC_GIANG).post(YEARS + "/2017/documents", Map.of("kind", "PROPOSAL",
                 "number", 7, "symbol", "TTr-CTĐ2", "occurredOn", today, "place", "Hải Dương")).status())
                 .isEqualTo(403);
