@@ -58,11 +58,12 @@ public class ClusterController {
     /**
      * {@code rules} as adopted at formation; {@code rulesInForce} those and each amendment from its year;
      * {@code status} ACTIVE or DISSOLVED, with the clusters merged into it ({@code predecessors}) and the one it merged
-     * into ({@code successor}).
+     * into ({@code successor}); {@code version} the cluster's, for {@code If-Match} on the council's commands.
      */
     public record ClusterDetail(String clusterId, String name, String sector, List<ClusterDocument.Member> members,
                                 ClusterRules rules, List<RulesView> rulesInForce,
-                                ClusterDocument.ClusterStatus status, List<String> predecessors, String successor) {
+                                ClusterDocument.ClusterStatus status, List<String> predecessors, String successor,
+                                long version) {
     }
 
     /** One on the roster: a member in the order the head's office passes, with its status. */
@@ -109,7 +110,7 @@ public class ClusterController {
         ClusterDocument cluster = formed(clusterId, minPosition);
         return new ClusterDetail(cluster.clusterId, cluster.name, cluster.sector, cluster.members, cluster.rules,
                 cluster.rulesInForce().stream().map(RulesView::of).toList(), cluster.status, cluster.predecessors,
-                cluster.successor);
+                cluster.successor, cluster.version);
     }
 
     @Operation(summary = "Luân phiên Cụm trưởng: đơn vị kế tiếp · The head's rotation: who is next")
@@ -140,7 +141,8 @@ public class ClusterController {
                                                      @RequestParam(required = false) Long minPosition) {
         List<ScoreboardQueries.YearSummary> years = scoreboards.years(clusterId, minPosition);
         if (years.isEmpty()) {
-            cluster(clusterId, null);
+            // No year yet, or no such cluster: the cluster's model must have reached the same position to tell.
+            cluster(clusterId, minPosition);
         }
         return years;
     }

@@ -3,6 +3,7 @@ package vn.thidua.query.scoreboard;
 import vn.thidua.events.year.ParticipationEnded;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import vn.thidua.events.year.Award;
 import vn.thidua.events.year.Criterion;
+import vn.thidua.events.year.Evidence;
+import vn.thidua.events.year.PledgeTarget;
 import vn.thidua.events.year.Scorecard;
 
 /**
@@ -48,6 +51,9 @@ public final class Scoreboard {
         String awardDecisionId;
         /** Why the unit stopped taking part in the year under way (withdrawn, merged, transferred); null while it does. */
         ParticipationEnded.Cause participationEnded;
+        /** The report in force (as filed or last amended): its summary and the evidence it rests on. */
+        String reportSummary;
+        List<Evidence> evidence;
 
         Row() {
         }
@@ -73,8 +79,15 @@ public final class Scoreboard {
     Officer head;
     Officer deputy;
     String rankingDecisionId;
-    /** The scoring table's criteria, in its order. */
+    /** The scoring table's criteria, in its order, and its caps on bonus and penalty points. */
     List<Criterion> criteria = new ArrayList<>();
+    BigDecimal maxBonus;
+    BigDecimal maxPenalty;
+    List<PledgeTarget> pledgeTargets = new ArrayList<>();
+    LocalDate pledgeDeadline;
+    LocalDate reportDeadline;
+    /** The year's own version (its aggregate's sequence number): what a form opened on it sends as If-Match. */
+    long version;
     /** When the latest event folded in was recorded: the instant the live scoreboard stands at. */
     Instant changedAt;
     List<Row> rows = new ArrayList<>();

@@ -37,10 +37,18 @@ public final class ScoreboardFold {
         if (board.changedAt == null || event.at().isAfter(board.changedAt)) {
             board.changedAt = event.at();
         }
+        if (event.aggregateId().equals(ScoreboardProjection.key(board.clusterId, board.year))) {
+            board.version = event.sequence();
+        }
         Object payload = event.payload();
         if (payload instanceof EmulationYearOpened opened) {
             board.status = Status.OPEN;
             board.criteria = new ArrayList<>(opened.scoringTable().criteria());
+            board.maxBonus = opened.scoringTable().maxBonus();
+            board.maxPenalty = opened.scoringTable().maxPenalty();
+            board.pledgeTargets = new ArrayList<>(opened.pledgeTargets());
+            board.pledgeDeadline = opened.pledgeDeadline();
+            board.reportDeadline = opened.reportDeadline();
             opened.participants().forEach(unit -> board.rows.add(new Row(unit.unitId(), unit.name())));
         } else if (payload instanceof PledgeSigned signed) {
             board.row(signed.unitId()).pledgeSigned = true;
@@ -50,10 +58,14 @@ public final class ScoreboardFold {
             row.reportLate = filed.late();
             row.selfScore = filed.selfScore().total();
             row.selfScorecard = filed.selfScore();
+            row.reportSummary = filed.summary();
+            row.evidence = filed.evidence();
         } else if (payload instanceof AnnualReportAmended amended) {
             Row row = board.row(amended.unitId());
             row.selfScore = amended.selfScore().total();
             row.selfScorecard = amended.selfScore();
+            row.reportSummary = amended.summary();
+            row.evidence = amended.evidence();
         } else if (payload instanceof ReportAssessed assessed) {
             Row row = board.row(assessed.unitId());
             row.assessments.put(assessed.decisionId(), assessed.assessedScore());

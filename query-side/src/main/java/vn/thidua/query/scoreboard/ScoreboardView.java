@@ -40,7 +40,7 @@ public record ScoreboardView(String clusterId, int year, Scoreboard.Status statu
                 ref(board, board.deputy), rows);
     }
 
-    private static UnitRef ref(Scoreboard board, Scoreboard.Officer officer) {
+    static UnitRef ref(Scoreboard board, Scoreboard.Officer officer) {
         return officer == null ? null : new UnitRef(officer.unitId(), board.nameOf(officer.unitId()));
     }
 }

@@ -20,7 +20,8 @@ import vn.thidua.platform.security.SecurityProperties;
 import vn.thidua.platform.security.SignIn;
 
 /**
- * Who may read what: every role reads scoreboards, leadership, clusters and unit records; the decision log, the
+ * Who may read what: every role reads scoreboards, leadership, clusters and unit records, a year as the desk's forms
+ * need it (a report's content only for those who may read the report) and what waits for them; the decision log, the
  * timeline, the verification and the CSV and Excel exports are for auditors, the council and secretariats; replays are
  * the council's. The ledger's checkpoints, public key and trust policy are public; its proofs, leaves and verification
  * are for auditors and the council, and a unit officer may fetch the receipts of its own unit's acts. Documents are
@@ -72,7 +73,7 @@ public class SecurityConfiguration {
                 .requestMatchers(GET, RECORD_KEEPER_READS).hasAnyRole(RECORD_KEEPERS)
                 .requestMatchers(GET, "/api/clusters", "/api/clusters/*", "/api/clusters/*/leadership",
                         "/api/clusters/*/rotation",
-                        "/api/clusters/*/years",
+                        "/api/clusters/*/years", "/api/clusters/*/years/*", "/api/me", "/api/me/due",
                         "/api/clusters/*/years/*/scoreboard", "/api/clusters/*/years/*/scoreboard/stream",
                         "/api/units/*/record")
                 .hasAnyRole(EVERY_ROLE));

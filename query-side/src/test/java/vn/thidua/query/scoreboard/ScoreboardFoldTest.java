@@ -29,6 +29,8 @@ import vn.thidua.events.year.Scorecard;
 import vn.thidua.events.year.ScoringTable;
 import vn.thidua.events.year.Signatory;
 import vn.thidua.events.year.Standing;
+import vn.thidua.events.year.Evidence;
+import vn.thidua.events.year.AnnualReportAmended;
 import vn.thidua.query.projection.Envelope;
 
 class ScoreboardFoldTest {
@@ -91,6 +93,44 @@ class ScoreboardFoldTest {
         assertThat(view.rows().get(1).reportLate()).isTrue();
         assertThat(view.rows().get(2).rank()).isNull();
         assertThat(view.rows().get(2).reportFiled()).isFalse();
+    }
+
+    /** The desk's year: table, pledge, deadlines and version for all; a report's content only for those who may read it. */
+    @Test
+    void theDeskSeesTheTableTheReportsAndTheYearsVersionAndHidesAReportFromOthers() {
+        Evidence file = new Evidence("Báo cáo tổng kết", "ab".repeat(32), null);
+        Scoreboard board = fold(OPENED,
+                new AnnualReportFiled("cum-2", 2017, "btc-bac-giang", "Hoàn thành", total(80), List.of(file), false),
+                new AnnualReportAmended("cum-2", 2017, "btc-bac-giang", "Hoàn thành xuất sắc", total(82),
+                        List.of(file), "sửa điểm"),
+                new ReportAssessed("cum-2", 2017, "d-a", "btc-bac-giang", total(81), null));
+        YearAtTheDesk keeper = YearAtTheDesk.of(board, unitId -> true);
+        assertThat(keeper.version()).as("the year's last sequence number").isEqualTo(sequence - 1);
+        assertThat(keeper.criteria()).extracting(Criterion::criterionId).containsExactly("c");
+        assertThat(keeper.maxBonus()).isEqualByComparingTo("1");
+        assertThat(keeper.pledgeDeadline()).isEqualTo(LocalDate.of(2017, 3, 31));
+        assertThat(keeper.reportDeadline()).isEqualTo(LocalDate.of(2017, 12, 15));
+        YearAtTheDesk.Participant bacGiang = keeper.units().get(0);
+        assertThat(bacGiang.report().summary()).as("as amended").isEqualTo("Hoàn thành xuất sắc");
+        assertThat(bacGiang.report().selfScore().total()).isEqualByComparingTo("82");
+        assertThat(bacGiang.report().evidence()).containsExactly(file);
+        assertThat(bacGiang.assessment().total()).isEqualByComparingTo("81");
+
+        YearAtTheDesk.Participant seenByAnother = YearAtTheDesk.of(board, unitId -> false).units().get(0);
+        assertThat(seenByAnother.reportFiled()).isTrue();
+        assertThat(seenByAnother.report()).isNull();
+        assertThat(seenByAnother.assessment()).isNull();
+    }
+
+    /** Events of other aggregates folded into the year (a cluster's election) leave the year's version as it is. */
+    @Test
+    void theVersionIsTheYearsOwn() {
+        Scoreboard board = fold(OPENED);
+        long opened = YearAtTheDesk.of(board, unitId -> true).version();
+        board = ScoreboardFold.apply(board, new Envelope(new ClusterHeadElected("cum-2", "d-h", 2017, "btc-bac-giang",
+                BALLOT, "BB", null), "e-x", "cum-2", 40, Instant.EPOCH, LocalDate.EPOCH, null, null));
+        assertThat(YearAtTheDesk.of(board, unitId -> true).version()).isEqualTo(opened);
+        assertThat(YearAtTheDesk.of(board, unitId -> true).head().unitId()).isEqualTo("btc-bac-giang");
     }
 
     /** Who stopped taking part keeps its row, marked; a merger's successor joins with its predecessors' pledge. */

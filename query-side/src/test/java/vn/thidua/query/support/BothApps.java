@@ -45,12 +45,15 @@ public final class BothApps implements AutoCloseable {
         String[] database = {"--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--thidua.security.mode=basic"};
-        // The command side has the query side print the documents it issues: the query side's port is chosen first.
+        // The command side has the query side print the documents it issues, and takes the desk's commands from the
+        // query side's origin: the query side's port is chosen first.
         int queryPort = freePort();
         String[] commandSideArguments = concat(database, new String[] {"--server.port=0", TestLedger.signerKeyArgument(),
-                "--thidua.query-side-url=http://127.0.0.1:" + queryPort}, commandArguments);
+                "--thidua.query-side-url=http://127.0.0.1:" + queryPort,
+                "--thidua.security.cors-origins=http://127.0.0.1:" + queryPort}, commandArguments);
         ConfigurableApplicationContext commandSide = startCommandSide(commandSideArguments);
-        String[] querySideArguments = concat(database, new String[] {TestLedger.verifierKeyArgument()});
+        String[] querySideArguments = concat(database, new String[] {TestLedger.verifierKeyArgument(),
+                "--thidua.desk.command-side-url=http://127.0.0.1:" + port(commandSide)});
         ConfigurableApplicationContext querySide = startQuerySide(concat(querySideArguments, queryArguments,
                 new String[] {"--server.port=" + queryPort}));
         return new BothApps(commandSideArguments, querySideArguments, commandSide, querySide);
