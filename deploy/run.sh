@@ -90,8 +90,10 @@ done
 export THIDUA_LEDGER_WITNESSES="$(IFS=,; echo "${witnesses[*]}")"
 export THIDUA_LEDGER_WITNESS_QUORUM="${#witnesses[@]}"
 
-# The command side has the query side print the documents it issues.
+# The command side has the query side print the documents it issues, and takes the desk's commands from the page the
+# query side serves (two origins here; behind one origin in production, see README "The desk").
 export THIDUA_QUERY_SIDE_URL="http://127.0.0.1:$THIDUA_QUERY_PORT"
+export THIDUA_CORS_ORIGINS="${THIDUA_CORS_ORIGINS:-http://localhost:$THIDUA_QUERY_PORT,http://127.0.0.1:$THIDUA_QUERY_PORT}"
 echo "Starting the command side on :$THIDUA_COMMAND_PORT (embedded PostgreSQL on :$THIDUA_DB_PORT) ..."
 java "${java_opts[@]}" -jar "$(command_jar)" > "$logs/command-side.log" 2>&1 &
 pids+=($!)
@@ -110,7 +112,7 @@ q="http://localhost:$THIDUA_QUERY_PORT"
 cat <<TXT
 
 thidua is running (Ctrl-C stops the apps and the witnesses; data stays in $THIDUA_DATA_DIR).
-  Dashboard             $q/   (sign in as hoi-dong, password thidua-demo)
+  Dashboard and desk    $q/   (sign in as hoi-dong, password thidua-demo; the desk: $q/#/desk)
   Minutes 2017 (PDF)    $q/api/clusters/cum-2/years/2017/documents/minutes.pdf
   Ledger checkpoint     $q/api/ledger/checkpoint   (cosigned by ${#witnesses[@]} witnesses; trust policy: /api/ledger/policy)
   Commands, OpenAPI UI  http://localhost:$THIDUA_COMMAND_PORT/swagger-ui.html

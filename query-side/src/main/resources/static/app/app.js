@@ -1,4 +1,5 @@
-/* The dashboard: the record read through the query side's API, in Vietnamese or English. No build step. */
+/* The dashboard: the record read through the query side's API, in Vietnamese or English (desk.js adds the forms that
+ * write to it). No build step. */
 "use strict";
 
 const WORDS = {
@@ -468,4 +469,5 @@ document.getElementById("lang").addEventListener("click", () => {
     route();
 });
 window.addEventListener("hashchange", route);
-route();
+// After every script of the page (the desk adds its routes) has run.
+window.addEventListener("DOMContentLoaded", route);

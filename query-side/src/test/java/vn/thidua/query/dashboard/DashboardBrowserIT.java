@@ -1,14 +1,9 @@
 package vn.thidua.query.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
+import vn.thidua.query.support.AppsInABrowser;
 import vn.thidua.query.support.BothApps;
-import vn.thidua.query.support.InProcessWitness;
+import vn.thidua.query.support.Browser;
 
 /**
  * The dashboard in a real browser (Debian's chromium and chromedriver, headless, no download at run time; `.ci/run`
@@ -47,17 +38,10 @@ import vn.thidua.query.support.InProcessWitness;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Path PICTURES = Path.of("target/dashboard-pictures");
-
-    /** The browser's own profile, fresh for this run (created here: a @TempDir field is not yet set in @BeforeAll). */
-    private Path profile;
+    private Browser chromium;
 
     private BothApps apps;
-    /** The ledger's one witness here (quorum 1): the decision log's page names it beside the checkpoint. */
-    private InProcessWitness witness;
+    private AppsInABrowser walk;
     private Http commands;
     private JdbcClient jdbc;
     private WebDriver browser;
@@ -66,11 +50,8 @@ class DashboardBrowserIT {
 
     @BeforeAll
     void startTheAppsAndABrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        witness = InProcessWitness.start("witness.test/so-noi-vu", Files.createTempDirectory("dashboard-witness"));
-        String[] trust = InProcessWitness.trust(List.of(witness), 1);
-        apps = BothApps.start("dashboard_it", trust, trust);
+        walk = AppsInABrowser.start("dashboard_it");
+        apps = walk.apps();
         jdbc = apps.jdbc();
         commands = apps.commands();
         String years = "/api/clusters/" + CLUSTER_ID + "/years";
@@ -82,38 +63,16 @@ class DashboardBrowserIT {
         accepted(commands.as(Http.SECRETARIAT).post("/api/clusters/" + CLUSTER_ID + "/elections",
                 SeedRequests.election(2018, "HEAD", SeedCluster.BAC_GIANG, 14, 13)));
 
-        profile = Files.createTempDirectory("chromium-profile");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run", "--window-size=1280,1100", "--lang=vi",
-                "--user-data-dir=" + profile);
-        browser = new ChromeDriver(options);
-        wait = new WebDriverWait(browser, PATIENCE);
-        // The dashboard re-renders as data arrives: an element found a moment ago may have been replaced.
-        wait.ignoring(StaleElementReferenceException.class);
-        home = "http://127.0.0.1:" + apps.queryPort() + "/";
+        chromium = walk.browser();
+        browser = chromium.driver();
+        wait = chromium.waitFor();
+        home = walk.home();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (apps != null) {
-            apps.close();
-        }
-        if (witness != null) {
-            witness.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            } catch (IOException e) {
-                // a temporary folder: the system clears it
-            }
+        if (walk != null) {
+            walk.close();
         }
     }
 
@@ -153,7 +112,7 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("badge"), "data-valid", "true"));
         assertThat(browser.findElement(By.id("checkpoint")).getText()).contains("thidua.local/ledger");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.witness"),
-                witness.name()));
+                walk.witness().name()));
         assertThat(browser.findElement(By.id("witnesses")).getText()).contains("1");
         assertThat(browser.findElement(By.cssSelector("tr[data-seq='1'] td.optional")).getAttribute("textContent"))
                 .as("the kind in words on the Vietnamese page, not a class name").isEqualTo("thành lập cụm");
@@ -241,9 +200,7 @@ class DashboardBrowserIT {
         screenshot("unit-memberships");
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(PICTURES);
-        Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(taken, PICTURES.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        chromium.screenshot(name);
     }
 }
