@@ -414,6 +414,11 @@ async function route() {
     }
     document.getElementById("sign-in").hidden = true;
     view().hidden = false;
+    if (!location.hash) {
+        // Each person opens on what waits for them.
+        location.hash = "#/desk";
+        return;
+    }
     for (const [pattern, show] of ROUTES) {
         const match = location.hash.match(pattern);
         if (match) {

@@ -22,6 +22,7 @@ import vn.thidua.events.cluster.Roster;
 import vn.thidua.events.cluster.ClusterRules;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.ReadGate;
+import vn.thidua.query.projection.VersionsSeen;
 import vn.thidua.query.scoreboard.ScoreboardQueries;
 import vn.thidua.query.web.Problem;
 import vn.thidua.query.web.Problems;
@@ -85,11 +86,14 @@ public class ClusterController {
     private final DocumentStore documents;
     private final ReadGate gate;
     private final ScoreboardQueries scoreboards;
+    private final VersionsSeen versions;
 
-    public ClusterController(DocumentStore documents, ReadGate gate, ScoreboardQueries scoreboards) {
+    public ClusterController(DocumentStore documents, ReadGate gate, ScoreboardQueries scoreboards,
+                             VersionsSeen versions) {
         this.documents = documents;
         this.gate = gate;
         this.scoreboards = scoreboards;
+        this.versions = versions;
     }
 
     @Operation(summary = "Các cụm thi đua · The clusters")
@@ -110,7 +114,7 @@ public class ClusterController {
         ClusterDocument cluster = formed(clusterId, minPosition);
         return new ClusterDetail(cluster.clusterId, cluster.name, cluster.sector, cluster.members, cluster.rules,
                 cluster.rulesInForce().stream().map(RulesView::of).toList(), cluster.status, cluster.predecessors,
-                cluster.successor, cluster.version);
+                cluster.successor, versions.versionSeenBy(ClusterProjection.MODEL, clusterId));
     }
 
     @Operation(summary = "Luân phiên Cụm trưởng: đơn vị kế tiếp · The head's rotation: who is next")

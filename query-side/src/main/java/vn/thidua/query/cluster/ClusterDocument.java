@@ -66,8 +66,6 @@ public final class ClusterDocument {
     ClusterStatus status = ClusterStatus.ACTIVE;
     List<String> predecessors = new ArrayList<>();
     String successor;
-    /** The cluster's own version (its aggregate's sequence number): what a form opened on it sends as If-Match. */
-    long version;
 
     public static ClusterDocument apply(ClusterDocument cluster, Envelope event) {
         Object payload = event.payload();
@@ -107,9 +105,6 @@ public final class ClusterDocument {
             cluster.headsByTerm.put(elected.termYear(), new Head(elected.unitId(), elected.decisionId()));
         } else if (payload instanceof DecisionRescinded rescinded) {
             cluster.headsByTerm.values().removeIf(head -> head.decisionId().equals(rescinded.rescindedDecisionId()));
-        }
-        if (event.aggregateId().equals(cluster.clusterId)) {
-            cluster.version = event.sequence();
         }
         return cluster;
     }

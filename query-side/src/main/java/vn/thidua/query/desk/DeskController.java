@@ -19,7 +19,9 @@ import vn.thidua.events.actor.Role;
 import vn.thidua.events.time.ActDate;
 import vn.thidua.platform.security.Actors;
 import vn.thidua.query.leadership.LeadershipController;
+import vn.thidua.query.projection.VersionsSeen;
 import vn.thidua.query.scoreboard.Scoreboard;
+import vn.thidua.query.scoreboard.ScoreboardProjection;
 import vn.thidua.query.scoreboard.ScoreboardQueries;
 import vn.thidua.query.scoreboard.YearAtTheDesk;
 import vn.thidua.query.security.ClusterScope;
@@ -42,15 +44,17 @@ public class DeskController {
     private final ClusterScope clusterScope;
     private final ScoreboardQueries scoreboards;
     private final LeadershipController leadership;
+    private final VersionsSeen versions;
     private final String commandSide;
 
     public DeskController(Actors actors, ClusterScope clusterScope, ScoreboardQueries scoreboards,
-                          LeadershipController leadership,
+                          LeadershipController leadership, VersionsSeen versions,
                           @Value("${thidua.desk.command-side-url}") String commandSide) {
         this.actors = actors;
         this.clusterScope = clusterScope;
         this.scoreboards = scoreboards;
         this.leadership = leadership;
+        this.versions = versions;
         this.commandSide = commandSide;
     }
 
@@ -70,7 +74,7 @@ public class DeskController {
             for (ScoreboardQueries.YearSummary summary : scoreboards.years(actor.clusterId(), null)) {
                 if (summary.status() != Scoreboard.Status.CLOSED) {
                     YearAtTheDesk year = YearAtTheDesk.of(scoreboards.board(actor.clusterId(), summary.year(), null),
-                            unitId -> true);
+                            -1, unitId -> true);
                     years.add(new WhatIsDue.YearUnderWay(year, officesFilled(actor.clusterId(), summary.year() + 1)));
                 }
             }
@@ -84,9 +88,10 @@ public class DeskController {
     public YearAtTheDesk year(@PathVariable String clusterId, @PathVariable int year,
                               @RequestParam(required = false) Long minPosition) {
         Scoreboard board = scoreboards.board(clusterId, year, minPosition);
+        long version = versions.versionSeenBy(ScoreboardProjection.MODEL, ScoreboardProjection.key(clusterId, year));
         Actor actor = actors.current().orElse(null);
         boolean keeper = clusterScope.keepsTheRecordOf(clusterId);
-        return YearAtTheDesk.of(board, unitId -> keeper
+        return YearAtTheDesk.of(board, version, unitId -> keeper
                 || actor != null && actor.role() == Role.UNIT_OFFICER && unitId.equals(actor.unitId()));
     }
 

@@ -86,8 +86,6 @@ public final class Scoreboard {
     List<PledgeTarget> pledgeTargets = new ArrayList<>();
     LocalDate pledgeDeadline;
     LocalDate reportDeadline;
-    /** The year's own version (its aggregate's sequence number): what a form opened on it sends as If-Match. */
-    long version;
     /** When the latest event folded in was recorded: the instant the live scoreboard stands at. */
     Instant changedAt;
     List<Row> rows = new ArrayList<>();

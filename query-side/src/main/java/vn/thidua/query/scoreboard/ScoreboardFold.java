@@ -37,9 +37,6 @@ public final class ScoreboardFold {
         if (board.changedAt == null || event.at().isAfter(board.changedAt)) {
             board.changedAt = event.at();
         }
-        if (event.aggregateId().equals(ScoreboardProjection.key(board.clusterId, board.year))) {
-            board.version = event.sequence();
-        }
         Object payload = event.payload();
         if (payload instanceof EmulationYearOpened opened) {
             board.status = Status.OPEN;

@@ -39,7 +39,8 @@ public record YearAtTheDesk(String clusterId, int year, Scoreboard.Status status
     public record Report(String summary, Scorecard selfScore, List<Evidence> evidence) {
     }
 
-    public static YearAtTheDesk of(Scoreboard board, Predicate<String> mayReadReportOf) {
+    /** {@code version}: the year's as the scoreboard model has seen it (see {@code VersionsSeen}). */
+    public static YearAtTheDesk of(Scoreboard board, long version, Predicate<String> mayReadReportOf) {
         List<Participant> units = board.rows.stream().map(row -> {
             boolean readable = mayReadReportOf.test(row.unitId);
             return new Participant(row.unitId, row.unitName, row.pledgeSigned, row.reportFiled, row.reportLate,
@@ -48,7 +49,7 @@ public record YearAtTheDesk(String clusterId, int year, Scoreboard.Status status
                             row.evidence == null ? List.of() : row.evidence) : null,
                     readable ? row.assessedScorecard : null);
         }).toList();
-        return new YearAtTheDesk(board.clusterId, board.year, board.status, board.version, board.criteria,
+        return new YearAtTheDesk(board.clusterId, board.year, board.status, version, board.criteria,
                 board.maxBonus, board.maxPenalty, board.pledgeTargets, board.pledgeDeadline, board.reportDeadline,
                 ScoreboardView.ref(board, board.head), ScoreboardView.ref(board, board.deputy), units);
     }

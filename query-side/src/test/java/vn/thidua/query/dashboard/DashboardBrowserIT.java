@@ -83,7 +83,7 @@ class DashboardBrowserIT {
     @Test
     @Order(1)
     void aSecretaryOpensTheClustersAndSeesTheScoreboardMoveWhenAReportLands() throws IOException {
-        browser.get(home);
+        browser.get(home + "#/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         browser.findElement(By.id("user")).sendKeys(Http.COUNCIL);
         browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);

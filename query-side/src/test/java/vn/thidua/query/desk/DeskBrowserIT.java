@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -46,8 +47,9 @@ import vn.thidua.query.support.Browser;
  * with an evidence file; the secretariat assesses every report, meets a ballot below quorum (refused beside its
  * field), a stale form (the other change shown, its own typing kept), ranks, elects Bắc Giang head for 2018, proposes
  * an award with a double click that records once, closes the year, issues and downloads the minutes; the auditor
- * replays the year (equal), downloads an evidence file that hashes to its name and finds the ledger valid. axe-core
- * finds no serious or critical violation on any page of the walk. Screenshots go to target/dashboard-pictures.
+ * replays the year by keyboard alone (equal), downloads an evidence file that hashes to its name and finds the ledger
+ * valid. axe-core finds no serious or critical violation on any page of the walk. Screenshots go to
+ * target/dashboard-pictures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -89,10 +91,12 @@ class DeskBrowserIT {
     @Test
     @Order(1)
     void theCouncilFormsTheClusterWithItsFourteenBoardsAndOpens2017() {
-        browser.get(home + "#/desk");
+        browser.get(home);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         accessible("sign-in");
-        signIn(Http.COUNCIL);
+        typeSignIn(Http.COUNCIL);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-who"), Http.COUNCIL));
+        assertThat(browser.getCurrentUrl()).as("the page opens on the desk").endsWith("#/desk");
         openSection("form-cluster");
         type("form-cluster", "clusterId", CLUSTER_ID);
         type("form-cluster", "name", SeedCluster.NAME);
@@ -295,7 +299,16 @@ class DeskBrowserIT {
     void theAuditorReplaysTheYearDownloadsAnEvidenceFileAndFindsTheLedgerValid() throws IOException {
         signIn(Http.AUDITOR);
         browser.get(home + YEAR_DESK);
-        click(By.id("replay-year"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("replay-year")));
+        // By keyboard alone: tab to the replay, its focus visible, and press Enter.
+        WebElement focused = null;
+        for (int tab = 0; tab < 80 && (focused == null || !"replay-year".equals(focused.getAttribute("id"))); tab++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            focused = browser.switchTo().activeElement();
+        }
+        assertThat(focused.getAttribute("id")).as("reached by Tab").isEqualTo("replay-year");
+        assertThat(focused.getCssValue("outline-style")).as("focus visible").isNotEqualTo("none");
+        focused.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.attributeToBe(By.id("replay-outcome"), "data-equal", "true"));
 
         WebElement evidence = wait.until(ExpectedConditions.elementToBeClickable(
@@ -318,16 +331,20 @@ class DeskBrowserIT {
                 && browser.findElement(By.id("sign-in")).getAttribute("hidden") != null) {
             click(By.id("sign-out"));
         }
+        typeSignIn(user);
+        if (!browser.getCurrentUrl().endsWith("#/desk")) {
+            browser.get(home + "#/desk");
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-who"), user));
+    }
+
+    private void typeSignIn(String user) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         browser.findElement(By.id("user")).clear();
         browser.findElement(By.id("user")).sendKeys(user);
         browser.findElement(By.id("password")).clear();
         browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
         browser.findElement(By.id("sign-in-button")).click();
-        if (!browser.getCurrentUrl().endsWith("#/desk")) {
-            browser.get(home + "#/desk");
-        }
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desk-who"), user));
     }
 
     private WebElement field(String form, String name) {

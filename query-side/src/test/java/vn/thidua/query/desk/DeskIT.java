@@ -93,6 +93,22 @@ class DeskIT {
         assertThat(apps.queries().as(Http.COUNCIL).get("/api/me/due").body().size()).isZero();
     }
 
+    /** The cluster's version counts every event of the cluster, also those its page does not show (a deputy). */
+    @Test
+    void theClustersVersionIsTheOneTheCommandSideComparesIfMatchWith() {
+        Http.Response elected = apps.commands().as(Http.SECRETARIAT).post("/api/clusters/" + CLUSTER_ID
+                + "/elections", SeedRequests.election(2019, "DEPUTY", HUNG_YEN, 14, 13));
+        assertThat(elected.status()).as(elected.raw()).isEqualTo(201);
+        JsonNode cluster = apps.queries().as(Http.COUNCIL).get("/api/clusters/" + CLUSTER_ID + "?minPosition="
+                + elected.body().path("position").asLong()).body();
+        assertThat(cluster.path("version").asLong()).isEqualTo(elected.body().path("version").asLong());
+        Http.Response admitted = apps.commands().as(Http.COUNCIL)
+                .with("If-Match", "\"" + cluster.path("version").asLong() + "\"")
+                .post("/api/clusters/" + CLUSTER_ID + "/members", java.util.Map.of("unitId", "btc-phu-tho",
+                        "name", "Ban Tổ chức Tỉnh ủy Phú Thọ", "province", "Phú Thọ", "reason", "Kết nạp"));
+        assertThat(admitted.status()).as(admitted.raw()).isEqualTo(200);
+    }
+
     @Test
     void theCommandSideTakesTheDesksRequestsFromTheQuerySidesOriginOnly() throws Exception {
         assertThat(preflight("http://127.0.0.1:" + apps.queryPort()).headers()

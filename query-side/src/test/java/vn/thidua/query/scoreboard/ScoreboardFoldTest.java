@@ -95,7 +95,7 @@ class ScoreboardFoldTest {
         assertThat(view.rows().get(2).reportFiled()).isFalse();
     }
 
-    /** The desk's year: table, pledge, deadlines and version for all; a report's content only for those who may read it. */
+    /** The desk's year: table, pledge and deadlines for all; a report's content only for those who may read it. */
     @Test
     void theDeskSeesTheTableTheReportsAndTheYearsVersionAndHidesAReportFromOthers() {
         Evidence file = new Evidence("Báo cáo tổng kết", "ab".repeat(32), null);
@@ -104,8 +104,7 @@ class ScoreboardFoldTest {
                 new AnnualReportAmended("cum-2", 2017, "btc-bac-giang", "Hoàn thành xuất sắc", total(82),
                         List.of(file), "sửa điểm"),
                 new ReportAssessed("cum-2", 2017, "d-a", "btc-bac-giang", total(81), null));
-        YearAtTheDesk keeper = YearAtTheDesk.of(board, unitId -> true);
-        assertThat(keeper.version()).as("the year's last sequence number").isEqualTo(sequence - 1);
+        YearAtTheDesk keeper = YearAtTheDesk.of(board, 3, unitId -> true);
         assertThat(keeper.criteria()).extracting(Criterion::criterionId).containsExactly("c");
         assertThat(keeper.maxBonus()).isEqualByComparingTo("1");
         assertThat(keeper.pledgeDeadline()).isEqualTo(LocalDate.of(2017, 3, 31));
@@ -116,21 +115,10 @@ class ScoreboardFoldTest {
         assertThat(bacGiang.report().evidence()).containsExactly(file);
         assertThat(bacGiang.assessment().total()).isEqualByComparingTo("81");
 
-        YearAtTheDesk.Participant seenByAnother = YearAtTheDesk.of(board, unitId -> false).units().get(0);
+        YearAtTheDesk.Participant seenByAnother = YearAtTheDesk.of(board, 3, unitId -> false).units().get(0);
         assertThat(seenByAnother.reportFiled()).isTrue();
         assertThat(seenByAnother.report()).isNull();
         assertThat(seenByAnother.assessment()).isNull();
-    }
-
-    /** Events of other aggregates folded into the year (a cluster's election) leave the year's version as it is. */
-    @Test
-    void theVersionIsTheYearsOwn() {
-        Scoreboard board = fold(OPENED);
-        long opened = YearAtTheDesk.of(board, unitId -> true).version();
-        board = ScoreboardFold.apply(board, new Envelope(new ClusterHeadElected("cum-2", "d-h", 2017, "btc-bac-giang",
-                BALLOT, "BB", null), "e-x", "cum-2", 40, Instant.EPOCH, LocalDate.EPOCH, null, null));
-        assertThat(YearAtTheDesk.of(board, unitId -> true).version()).isEqualTo(opened);
-        assertThat(YearAtTheDesk.of(board, unitId -> true).head().unitId()).isEqualTo("btc-bac-giang");
     }
 
     /** Who stopped taking part keeps its row, marked; a merger's successor joins with its predecessors' pledge. */
