@@ -260,7 +260,8 @@ function fieldFor(form, name) {
 
 /**
  * A command's form. spec: {id, title, fields, method, path, version (sent as If-Match), fieldOfCode {CODE: field},
- * current: async () => what the thing is now (shown when the form was stale), done: answer => after it was recorded}.
+ * current: async staleVersion => {version, node}: what the thing is now, shown when the form was stale,
+ * done: answer => after it was recorded}.
  */
 function commandForm(spec) {
     const submit = el("button", {type: "submit", "data-submit": spec.id}, t("send"));
@@ -309,7 +310,7 @@ function commandForm(spec) {
             status.textContent = "";
             refused(form, spec, code, answer);
             if (code === 412 && spec.current) {
-                const now = await spec.current();
+                const now = await spec.current(Number(form.dataset.version));
                 form.dataset.version = now.version;
                 form.prepend(el("div", {class: "stale notice", role: "alert"}, el("p", {}, t("stale")), now.node));
             }
@@ -530,8 +531,13 @@ async function deskYear(clusterId, yearNumber) {
     const base = `/api/clusters/${clusterId}/years/${yearNumber}`;
     const [who, year] = await Promise.all([whoAmI(), read(base)]);
     const taking = year.units.filter(unit => !unit.participationEnded);
-    const fresh = async unitId => {
-        const now = await json(base);
+    // The year once its model has shown a version past the stale one (the change refused the form for), for 5 s at most.
+    const fresh = async (unitId, stale) => {
+        let now = await json(base);
+        for (let tries = 0; tries < 25 && now.version <= stale; tries++) {
+            await new Promise(resolve => setTimeout(resolve, 200));
+            now = await json(base);
+        }
         const unit = now.units.find(u => u.unitId === unitId);
         return {version: now.version, node: unit ? reportNode(unit) : el("p", {}, t("none"))};
     };
@@ -571,7 +577,7 @@ async function deskYear(clusterId, yearNumber) {
                 fieldOfCode: {SCORE_OUT_OF_RANGE: "selfScores", UNKNOWN_CRITERION: "selfScores",
                     SCORES_INCOMPLETE: "selfScores", BONUS_ABOVE_CAP: "bonusPoints", PENALTY_ABOVE_CAP: "penaltyPoints",
                     ...BALLOT_CODES},
-                current: () => fresh(who.unitId), done: again}));
+                current: stale => fresh(who.unitId, stale), done: again}));
         }
     }
     if (who.role === "SECRETARIAT" || who.role === "COUNCIL" || who.role === "AUDITOR") {
@@ -591,7 +597,7 @@ async function deskYear(clusterId, yearNumber) {
                             {name: "note", label: "note", type: "textarea"}],
                         fieldOfCode: {SCORE_OUT_OF_RANGE: "scores", SCORES_INCOMPLETE: "scores",
                             BONUS_ABOVE_CAP: "bonusPoints", PENALTY_ABOVE_CAP: "penaltyPoints"},
-                        current: () => fresh(unit.unitId), done: again})) : ""))));
+                        current: stale => fresh(unit.unitId, stale), done: again})) : ""))));
     }
     if (who.role === "SECRETARIAT") {
         parts.push(el("h2", {}, t("ranking")),
