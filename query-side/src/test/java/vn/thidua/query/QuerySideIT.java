@@ -43,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
+import vn.thidua.events.time.ActDate;
 import vn.thidua.command.support.LibreOffice;
 import vn.thidua.command.support.Http.Response;
 import vn.thidua.command.support.SeedRequests;
@@ -360,8 +361,10 @@ class QuerySideIT {
                 .forEach(entry -> hashes.add(entry.path("hash").asString()));
         // The folded models as the live processors built them, row by row, to compare with their rebuild beside.
         String folded = "select model, doc_key, versions, body from read_document where model in"
-                + " ('scoreboard', 'leadership', 'unit-record', 'clusters') order by model, doc_key";
+                + " ('scoreboard', 'leadership', 'unit-record', 'clusters', 'timeline') order by model, doc_key";
         List<Map<String, Object>> builtLive = apps.jdbc().sql(folded).query().listOfRows();
+        String lines = "select * from timeline_entry order by cluster_id, year, event_id";
+        List<Map<String, Object>> linesLive = apps.jdbc().sql(lines).query().listOfRows();
 
         for (String model : List.of("scoreboard", "decision-log", "timeline", "leadership", "unit-record",
                 "clusters")) {
@@ -385,6 +388,9 @@ class QuerySideIT {
         });
         assertThat(apps.jdbc().sql(folded).query().listOfRows()).as("rebuilt beside the live models, row by row")
                 .isEqualTo(builtLive);
+        assertThat(apps.jdbc().sql(lines).query().listOfRows()).as("the timeline's lines rebuilt beside, row by row")
+                .isEqualTo(linesLive);
+        assertThat(apps.jdbc().sql("select count(*) from timeline_entry_beside").query(Long.class).single()).isZero();
         List<String> rebuiltHashes = new ArrayList<>();
         queries.get("/api/clusters/" + CLUSTER_ID + "/decisions").body()
                 .forEach(entry -> rebuiltHashes.add(entry.path("hash").asString()));
@@ -798,6 +804,13 @@ class QuerySideIT {
         assertThat(replayed.path("eventsReplayed").asLong()).isGreaterThan(20);
         assertThat(apps.queries().as(Http.VIEWER).post(YEARS + "/2017/replay", Map.of()).status()).isEqualTo(403);
         assertThat(queries.post(YEARS + "/1999/replay", Map.of()).code()).isEqualTo("YEAR_NOT_FOUND");
+        // As things stood: now by the record's clock, today by the acts' days, and before any of them.
+        for (String moment : List.of("?asOf=" + Instant.now(), "?asOfDate=" + LocalDate.now(ActDate.ZONE),
+                "?asOfDate=2000-01-01")) {
+            JsonNode then = queries.post(YEARS + "/2017/replay" + moment, Map.of()).body();
+            assertThat(then.path("equal").asBoolean()).as(moment + ": " + then).isTrue();
+            assertThat(then.path("eventsReplayed").asLong() > 0).as(moment).isEqualTo(!moment.contains("2000"));
+        }
 
         JdbcClient sql = apps.jdbc();
         String key = CLUSTER_ID + ":2017";

@@ -1,7 +1,6 @@
 package vn.thidua.query.admin;
 
 import java.sql.PreparedStatement;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,23 +27,28 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.events.json.EventJson;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.query.projection.DocumentStore;
-import vn.thidua.query.projection.Folds;
 import vn.thidua.query.projection.InMemoryFolds;
+import vn.thidua.query.projection.RebuiltBeside;
 import vn.thidua.query.projection.StoredPayloads;
 
 /**
- * A folded read model rebuilt beside the live one, which goes on serving: the store's rows read in order by one
- * streaming query, each deserialized as the ledger's followers read them ({@link StoredPayloads}) and handed to a
- * second instance of the model's own projection, which folds into memory; then, with
- * the model's processors stopped, one transaction puts the new documents in place of the old and sets the processor's
- * tokens to where the reading stopped, so that it goes on from there on the new documents. An event that was still
- * being written when the reading passed its place is a gap in that token, which the processor takes when it commits.
+ * A read model rebuilt beside the live one, which goes on serving: the store's rows read in order by one streaming
+ * query, each deserialized as the ledger's followers read them ({@link StoredPayloads}) and handed to a second
+ * instance of the model's own projection ({@link RebuiltBeside}), which folds into memory and writes any rows of its
+ * own into tables beside the live ones; then, with the model's processors stopped, one transaction puts the new
+ * documents and rows in place of the old and sets the processor's tokens to where the reading stopped, so that it
+ * goes on from there on the new model. An event that was still being written when the reading passed its place is a
+ * gap in that token, which the processor takes when it commits.
  */
 @Component
 public class BesideTheLiveModel {
 
-    /** A model folded in memory, through {@code through} (null for an empty store), from {@code events} events. */
-    public record Built(String model, InMemoryFolds folds, TrackingToken through, long events) {
+    /**
+     * A model folded in memory by {@code projection}'s second instance, through {@code through} (null for an empty
+     * store), from {@code events} events.
+     */
+    public record Built(String model, RebuiltBeside projection, InMemoryFolds folds, TrackingToken through,
+                        long events) {
     }
 
     private static final int READ_BATCH = 5_000;
@@ -62,8 +66,8 @@ public class BesideTheLiveModel {
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final JsonMapper json = EventJson.mapper();
-    /** The folding projections by model, found once the beans are there. */
-    private volatile Map<String, Class<?>> folding;
+    /** The projections rebuilt beside the live ones by model, found once the beans are there. */
+    private volatile Map<String, RebuiltBeside> rebuiltBeside;
 
     public BesideTheLiveModel(ApplicationContext context, TokenStore tokens, JdbcClient jdbc, JdbcTemplate batch,
                               PlatformTransactionManager transactions) {
@@ -76,37 +80,28 @@ public class BesideTheLiveModel {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /**
-     * The projection class of a model that folds through {@link Folds} alone, so that a second instance can fold
-     * into memory; empty for the others (they are rebuilt by a replay of their processor).
-     */
-    public Optional<Class<?>> foldingProjection(String model) {
-        Map<String, Class<?>> known = folding;
+    /** The projection of a model rebuilt beside the live one, where this replica runs it. */
+    public Optional<RebuiltBeside> projection(String model) {
+        Map<String, RebuiltBeside> known = rebuiltBeside;
         if (known == null) {
             known = new HashMap<>();
             for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
-                Class<?> type = AopUtils.getTargetClass(bean);
-                if (Arrays.stream(type.getConstructors()).anyMatch(constructor ->
-                        Arrays.equals(constructor.getParameterTypes(), new Class<?>[] {Folds.class}))) {
-                    known.put(type.getAnnotation(ProcessingGroup.class).value(), type);
+                if (bean instanceof RebuiltBeside projection) {
+                    known.put(AopUtils.getTargetClass(bean).getAnnotation(ProcessingGroup.class).value(), projection);
                 }
             }
-            folding = Map.copyOf(known);
+            rebuiltBeside = Map.copyOf(known);
         }
         return Optional.ofNullable(known.get(model));
     }
 
     /** Folds every stored event into a fresh instance of the model's projection, counting them in {@code folded}. */
     public Built build(String model, AtomicLong folded) {
-        Class<?> projection = foldingProjection(model)
-                .orElseThrow(() -> new IllegalArgumentException(model + " does not fold through Folds alone"));
+        RebuiltBeside projection = projection(model)
+                .orElseThrow(() -> new IllegalArgumentException(model + " is not rebuilt beside the live one here"));
+        projection.clearBeside();
         InMemoryFolds folds = new InMemoryFolds();
-        AnnotationEventHandlerAdapter handlers;
-        try {
-            handlers = new AnnotationEventHandlerAdapter(projection.getConstructor(Folds.class).newInstance(folds));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot make a " + projection.getSimpleName() + " folding in memory", e);
-        }
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.besideTheLive(folds));
         long[] last = {-1};
         BitSet seen = new BitSet();
         reading.executeWithoutResult(status -> batch.query(connection -> {
@@ -131,15 +126,16 @@ public class BesideTheLiveModel {
             seen.set((int) Math.min(stored.globalIndex(), Integer.MAX_VALUE));
             folded.incrementAndGet();
         }));
+        projection.finishBeside();
         TrackingToken through = last[0] < 0 ? null : GapAwareTrackingToken.newInstance(last[0],
                 LongStream.rangeClosed(Math.max(1, last[0] - GAPS_KEPT), last[0])
                         .filter(index -> !seen.get((int) index)).boxed().toList());
-        return new Built(model, folds, through, folded.get());
+        return new Built(model, projection, folds, through, folded.get());
     }
 
     /**
-     * In one transaction, the built documents replace the live ones and every segment's token is set to where the
-     * building stopped reading. The caller has stopped the model's processors on every replica.
+     * In one transaction, the built documents and rows replace the live ones and every segment's token is set to where
+     * the building stopped reading. The caller has stopped the model's processors on every replica.
      */
     public void switchTo(Built built) {
         transaction.executeWithoutResult(status -> {
@@ -151,6 +147,7 @@ public class BesideTheLiveModel {
                     documents.entrySet().stream().map(document -> new Object[] {built.model(), document.getKey(),
                             json.writeValueAsString(document.getValue().versions()),
                             json.writeValueAsString(document.getValue().state())}).toList());
+            built.projection().putBesideInPlace();
             for (int segment : tokens.fetchSegments(built.model())) {
                 tokens.storeToken(built.through(), built.model(), segment);
                 tokens.releaseClaim(built.model(), segment);

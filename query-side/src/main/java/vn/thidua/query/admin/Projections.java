@@ -35,11 +35,6 @@ public class Projections {
     public static final List<String> READ_MODELS =
             List.of("clusters", "leadership", "scoreboard", "decision-log", "timeline", "unit-record");
 
-    /**
-     * The models whose projections fold through {@code Folds} alone, rebuilt beside the live ones: every replica must
-     * know them, also one that does not run them (it serves them from the tables all along).
-     */
-    public static final List<String> REBUILT_BESIDE = List.of("clusters", "leadership", "scoreboard", "unit-record");
 
     /** One read model's processor as the admin listing shows it. */
     public record ProjectionState(String name, String status, Long position, boolean replaying, double progress) {
@@ -167,19 +162,13 @@ public class Projections {
     }
 
     /**
-     * Refuses a read of a model being rebuilt in place, here or on another replica (503 PROJECTION_REBUILDING); one
-     * rebuilt beside the live model is served all along.
+     * Refuses a read of the decision log while it is rebuilt from the first leaf, here or on another replica (503
+     * PROJECTION_REBUILDING); the processor-fed models are rebuilt beside the live ones and served all along.
      */
     public void requireLive(String name) {
         requireKnown(name);
-        boolean replaying;
-        if (ledgerOrdered.containsKey(name)) {
-            replaying = ledgerOrdered.get(name).isReplaying();
-        } else if (name.equals(LEDGER_FOLLOWED)) {
-            replaying = followerRebuilding();
-        } else {
-            replaying = rebuilds.isDark(name);
-        }
+        boolean replaying = ledgerOrdered.containsKey(name) ? ledgerOrdered.get(name).isReplaying()
+                : name.equals(LEDGER_FOLLOWED) && followerRebuilding();
         if (replaying) {
             throw Problem.PROJECTION_REBUILDING.raise(name);
         }

@@ -1,7 +1,6 @@
 package vn.thidua.query.admin;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,17 +34,11 @@ import vn.thidua.query.web.Problem;
  * rows every {@value #TICK_MILLIS} ms. A coordinator that stops saying it is alive for {@code STALE} is replaced by
  * another replica that runs the model.
  * <p>
- * A folded model (one whose projection folds through {@code Folds} alone) is rebuilt beside the live one
- * ({@link BesideTheLiveModel}), which goes on serving and following the stream: the coordinator folds the whole store
- * in memory, then sets {@code switch_at}; every replica then stops the model's processor, and once none holds a
- * segment and all have had time to see it, one transaction puts the new documents in place and sets the tokens to
- * where the folding stopped; the row goes and the processors start again from there. Readers never see the model
- * missing.
- * <p>
- * The others (the timeline) are rebuilt in place: while the row is there the model answers 503
- * {@code PROJECTION_REBUILDING}, the other replicas shut its processor down, and the coordinator, once no segment is
- * claimed and every replica has seen the row, resets the tokens (the reset handler clears the model) and runs the
- * processor alone until it has caught up.
+ * Each is rebuilt beside the live one ({@link BesideTheLiveModel}), which goes on serving and following the stream:
+ * the coordinator folds the whole store in memory (and writes any rows of the model's own beside the live ones), then
+ * sets {@code switch_at}; every replica then stops the model's processor, and once none holds a segment and all have
+ * had time to see it, one transaction puts the new documents and rows in place and sets the tokens to where the
+ * folding stopped; the row goes and the processors start again from there. Readers never see the model missing.
  */
 @Component
 public class ReadModelRebuilds implements SmartLifecycle {
@@ -57,8 +49,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
     private static final Duration STALE = Duration.ofSeconds(10);
 
     /** A rebuild as its row says; {@code switching}: the new documents are built, {@code switchSeenByAll} long since. */
-    private record Rebuild(String model, String coordinator, boolean resetDone, boolean seenByAll, boolean switching,
-                           boolean switchSeenByAll) {
+    private record Rebuild(String model, String coordinator, boolean switching, boolean switchSeenByAll) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -84,11 +75,6 @@ public class ReadModelRebuilds implements SmartLifecycle {
         return rebuilding.contains(model);
     }
 
-    /** Whether the model cannot be read while it is rebuilt: one rebuilt in place, not beside the live one. */
-    public boolean isDark(String model) {
-        return rebuilding.contains(model) && !Projections.REBUILT_BESIDE.contains(model);
-    }
-
     /** How many events this replica has folded into the model it is building beside the live one, if it is. */
     public OptionalLong foldedBeside(String model) {
         AtomicLong count = folded.get(model);
@@ -111,28 +97,24 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     /** One look at the rows, and what this replica does about each model it runs. */
     synchronized void tick() {
-        List<Rebuild> rebuilds = jdbc.sql("select model, coordinator, reset_done,"
-                        + " requested_at < now() - make_interval(secs => ?) as seen_by_all, switch_at is not null,"
+        List<Rebuild> rebuilds = jdbc.sql("select model, coordinator, switch_at is not null,"
                         + " coalesce(switch_at < now() - make_interval(secs => ?), false) from read_model_rebuild")
-                .params(SEEN_BY_ALL.toMillis() / 1000.0, SEEN_BY_ALL.toMillis() / 1000.0)
+                .param(SEEN_BY_ALL.toMillis() / 1000.0)
                 .query((row, i) -> new Rebuild(row.getString(1), row.getString(2), row.getBoolean(3),
-                        row.getBoolean(4), row.getBoolean(5), row.getBoolean(6)))
+                        row.getBoolean(4)))
                 .list();
         rebuilding = Set.copyOf(rebuilds.stream().map(Rebuild::model).toList());
         Set<String> goOn = new HashSet<>();
         for (Rebuild rebuild : rebuilds) {
-            boolean besideTheLive = Projections.REBUILT_BESIDE.contains(rebuild.model());
             processor(rebuild.model()).ifPresent(processor -> {
                 if (!replica.equals(rebuild.coordinator()) && !takeOver(rebuild.model())) {
-                    if (!besideTheLive || rebuild.switching()) {
+                    if (rebuild.switching()) {
                         stopForRebuild(rebuild.model(), processor);
                     } else {
                         goOn.add(rebuild.model());
                     }
-                } else if (besideTheLive) {
-                    coordinateBeside(rebuild, processor);
                 } else {
-                    coordinate(rebuild, processor);
+                    coordinateBeside(rebuild, processor);
                 }
             });
         }
@@ -150,34 +132,6 @@ public class ReadModelRebuilds implements SmartLifecycle {
         return jdbc.sql("update read_model_rebuild set coordinator = ?, alive_at = now() where model = ?"
                         + " and (coordinator is null or alive_at < now() - make_interval(secs => ?))")
                 .params(replica, model, STALE.toSeconds()).update() == 1;
-    }
-
-    private void coordinate(Rebuild rebuild, StreamingEventProcessor processor) {
-        jdbc.sql("update read_model_rebuild set alive_at = now() where model = ? and coordinator = ?")
-                .params(rebuild.model(), replica).update();
-        if (!rebuild.resetDone()) {
-            stopForRebuild(rebuild.model(), processor);
-            if (!rebuild.seenByAll() || segmentsClaimed(rebuild.model())) {
-                return;
-            }
-            try {
-                processor.resetTokens();
-            } catch (RuntimeException e) {
-                LOG.info("The {} read model's tokens could not be reset yet ({}); trying again", rebuild.model(),
-                        e.toString());
-                return;
-            }
-            jdbc.sql("update read_model_rebuild set reset_done = true where model = ?").param(rebuild.model())
-                    .update();
-            startAgain(processor);
-            LOG.info("The {} read model's tokens are reset; it is being rebuilt here", rebuild.model());
-        } else if (!processor.isRunning()) {
-            startAgain(processor);
-        } else if (caughtUp(processor)) {
-            jdbc.sql("delete from read_model_rebuild where model = ? and coordinator = ?")
-                    .params(rebuild.model(), replica).update();
-            stoppedHere.remove(rebuild.model());
-        }
     }
 
     /**
@@ -229,17 +183,6 @@ public class ReadModelRebuilds implements SmartLifecycle {
         stoppedHere.remove(model);
         LOG.info("The {} read model rebuilt beside the live one is in place: {} events folded", model,
                 result.events());
-    }
-
-    /**
-     * The processor holds its segments, each caught up with the stream and past where the reset found it. (A segment
-     * stays "replaying" until an event newer than the reset arrives; the rebuild is done before that.)
-     */
-    private static boolean caughtUp(StreamingEventProcessor processor) {
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        return !segments.isEmpty() && segments.stream().allMatch(status -> status.isCaughtUp()
-                && (!status.isReplaying() || status.getCurrentPosition().orElse(-1)
-                >= status.getResetPosition().orElse(Long.MAX_VALUE)));
     }
 
     private boolean segmentsClaimed(String model) {

@@ -20,12 +20,14 @@ import vn.thidua.events.cluster.UnitsMerged;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.query.projection.Folds;
+import vn.thidua.query.projection.InMemoryFolds;
+import vn.thidua.query.projection.RebuiltBeside;
 import vn.thidua.query.projection.Envelope;
 
 @Component
 @ConditionalOnProperty(name = "thidua.read-models.clusters.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(ClusterProjection.MODEL)
-public class ClusterProjection {
+public class ClusterProjection implements RebuiltBeside {
 
     public static final String MODEL = "clusters";
 
@@ -34,6 +36,11 @@ public class ClusterProjection {
     /** Folding through {@code projections}: the live store, or memory for a rebuild beside the live model. */
     public ClusterProjection(Folds projections) {
         this.projections = projections;
+    }
+
+    @Override
+    public Object besideTheLive(InMemoryFolds folds) {
+        return new ClusterProjection(folds);
     }
 
     @EventHandler

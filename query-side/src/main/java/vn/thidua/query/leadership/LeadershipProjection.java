@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 
 import vn.thidua.events.decisions.Decision;
 import vn.thidua.query.projection.Folds;
+import vn.thidua.query.projection.InMemoryFolds;
+import vn.thidua.query.projection.RebuiltBeside;
 import vn.thidua.query.projection.Envelope;
 
 /** Folds every decision of a cluster: the elections and rescissions, and the membership decisions for names. */
 @Component
 @ConditionalOnProperty(name = "thidua.read-models.leadership.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(LeadershipProjection.MODEL)
-public class LeadershipProjection {
+public class LeadershipProjection implements RebuiltBeside {
 
     public static final String MODEL = "leadership";
 
@@ -24,6 +26,11 @@ public class LeadershipProjection {
     /** Folding through {@code projections}: the live store, or memory for a rebuild beside the live model. */
     public LeadershipProjection(Folds projections) {
         this.projections = projections;
+    }
+
+    @Override
+    public Object besideTheLive(InMemoryFolds folds) {
+        return new LeadershipProjection(folds);
     }
 
     @EventHandler

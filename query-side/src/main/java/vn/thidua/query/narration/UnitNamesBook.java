@@ -2,23 +2,20 @@ package vn.thidua.query.narration;
 
 import org.springframework.stereotype.Component;
 
-import vn.thidua.query.projection.DocumentProjections;
-import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.Envelope;
+import vn.thidua.query.projection.Folds;
 
 /**
  * Keeps, within one read model, the unit names of each cluster that the model's narration needs: a folded document
- * per cluster, kept in memory over a processor's batch like any other.
+ * per cluster, folded where the model folds (the live store, or memory while it is rebuilt beside the live one).
  */
 @Component
 public class UnitNamesBook {
 
-    private final DocumentProjections projections;
-    private final DocumentStore documents;
+    private final Folds projections;
 
-    public UnitNamesBook(DocumentProjections projections, DocumentStore documents) {
+    public UnitNamesBook(Folds projections) {
         this.projections = projections;
-        this.documents = documents;
     }
 
     /** The names known once this event is taken into account. */
@@ -31,6 +28,6 @@ public class UnitNamesBook {
     }
 
     public void forget(String model) {
-        documents.deleteModel(model);
+        projections.clear(model);
     }
 }

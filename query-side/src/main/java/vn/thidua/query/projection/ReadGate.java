@@ -11,8 +11,8 @@ import vn.thidua.query.admin.Projections;
 import vn.thidua.query.web.Problem;
 
 /**
- * What every read does before it loads: refuse while the model is rebuilt in place (503 {@code PROJECTION_REBUILDING};
- * a folded model rebuilt beside the live one is served all along), and,
+ * What every read does before it loads: refuse while the decision log is rebuilt from its first leaf (503
+ * {@code PROJECTION_REBUILDING}; the other models are rebuilt beside the live ones and served all along), and,
  * for {@code ?minPosition=}, wait, bounded, until the model has processed every event up to that global index, so
  * that a client reads its own write whatever aggregates the model folds; past the bound, 503
  * {@code READ_MODEL_BEHIND}. A position beyond the store's head is no write of anyone's yet (a command answers the

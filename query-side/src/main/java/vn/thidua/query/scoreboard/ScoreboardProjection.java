@@ -15,13 +15,15 @@ import vn.thidua.events.leadership.ClusterHeadElected;
 import vn.thidua.events.leadership.DeputyHeadElected;
 import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Folds;
+import vn.thidua.query.projection.InMemoryFolds;
+import vn.thidua.query.projection.RebuiltBeside;
 import vn.thidua.query.projection.Envelope;
 
 /** Wires {@link ScoreboardFold} to the event stream: one document per cluster and year. */
 @Component
 @ConditionalOnProperty(name = "thidua.read-models.scoreboard.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(ScoreboardProjection.MODEL)
-public class ScoreboardProjection {
+public class ScoreboardProjection implements RebuiltBeside {
 
     public static final String MODEL = "scoreboard";
 
@@ -30,6 +32,11 @@ public class ScoreboardProjection {
     /** Folding through {@code projections}: the live store, or memory for a rebuild beside the live model. */
     public ScoreboardProjection(Folds projections) {
         this.projections = projections;
+    }
+
+    @Override
+    public Object besideTheLive(InMemoryFolds folds) {
+        return new ScoreboardProjection(folds);
     }
 
     public static String key(String clusterId, int year) {

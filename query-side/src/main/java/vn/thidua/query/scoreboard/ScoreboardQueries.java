@@ -142,6 +142,6 @@ public class ScoreboardQueries {
         if (!board.isOpened()) {
             throw Problem.YEAR_NOT_FOUND.raise(clusterId, year);
         }
-        return ScoreboardView.of(board, asOf != null ? asOf : board.changedAt, asOfDate);
+        return ScoreboardView.asOf(board, asOf, asOfDate);
     }
 }

@@ -40,6 +40,11 @@ public record ScoreboardView(String clusterId, int year, Scoreboard.Status statu
                 ref(board, board.deputy), rows);
     }
 
+    /** The scoreboard folded up to a moment: standing at {@code asOf}, or where none is given, at its latest event. */
+    public static ScoreboardView asOf(Scoreboard board, Instant asOf, LocalDate asOfDate) {
+        return of(board, asOf != null ? asOf : board.changedAt, asOfDate);
+    }
+
     static UnitRef ref(Scoreboard board, Scoreboard.Officer officer) {
         return officer == null ? null : new UnitRef(officer.unitId(), board.nameOf(officer.unitId()));
     }

@@ -1,16 +1,17 @@
 package vn.thidua.query.timeline;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.ClusterEvent;
-import vn.thidua.events.YearId;
 import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
@@ -18,6 +19,9 @@ import vn.thidua.query.narration.UnitNamesBook;
 import vn.thidua.query.projection.ConcernedUnit;
 import vn.thidua.query.projection.ConcernedYear;
 import vn.thidua.query.projection.Envelope;
+import vn.thidua.query.projection.Folds;
+import vn.thidua.query.projection.InMemoryFolds;
+import vn.thidua.query.projection.RebuiltBeside;
 import vn.thidua.query.projection.ProgressNotes;
 
 /**
@@ -27,18 +31,46 @@ import vn.thidua.query.projection.ProgressNotes;
 @Component
 @ConditionalOnProperty(name = "thidua.read-models.timeline.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(TimelineProjection.MODEL)
-public class TimelineProjection {
+public class TimelineProjection implements RebuiltBeside {
 
     public static final String MODEL = "timeline";
 
-    private final JdbcClient jdbc;
+    private final TimelineLines lines;
     private final UnitNamesBook names;
-    private final ProgressNotes progress;
+    /** The lines of the rebuild under way here, written beside the live ones by the second instance. */
+    private final TimelineLines.Beside beside;
 
-    public TimelineProjection(JdbcClient jdbc, UnitNamesBook names, ProgressNotes progress) {
-        this.jdbc = jdbc;
+    @Autowired
+    public TimelineProjection(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions,
+                              Folds projections, ProgressNotes progress) {
+        this(TimelineLines.live(jdbc, progress), new UnitNamesBook(projections),
+                new TimelineLines.Beside(jdbc, batch, transactions));
+    }
+
+    private TimelineProjection(TimelineLines lines, UnitNamesBook names, TimelineLines.Beside beside) {
+        this.lines = lines;
         this.names = names;
-        this.progress = progress;
+        this.beside = beside;
+    }
+
+    @Override
+    public Object besideTheLive(InMemoryFolds folds) {
+        return new TimelineProjection(beside, new UnitNamesBook(folds), beside);
+    }
+
+    @Override
+    public void clearBeside() {
+        beside.clear();
+    }
+
+    @Override
+    public void finishBeside() {
+        beside.flush();
+    }
+
+    @Override
+    public void putBesideInPlace() {
+        TimelineLines.putBesideInPlace(beside.jdbc);
     }
 
     @EventHandler
@@ -46,16 +78,8 @@ public class TimelineProjection {
         Envelope envelope = Envelope.of(message);
         UnitNames known = names.namesAfter(MODEL, event.clusterId(), envelope);
         Text text = Narrator.describe(event, known);
-        int year = yearOf(event, envelope);
-        jdbc.sql("""
-                        insert into timeline_entry (cluster_id, year, event_id, at, occurred_on, event_type, unit_id,
-                            actor, text_vi, text_en)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (cluster_id, year, event_id) do nothing""")
-                .params(event.clusterId(), year, envelope.eventId(), DateTimeUtils.formatInstant(envelope.at()),
-                        envelope.backdatedDay(), event.getClass().getSimpleName(),
-                        ConcernedUnit.of(event), envelope.actor(), text.vi(), text.en())
-                .update();
-        progress.applied(MODEL, YearId.of(event.clusterId(), year));
+        lines.add(event.clusterId(), yearOf(event, envelope), envelope, event.getClass().getSimpleName(),
+                ConcernedUnit.of(event), text);
     }
 
     /** The year an event is filed under: the one it concerns, else the calendar year of its act. */
@@ -66,7 +90,7 @@ public class TimelineProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from timeline_entry").update();
+        lines.clear();
         names.forget(MODEL);
     }
 }

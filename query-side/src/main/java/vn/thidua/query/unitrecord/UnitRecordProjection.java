@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.query.projection.Folds;
+import vn.thidua.query.projection.InMemoryFolds;
+import vn.thidua.query.projection.RebuiltBeside;
 import vn.thidua.query.projection.Envelope;
 
 /**
@@ -22,7 +24,7 @@ import vn.thidua.query.projection.Envelope;
 @Component
 @ConditionalOnProperty(name = "thidua.read-models.unit-record.enabled", havingValue = "true", matchIfMissing = true)
 @ProcessingGroup(UnitRecordProjection.MODEL)
-public class UnitRecordProjection {
+public class UnitRecordProjection implements RebuiltBeside {
 
     public static final String MODEL = "unit-record";
 
@@ -35,6 +37,11 @@ public class UnitRecordProjection {
     /** Folding through {@code projections}: the live store, or memory for a rebuild beside the live model. */
     public UnitRecordProjection(Folds projections) {
         this.projections = projections;
+    }
+
+    @Override
+    public Object besideTheLive(InMemoryFolds folds) {
+        return new UnitRecordProjection(folds);
     }
 
     static String unitKey(String unitId) {

@@ -1,5 +1,7 @@
 package vn.thidua.query.yearreplay;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
@@ -33,15 +36,19 @@ import vn.thidua.query.projection.StoredPayloads;
 import vn.thidua.query.scoreboard.Scoreboard;
 import vn.thidua.query.scoreboard.ScoreboardFold;
 import vn.thidua.query.scoreboard.ScoreboardProjection;
+import vn.thidua.query.scoreboard.ScoreboardQueries;
+import vn.thidua.query.scoreboard.ScoreboardView;
 import vn.thidua.query.timeline.TimelineProjection;
 import vn.thidua.query.web.Problem;
+import vn.thidua.query.web.ProblemException;
 import vn.thidua.query.web.Problems;
 
 /**
  * The self-audit an inspector asks for: a year's sealed events (the cluster's and the year's, as the store holds
  * them now, in the ledger's order) folded afresh with the read models' own folds, into new documents compared with
  * the live read models: the year's scoreboard, the cluster's page and its leadership, field by field, and the year's
- * timeline, line by line. Nothing is written.
+ * timeline, line by line; or, asked {@code asOf} and/or {@code asOfDate}, the scoreboard as it stood then, against
+ * what {@code GET .../scoreboard?asOf=} answers. Nothing is written.
  */
 @RestController
 @Tag(name = "admin")
@@ -59,10 +66,13 @@ public class YearReplayController {
     private final YearRecords records;
     private final DocumentStore documents;
     private final JdbcClient jdbc;
+    private final ScoreboardQueries scoreboards;
     private final JsonMapper json = EventJson.mapper();
 
-    public YearReplayController(YearRecords records, DocumentStore documents, JdbcClient jdbc) {
+    public YearReplayController(YearRecords records, DocumentStore documents, JdbcClient jdbc,
+                                ScoreboardQueries scoreboards) {
         this.records = records;
+        this.scoreboards = scoreboards;
         this.documents = documents;
         this.jdbc = jdbc;
     }
@@ -71,11 +81,16 @@ public class YearReplayController {
             + " sealed events folded afresh and compared with the live read models")
     @Problems({Problem.YEAR_NOT_FOUND})
     @PostMapping("/api/clusters/{clusterId}/years/{year}/replay")
-    public YearReplayed replay(@PathVariable String clusterId, @PathVariable int year) {
+    public YearReplayed replay(@PathVariable String clusterId, @PathVariable int year,
+                               @RequestParam(required = false) Instant asOf,
+                               @RequestParam(required = false) LocalDate asOfDate) {
         List<YearRecords.Sealed> sealed = records.sealedEvents(clusterId, year);
         if (sealed.stream().noneMatch(event -> event.event() instanceof EmulationYearOpened opened
                 && opened.year() == year)) {
             throw Problem.YEAR_NOT_FOUND.raise(clusterId, year);
+        }
+        if (asOf != null || asOfDate != null) {
+            return replayAsOf(clusterId, year, sealed, asOf, asOfDate);
         }
         Scoreboard board = new Scoreboard(clusterId, year);
         ClusterDocument cluster = new ClusterDocument();
@@ -108,6 +123,40 @@ public class YearReplayController {
                 Leadership.class), json.valueToTree(leadership), differences);
         compareLines(clusterId, year, timeline, differences);
         return new YearReplayed(clusterId, year, sealed.size(), differences.isEmpty(), differences);
+    }
+
+    /** The sealed events up to the moment folded afresh, against the scoreboard {@code asOf} answers for it. */
+    private YearReplayed replayAsOf(String clusterId, int year, List<YearRecords.Sealed> sealed, Instant asOf,
+                                    LocalDate asOfDate) {
+        Scoreboard board = new Scoreboard(clusterId, year);
+        long folded = 0;
+        for (YearRecords.Sealed event : sealed) {
+            Envelope envelope = StoredPayloads.envelope(event.stored(), event.event());
+            // Every event of the cluster and the year, as the asOf read folds them.
+            if ((asOf == null || !envelope.at().isAfter(asOf))
+                    && (asOfDate == null || !envelope.occurredOn().isAfter(asOfDate))) {
+                board = ScoreboardFold.apply(board, envelope);
+                folded++;
+            }
+        }
+        List<ReplayDifference> differences = new ArrayList<>();
+        JsonNode replayed = board.isOpened() ? json.valueToTree(ScoreboardView.asOf(board, asOf, asOfDate)) : null;
+        JsonNode served;
+        try {
+            served = json.valueToTree(scoreboards.asOf(clusterId, year, asOf, asOfDate));
+        } catch (ProblemException notYetOpened) {
+            served = null;
+        }
+        String key = ScoreboardProjection.key(clusterId, year) + "@" + (asOf != null ? asOf : "")
+                + (asOfDate != null ? "/" + asOfDate : "");
+        if (served == null || replayed == null) {
+            if (served != replayed) {
+                differences.add(new ReplayDifference("scoreboard", key, served, replayed));
+            }
+        } else {
+            compareFields("scoreboard", key, served, replayed, differences);
+        }
+        return new YearReplayed(clusterId, year, folded, differences.isEmpty(), differences);
     }
 
     private JsonNode liveDocument(String model, String key, Class<?> type) {

@@ -1,0 +1,24 @@
+package vn.thidua.query.projection;
+
+/**
+ * A read model rebuilt beside its live self, which goes on serving: a second instance of its projection folds every
+ * stored event into memory (and writes any rows of its own into tables beside the live ones), then one transaction
+ * puts what it built in place of the live model.
+ */
+public interface RebuiltBeside {
+
+    /** A second instance of the projection, folding into {@code folds} and writing its own rows beside the live ones. */
+    Object besideTheLive(InMemoryFolds folds);
+
+    /** Before a build: rows an earlier build left beside the live ones go. */
+    default void clearBeside() {
+    }
+
+    /** Once every stored event was folded: rows still held by the second instance are written beside. */
+    default void finishBeside() {
+    }
+
+    /** In the switch's transaction: the rows written beside replace the live ones (documents are switched apart). */
+    default void putBesideInPlace() {
+    }
+}
