@@ -1,6 +1,14 @@
 package vn.thidua.benchmarks;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,12 +20,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,8 +110,9 @@ final class ReplayBenchmark {
             }
             double limit = rawReadAndDeserialize(url, events);
             List<String> rows = new ArrayList<>();
+            List<String> reads = new ArrayList<>();
             for (String model : models) {
-                double rate = build(database, model, events, args);
+                double rate = build(database, model, events, clusters, 2000 + years - 1, args, reads);
                 rows.add(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.1f%% |", model, events, limit,
                         rate, 100 * rate / limit));
             }
@@ -111,26 +122,45 @@ final class ReplayBenchmark {
                     + "| ratio |");
             System.out.println("| --- | --- | --- | --- | --- |");
             rows.forEach(System.out::println);
+            if (!reads.isEmpty()) {
+                System.out.println();
+                System.out.printf(Locale.ROOT, "Reads of the model being rebuilt, open loop at %.0f/s over HTTP for"
+                        + " %d s, before the rebuild and from its start%n", READ_RATE, READS_FOR.toSeconds());
+                System.out.println("| read model | when | answered/s | not 200 | p50 ms | p99 ms |");
+                System.out.println("| --- | --- | --- | --- | --- | --- |");
+                reads.forEach(System.out::println);
+            }
         }
     }
 
     /**
      * Runs the query side with only this read model (and the settings given after {@code replay} on the command line,
      * such as {@code --axon.eventhandling.processors.scoreboard.batch-size=500}), lets it build, then replays it from the first event through
-     * the admin operation and times the replay alone (no start-up in the figure).
+     * the admin operation and times the replay alone (no start-up in the figure). A model served while it is rebuilt
+     * is read over HTTP, open loop, for {@link #READS_FOR} before the rebuild and again from its start.
      */
-    private static double build(String[] database, String model, long events, String[] querySideSettings)
-            throws Exception {
+    private static double build(String[] database, String model, long events, int clusters, int lastYear,
+                                String[] querySideSettings, List<String> reads) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(database));
         arguments.add(Benchmarks.VERIFIER_KEY);
         arguments.addAll(List.of(querySideSettings));
         for (String other : Projections.READ_MODELS) {
             arguments.add("--thidua.read-models." + other + ".enabled=" + other.equals(model));
         }
+        boolean servedDuring = !model.equals("decision-log");
+        int port = servedDuring ? freePort() : 0;
+        if (servedDuring) {
+            arguments.add("--server.port=" + port);
+        }
         try (ConfigurableApplicationContext querySide = QuerySideApplication.application()
-                .profiles("postgres").web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
+                .profiles("postgres").web(servedDuring ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .run(arguments.toArray(String[]::new))) {
             Projections projections = querySide.getBean(Projections.class);
             awaitCaughtUp(projections, model, events);
+            ModelReads reader = servedDuring ? new ModelReads(port, model, clusters, lastYear) : null;
+            if (reader != null) {
+                reads.add(reader.row("before", reader.measure()));
+            }
             System.gc();
             long heapBefore = usedHeap();
             AtomicLong peakHeap = new AtomicLong(heapBefore);
@@ -139,12 +169,73 @@ final class ReplayBenchmark {
                     TimeUnit.MILLISECONDS);
             Instant start = Instant.now();
             projections.replay(model);
+            Future<Measurement.Result> during = reader == null ? null
+                    : Executors.newSingleThreadExecutor().submit(reader::measure);
             awaitCaughtUp(projections, model, events);
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             sampler.shutdownNow();
             System.out.printf(Locale.ROOT, "%s replayed in %.1f s; heap in use %,d MB before, %,d MB at most"
                     + " during the rebuild (every 20 ms)%n", model, seconds, heapBefore >> 20, peakHeap.get() >> 20);
+            if (during != null) {
+                reads.add(reader.row(String.format(Locale.ROOT, "during (rebuild %.1f s)", seconds), during.get()));
+            }
             return events / seconds;
+        }
+    }
+
+    static final double READ_RATE = 200;
+    static final Duration READS_FOR = Duration.ofSeconds(10);
+
+    /** Reads of one model's endpoint over HTTP, spread over the history's clusters, counting answers other than 200. */
+    private static final class ModelReads {
+
+        private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+        private final String base;
+        private final String model;
+        private final int clusters;
+        private final int lastYear;
+        private final AtomicLong notOk = new AtomicLong();
+
+        ModelReads(int port, String model, int clusters, int lastYear) {
+            this.base = "http://127.0.0.1:" + port;
+            this.model = model;
+            this.clusters = clusters;
+            this.lastYear = lastYear;
+        }
+
+        private String path(long request) {
+            String cluster = "cum-" + request % clusters;
+            return switch (model) {
+                case "scoreboard" -> "/api/clusters/" + cluster + "/years/" + lastYear + "/scoreboard";
+                case "timeline" -> "/api/clusters/" + cluster + "/years/" + lastYear + "/timeline";
+                case "leadership" -> "/api/clusters/" + cluster + "/leadership";
+                case "unit-record" -> "/api/units/" + cluster + "-dv-0/record";
+                default -> "/api/clusters/" + cluster;
+            };
+        }
+
+        Measurement.Result measure() throws Exception {
+            notOk.set(0);
+            String credentials = "Basic " + Base64.getEncoder().encodeToString(
+                    "kiem-toan:thidua-demo".getBytes(StandardCharsets.UTF_8));
+            return Measurement.openLoop(READ_RATE, 16, Duration.ZERO, READS_FOR, (thread, request) -> {
+                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(base + path(request)))
+                        .header("Authorization", credentials).build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() != 200) {
+                    notOk.incrementAndGet();
+                }
+            });
+        }
+
+        String row(String when, Measurement.Result result) {
+            return String.format(Locale.ROOT, "| %s | %s | %.0f | %d | %.1f | %.1f |", model, when,
+                    result.perSecond(), notOk.get(), result.percentileMillis(50), result.percentileMillis(99));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
