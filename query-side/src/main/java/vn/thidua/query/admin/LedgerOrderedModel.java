@@ -10,19 +10,20 @@ public interface LedgerOrderedModel {
 
     boolean isRunning();
 
+    /** Whether it is being rebuilt beside the live model, which goes on serving. */
     boolean isReplaying();
 
-    /** The store's "sealed through" watermark this model has caught up with. */
+    /** The store's "sealed through" watermark the live model has caught up with. */
     long sealedThrough();
 
     /** During a rebuild, the share of the ledger read again; 1 otherwise. */
     double progress();
 
-    /** Whether the model reflects every event up to that global index. */
+    /** Whether the live model reflects every event up to that global index. */
     default boolean processedThrough(long position) {
-        return !isReplaying() && sealedThrough() >= position;
+        return sealedThrough() >= position;
     }
 
-    /** Forgets the model and rebuilds it from the first leaf. */
+    /** Rebuilds the model from the first leaf beside the live one, then puts it in place. */
     void replay();
 }

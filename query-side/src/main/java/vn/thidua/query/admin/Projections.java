@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.thidua.query.decisions.DecisionLogFollower;
 import vn.thidua.query.web.Problem;
 
 /**
@@ -138,7 +139,7 @@ public class Projections {
             return ledgerOrdered.get(name).processedThrough(position);
         }
         if (name.equals(LEDGER_FOLLOWED)) {
-            return jdbc.sql("select rebuild_until is null and sealed_through >= ? from ledger_follower where name = ?")
+            return jdbc.sql("select sealed_through >= ? from ledger_follower where name = ?")
                     .params(position, name).query(Boolean.class).optional().orElse(false);
         }
         Map<Integer, TrackingToken> tokens = new HashMap<>();
@@ -161,28 +162,16 @@ public class Projections {
         return lowerBound != null && lowerBound.position().orElse(-1) >= position;
     }
 
-    /**
-     * Refuses a read of the decision log while it is rebuilt from the first leaf, here or on another replica (503
-     * PROJECTION_REBUILDING); the processor-fed models are rebuilt beside the live ones and served all along.
-     */
-    public void requireLive(String name) {
-        requireKnown(name);
-        boolean replaying = ledgerOrdered.containsKey(name) ? ledgerOrdered.get(name).isReplaying()
-                : name.equals(LEDGER_FOLLOWED) && followerRebuilding();
-        if (replaying) {
-            throw Problem.PROJECTION_REBUILDING.raise(name);
-        }
-    }
-
-    private static void requireKnown(String name) {
+    /** Refuses a model the system does not have (404 PROJECTION_NOT_FOUND); every model it has is served all along. */
+    public static void requireKnown(String name) {
         if (!READ_MODELS.contains(name)) {
             throw Problem.PROJECTION_NOT_FOUND.raise(name);
         }
     }
 
-    /** The decision log's follower row, for a replica that does not run it. */
+    /** Whether the decision log is being rebuilt beside the live one, for a replica that does not run it. */
     private boolean followerRebuilding() {
-        return jdbc.sql("select rebuild_until is not null from ledger_follower where name = ?").param(LEDGER_FOLLOWED)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("select count(*) from ledger_follower where name = ?").param(DecisionLogFollower.REBUILD_ROW)
+                .query(Long.class).single() > 0;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import vn.thidua.query.narration.Text;
 
 /**
  * The decision log's table. Entries come in the ledger's order and each is chained after its cluster's last entry:
- * an entry once chained is never re-sequenced or re-hashed, and a rebuild from the ledger gives the same chain.
+ * an entry once chained is never re-sequenced or re-hashed, and a rebuild from the ledger gives the same chain. A
+ * rebuild writes into the table beside it ({@link #beside()}), whose entries then take the live ones' place.
  */
 @Component
 public class DecisionLog {
@@ -82,15 +84,16 @@ public class DecisionLog {
         /** Notes which decision rescinded an entry; a display annotation outside the hashed content. */
         public void markRescinded(String decisionId, String rescindedBy) {
             flush();
-            jdbc.sql("update decision_log set rescinded_by = ? where decision_id = ?").params(rescindedBy, decisionId)
-                    .update();
+            jdbc.sql("update " + table + " set rescinded_by = ? where decision_id = ?")
+                    .params(rescindedBy, decisionId).update();
         }
 
         public void flush() {
             if (pending.isEmpty()) {
                 return;
             }
-            batchJdbc.batchUpdate(INSERT, pending, pending.size(), (statement, e) -> {
+            String insert = "insert into " + table + " (" + COLUMNS + ") values (" + "?, ".repeat(18) + "?)";
+            batchJdbc.batchUpdate(insert, pending, pending.size(), (statement, e) -> {
                 Object[] values = {e.clusterId(), e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(),
                         e.year(), e.occurredAt(), e.occurredOn(), e.actor(), e.role(), e.payload(), e.minutesRef(),
                         e.reason(), e.summary().vi(), e.summary().en(), e.prevHash(), e.hash(), e.rescindedBy()};
@@ -105,15 +108,34 @@ public class DecisionLog {
     private static final String COLUMNS = "cluster_id, seq, leaf_index, event_id, decision_id, decision_type, year,"
             + " occurred_at, occurred_on, actor, role, payload, minutes_ref, reason, summary_vi, summary_en, prev_hash,"
             + " hash, rescinded_by";
-    private static final String INSERT = "insert into decision_log (" + COLUMNS + ")"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String LIVE = "decision_log";
+    private static final String BESIDE = "decision_log_beside";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batchJdbc;
+    private final String table;
 
+    @Autowired
     public DecisionLog(JdbcClient jdbc, JdbcTemplate batchJdbc) {
+        this(jdbc, batchJdbc, LIVE);
+    }
+
+    private DecisionLog(JdbcClient jdbc, JdbcTemplate batchJdbc, String table) {
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
+        this.table = table;
+    }
+
+    /** The log a rebuild writes, beside this one. */
+    public DecisionLog beside() {
+        return new DecisionLog(jdbc, batchJdbc, BESIDE);
+    }
+
+    /** In the caller's transaction: the entries written beside replace the live ones, and the table beside empties. */
+    public void putBesideInPlace() {
+        jdbc.sql("delete from " + LIVE).update();
+        jdbc.sql("insert into " + LIVE + " select * from " + BESIDE).update();
+        jdbc.sql("delete from " + BESIDE).update();
     }
 
     public Appends appends() {
@@ -121,12 +143,12 @@ public class DecisionLog {
     }
 
     public boolean hasCluster(String clusterId) {
-        return jdbc.sql("select count(*) from decision_log where cluster_id = ?").param(clusterId)
+        return jdbc.sql("select count(*) from " + table + " where cluster_id = ?").param(clusterId)
                 .query(Long.class).single() > 0;
     }
 
     private Optional<Entry> lastOf(String clusterId) {
-        return jdbc.sql("select " + COLUMNS + " from decision_log where cluster_id = ? order by seq desc limit 1")
+        return jdbc.sql("select " + COLUMNS + " from " + table + " where cluster_id = ? order by seq desc limit 1")
                 .param(clusterId).query(DecisionLog::entry).optional();
     }
 
@@ -136,7 +158,7 @@ public class DecisionLog {
 
     /** The entries after sequence number {@code after}, at most {@code limit} of them, in order. */
     public List<Entry> entries(String clusterId, Integer year, String type, long after, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from decision_log where cluster_id = :cluster and seq > :after"
+        return jdbc.sql("select " + COLUMNS + " from " + table + " where cluster_id = :cluster and seq > :after"
                         + " and (cast(:year as integer) is null or year = :year)"
                         + " and (cast(:type as varchar) is null or decision_type = :type) order by seq limit :limit")
                 .param("cluster", clusterId).param("after", after).param("year", year).param("type", type)
@@ -144,7 +166,7 @@ public class DecisionLog {
     }
 
     public void clear() {
-        jdbc.sql("delete from decision_log").update();
+        jdbc.sql("delete from " + table).update();
     }
 
     private static Entry entry(ResultSet row, int rowNumber) throws SQLException {

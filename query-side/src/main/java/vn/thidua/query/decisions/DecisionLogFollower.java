@@ -32,29 +32,40 @@ import vn.thidua.query.projection.EndOfBatch;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ReadModelChanges;
 import vn.thidua.query.projection.StoredPayloads;
+import vn.thidua.query.web.Problem;
 
 /**
  * Builds the decision log from the ledger: reads the sealed leaves in order and chains every decision among them,
  * each entry with the leaf it was sealed as. One replica at a time does it (a row lock on its position, skipped by
- * the others); each pass commits the entries with the position it reached. A rebuild reads the ledger again from
- * its first leaf and, leaves being immutable, gives the very same entries and hashes.
+ * the others); each pass commits the entries with the position it reached. A rebuild is a second follower row that
+ * reads the ledger again from its first leaf into the table beside the live log (leaves being immutable, it gives the
+ * very same entries and hashes) while the live log goes on serving and following; once it has caught up with the live
+ * follower, one transaction puts its entries and its names in place and the live follower goes on from its position.
  */
 @Component
 @ConditionalOnProperty(name = "thidua.read-models.decision-log.enabled", havingValue = "true", matchIfMissing = true)
 public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
 
     public static final String MODEL = "decision-log";
+    /** The follower row, and the model its names are kept under, of a rebuild beside the live log. */
+    public static final String REBUILD_ROW = MODEL + "-beside";
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLogFollower.class);
     private static final int LEAVES_PER_PASS = 500;
     private static final long IDLE_MILLIS = 50;
 
-    /** The follower's row. */
+    /** A follower's row. */
     private record Position(long leafPosition, long sealedThrough, Long rebuildUntil) {
+    }
+
+    /** What a follower row writes: the live log, announcing its changes, or the rebuild's, beside it. */
+    private record Follower(String row, DecisionLog log, boolean announces) {
     }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final DecisionLog log;
+    private final Follower live;
+    private final Follower beside;
     private final UnitNamesBook names;
     private final ReadModelChanges changes;
     private final JsonMapper json = EventJson.mapper();
@@ -66,6 +77,8 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.log = log;
+        this.live = new Follower(MODEL, log, true);
+        this.beside = new Follower(REBUILD_ROW, log.beside(), false);
         this.names = names;
         this.changes = changes;
     }
@@ -75,11 +88,23 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
         return MODEL;
     }
 
-    /** One pass: chains the decisions among the next leaves; returns how many leaves it read (0 if none or busy). */
+    /**
+     * One pass of the live follower, and of a rebuild beside it if one is under way (put in place once it has caught
+     * up); returns how many leaves they read (0 if none or busy).
+     */
     public int followOnce() {
+        int read = followOnce(live);
+        if (rebuildingBeside()) {
+            read += followOnce(beside);
+            putInPlaceIfCaughtUp();
+        }
+        return read;
+    }
+
+    private int followOnce(Follower follower) {
         Integer read = transactions.execute(status -> {
             Position position = jdbc.sql("select leaf_position, sealed_through, rebuild_until from ledger_follower"
-                            + " where name = ? for update skip locked").param(MODEL)
+                            + " where name = ? for update skip locked").param(follower.row())
                     .query((row, i) -> new Position(row.getLong(1), row.getLong(2), (Long) row.getObject(3)))
                     .optional().orElse(null);
             if (position == null) {
@@ -96,11 +121,14 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
                     .query((row, i) -> new Sealed(row.getLong("leaf_index"),
                             row.getString("event_identifier") == null ? null : StoredEvent.read(row)))
                     .list();
-            DecisionLog.Appends appends = log.appends();
+            DecisionLog.Appends appends = follower.log().appends();
             Set<String> changedClusters = new LinkedHashSet<>();
-            inOneBatch(() -> leaves.forEach(leaf -> chain(leaf, appends).ifPresent(changedClusters::add)));
+            inOneBatch(() -> leaves.forEach(leaf -> chain(leaf, appends, follower.row())
+                    .ifPresent(changedClusters::add)));
             appends.flush();
-            changedClusters.forEach(clusterId -> changes.announce(MODEL, clusterId));
+            if (follower.announces()) {
+                changedClusters.forEach(clusterId -> changes.announce(MODEL, clusterId));
+            }
             long next = leaves.isEmpty() ? position.leafPosition() : leaves.get(leaves.size() - 1).leafIndex() + 1;
             boolean caughtUp = leaves.size() < LEAVES_PER_PASS;
             Long rebuildUntil = position.rebuildUntil() != null && next < position.rebuildUntil()
@@ -108,11 +136,50 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
             jdbc.sql("update ledger_follower set leaf_position = ?, sealed_through = ?, rebuild_until = ?"
                             + " where name = ?")
                     .params(next, caughtUp ? Math.max(watermark, position.sealedThrough()) : position.sealedThrough(),
-                            rebuildUntil, MODEL)
+                            rebuildUntil, follower.row())
                     .update();
             return leaves.size();
         });
         return read == null ? 0 : read;
+    }
+
+    /**
+     * Once the rebuild has read as far as the live follower and the whole ledger as it was when asked, its entries
+     * and names replace the live ones and the live follower takes its position, in one transaction; readers see the
+     * old log until it commits and the rebuilt one after, never a half-built one.
+     */
+    private void putInPlaceIfCaughtUp() {
+        List<String> clusters = transactions.execute(status -> {
+            Position current = lockedPosition(MODEL);
+            Position rebuilt = lockedPosition(REBUILD_ROW);
+            if (current == null || rebuilt == null || rebuilt.rebuildUntil() != null
+                    || rebuilt.leafPosition() < current.leafPosition()) {
+                return List.of();
+            }
+            log.putBesideInPlace();
+            jdbc.sql("delete from read_document where model = ?").param(MODEL).update();
+            jdbc.sql("update read_document set model = ? where model = ?").params(MODEL, REBUILD_ROW).update();
+            jdbc.sql("update ledger_follower set leaf_position = ?, sealed_through = ?, rebuild_until = null"
+                    + " where name = ?").params(rebuilt.leafPosition(), rebuilt.sealedThrough(), MODEL).update();
+            jdbc.sql("delete from ledger_follower where name = ?").param(REBUILD_ROW).update();
+            return jdbc.sql("select distinct cluster_id from decision_log").query(String.class).list();
+        });
+        if (clusters != null && !clusters.isEmpty()) {
+            clusters.forEach(clusterId -> changes.announce(MODEL, clusterId));
+            LOG.info("The decision log rebuilt beside the live one is in place");
+        }
+    }
+
+    private Position lockedPosition(String row) {
+        return jdbc.sql("select leaf_position, sealed_through, rebuild_until from ledger_follower where name = ?"
+                        + " for update").param(row)
+                .query((result, i) -> new Position(result.getLong(1), result.getLong(2), (Long) result.getObject(3)))
+                .optional().orElse(null);
+    }
+
+    private boolean rebuildingBeside() {
+        return jdbc.sql("select count(*) from ledger_follower where name = ?").param(REBUILD_ROW).query(Long.class)
+                .single() > 0;
     }
 
     /** A sealed leaf and its event as the store holds it now (null if it is gone: verification says so). */
@@ -137,7 +204,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
     }
 
     /** Chains the leaf's decision, if it holds one; returns the cluster whose log changed. */
-    private Optional<String> chain(Sealed leaf, DecisionLog.Appends appends) {
+    private Optional<String> chain(Sealed leaf, DecisionLog.Appends appends, String namesModel) {
         if (leaf.event() == null) {
             return Optional.empty();
         }
@@ -150,7 +217,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
             return Optional.empty();
         }
         Envelope event = StoredPayloads.envelope(stored, decision);
-        UnitNames known = names.namesAfter(MODEL, decision.clusterId(), event);
+        UnitNames known = names.namesAfter(namesModel, decision.clusterId(), event);
         appends.append(entryOf(leaf.leafIndex(), stored, decision, Narrator.describe(decision, known), json));
         if (decision instanceof DecisionRescinded rescinded) {
             appends.markRescinded(rescinded.rescindedDecisionId(), rescinded.decisionId());
@@ -171,39 +238,42 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
                 DecisionFacts.reason(decision), summary, null, null, null);
     }
 
-    private Position position() {
+    private Optional<Position> position(String row) {
         return jdbc.sql("select leaf_position, sealed_through, rebuild_until from ledger_follower where name = ?")
-                .param(MODEL)
-                .query((row, i) -> new Position(row.getLong(1), row.getLong(2), (Long) row.getObject(3)))
-                .single();
+                .param(row)
+                .query((result, i) -> new Position(result.getLong(1), result.getLong(2), (Long) result.getObject(3)))
+                .optional();
     }
 
+    /** Whether a rebuild beside the live log is under way. */
     @Override
     public boolean isReplaying() {
-        return position().rebuildUntil() != null;
+        return rebuildingBeside();
     }
 
     @Override
     public long sealedThrough() {
-        return position().sealedThrough();
+        return position(MODEL).orElseThrow().sealedThrough();
     }
 
     @Override
     public double progress() {
-        Position position = position();
-        return position.rebuildUntil() == null || position.rebuildUntil() == 0 ? 1.0
-                : Math.min(1.0, (double) position.leafPosition() / position.rebuildUntil());
+        return position(REBUILD_ROW).map(rebuilt -> rebuilt.rebuildUntil() == null || rebuilt.rebuildUntil() == 0 ? 1.0
+                : Math.min(1.0, (double) rebuilt.leafPosition() / rebuilt.rebuildUntil())).orElse(1.0);
     }
 
+    /** Starts a rebuild beside the live log, from the first leaf to the ledger's size now; refused while one runs. */
     @Override
     public void replay() {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("select leaf_position from ledger_follower where name = ? for update").param(MODEL)
-                    .query(Long.class).single();
-            log.clear();
-            names.forget(MODEL);
-            jdbc.sql("update ledger_follower set leaf_position = 0, sealed_through = 0,"
-                    + " rebuild_until = (select count(*) from ledger_leaf) where name = ?").param(MODEL).update();
+            int started = jdbc.sql("insert into ledger_follower (name, leaf_position, sealed_through, rebuild_until)"
+                    + " values (?, 0, 0, (select count(*) from ledger_leaf)) on conflict (name) do nothing")
+                    .param(REBUILD_ROW).update();
+            if (started == 0) {
+                throw Problem.REPLAY_REFUSED.raise(MODEL, "a rebuild of it is under way");
+            }
+            beside.log().clear();
+            names.forget(REBUILD_ROW);
         });
     }
 

@@ -11,9 +11,8 @@ import vn.thidua.query.admin.Projections;
 import vn.thidua.query.web.Problem;
 
 /**
- * What every read does before it loads: refuse while the decision log is rebuilt from its first leaf (503
- * {@code PROJECTION_REBUILDING}; the other models are rebuilt beside the live ones and served all along), and,
- * for {@code ?minPosition=}, wait, bounded, until the model has processed every event up to that global index, so
+ * What every read does before it loads (every model is served all along, also while it is rebuilt beside the live
+ * one): for {@code ?minPosition=}, wait, bounded, until the model has processed every event up to that global index, so
  * that a client reads its own write whatever aggregates the model folds; past the bound, 503
  * {@code READ_MODEL_BEHIND}. A position beyond the store's head is no write of anyone's yet (a command answers the
  * position of an event it committed): it is answered 503 at once, holding no thread for the bound. At most
@@ -37,7 +36,7 @@ public class ReadGate {
     }
 
     public void enter(String model, Long minPosition) {
-        projections.requireLive(model);
+        Projections.requireKnown(model);
         if (minPosition == null) {
             return;
         }
@@ -61,6 +60,5 @@ public class ReadGate {
         } finally {
             waiting.release();
         }
-        projections.requireLive(model);
     }
 }

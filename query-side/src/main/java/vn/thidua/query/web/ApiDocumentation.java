@@ -24,9 +24,8 @@ import vn.thidua.platform.web.ApiDocuments;
 @Configuration(proxyBeanMethods = false)
 public class ApiDocumentation {
 
-    /** Every read may meet these: a model rebuilding, a model behind the asked position, a store out of reach. */
-    static final List<Problem> EVERY_READ = List.of(Problem.PROJECTION_REBUILDING, Problem.READ_MODEL_BEHIND,
-            Problem.STORE_UNAVAILABLE);
+    /** Every read may meet these: a model behind the asked position, a store out of reach. */
+    static final List<Problem> EVERY_READ = List.of(Problem.READ_MODEL_BEHIND, Problem.STORE_UNAVAILABLE);
 
     @Bean
     public OpenAPI querySideDocument(Optional<BuildProperties> build) {

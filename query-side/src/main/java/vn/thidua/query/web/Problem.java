@@ -9,8 +9,6 @@ public enum Problem {
             "Cluster %s had not opened the emulation year %s (at the time asked for)."),
     UNIT_NOT_FOUND(404, "Không tìm thấy đơn vị %s.", "Unit %s is not known."),
     PROJECTION_NOT_FOUND(404, "Không có mô hình đọc tên %s.", "There is no read model named %s."),
-    PROJECTION_REBUILDING(503, "Dữ liệu %s đang được dựng lại từ các sự kiện; vui lòng thử lại sau giây lát.",
-            "The %s read model is being rebuilt from the events; please retry shortly."),
     READ_MODEL_BEHIND(503, "Dữ liệu %s chưa cập nhật tới vị trí %s của kho sự kiện; vui lòng thử lại.",
             "The %s read model has not yet caught up with position %s of the event store; please retry."),
     STORE_UNAVAILABLE(503, "Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau.",

@@ -25,10 +25,10 @@ import vn.thidua.query.support.BothApps;
 
 /**
  * Two query-side replicas on one store, the second not running the scoreboard: it reads the scoreboard the first
- * writes, with {@code minPosition} too; a rebuild asked of either replica, of a model both run (the timeline) or of
- * one only the other runs (the scoreboard), is carried out once. Both are rebuilt beside the live ones: every read on
- * either replica answers 200 all along (never a 503, never a half-built model), and the pledges signed while each is
- * rebuilt are in the rebuilt model.
+ * writes, with {@code minPosition} too; a rebuild asked of either replica, of a model both run (the timeline, the
+ * decision log) or of one only the other runs (the scoreboard), is carried out once. Each is rebuilt beside the live
+ * one: every read on either replica answers 200 all along (never a 503, never a half-built model), the pledges signed
+ * while each is rebuilt are in the rebuilt models, and the decision log's chain comes back the same.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicasRebuildIT {
@@ -37,6 +37,7 @@ class ReplicasRebuildIT {
     private static final String YEARS = "/api/clusters/" + CLUSTER_ID + "/years";
     private static final String SCOREBOARD = YEARS + "/2017/scoreboard";
     private static final String TIMELINE = YEARS + "/2017/timeline";
+    private static final String DECISIONS = "/api/clusters/" + CLUSTER_ID + "/decisions";
     private static final int FIRST_SIGNED = 5;
 
     private BothApps apps;
@@ -76,16 +77,17 @@ class ReplicasRebuildIT {
         assertThat(read.status()).as("a model this replica does not run: " + read.raw()).isEqualTo(200);
         JsonNode scoreboard = read.body();
         JsonNode timeline = awaitOk(first, TIMELINE + "?minPosition=" + last);
+        JsonNode decisions = awaitOk(first, DECISIONS + "?minPosition=" + last);
         assertThat(first.get(SCOREBOARD).body().path("rows")).isEqualTo(scoreboard.path("rows"));
         assertThat(other.get("/api/admin/projections").body().findValuesAsString("status")).contains("ELSEWHERE");
 
-        for (String model : List.of("timeline", "scoreboard")) {
+        for (String model : List.of("timeline", "scoreboard", "decision-log")) {
             Set<String> seen = ConcurrentHashMap.newKeySet();
             AtomicBoolean rebuilding = new AtomicBoolean(true);
             Thread readers = new Thread(() -> {
                 while (rebuilding.get()) {
                     for (Http replica : List.of(first, other)) {
-                        for (String path : List.of(SCOREBOARD, TIMELINE)) {
+                        for (String path : List.of(SCOREBOARD, TIMELINE, DECISIONS)) {
                             Http.Response answer = replica.get(path);
                             seen.add(answer.status() + " " + (answer.status() == 200 ? "" : answer.code()));
                         }
@@ -108,8 +110,9 @@ class ReplicasRebuildIT {
                 last = pledge.body().path("position").asLong();
             }
             signed += signedDuring.size();
-            await().atMost(PATIENCE).until(() -> apps.jdbc().sql("select count(*) from read_model_rebuild")
-                    .query(Long.class).single() == 0);
+            await().atMost(PATIENCE).until(() -> apps.jdbc().sql("select (select count(*) from read_model_rebuild)"
+                    + " + (select count(*) from ledger_follower where name <> 'decision-log')").query(Long.class)
+                    .single() == 0);
             rebuilding.set(false);
             readers.join();
             assertThat(seen).as(model + ", rebuilt beside the live one").containsOnly("200 ");
@@ -123,6 +126,8 @@ class ReplicasRebuildIT {
                 assertThat(lines.size()).as(model + ": every act, those during the rebuild too")
                         .isEqualTo(timeline.size() + signed - FIRST_SIGNED);
                 assertThat(lines.toString()).contains(timeline.get(0).path("text").path("vi").asString());
+                assertThat(awaitOk(replica, DECISIONS + "?minPosition=" + last)).as(model + ": the same chain")
+                        .isEqualTo(decisions);
             }
         }
         assertThat(apps.jdbc().sql("select count(*) from read_model_rebuild").query(Long.class).single()).isZero();

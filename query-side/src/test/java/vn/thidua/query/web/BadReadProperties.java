@@ -52,7 +52,7 @@ class BadReadProperties {
             "/api/units/btc-bac-giang/years/2017/certificate.pdf");
     /** A 503 that tells the client to come back: nothing broke. */
     private static final Set<String> NOT_READY = Set.of("READ_MODEL_BEHIND", "STORE_UNAVAILABLE",
-            "LEDGER_NOT_STARTED", "EVENT_NOT_YET_WITNESSED", "PROJECTION_REBUILDING");
+            "LEDGER_NOT_STARTED", "EVENT_NOT_YET_WITNESSED");
 
     private static BothApps apps;
 
