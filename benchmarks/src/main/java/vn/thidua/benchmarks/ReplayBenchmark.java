@@ -136,8 +136,8 @@ final class ReplayBenchmark {
     /**
      * Runs the query side with only this read model (and the settings given after {@code replay} on the command line,
      * such as {@code --axon.eventhandling.processors.scoreboard.batch-size=500}), lets it build, then replays it from the first event through
-     * the admin operation and times the replay alone (no start-up in the figure). A model served while it is rebuilt
-     * is read over HTTP, open loop, for {@link #READS_FOR} before the rebuild and again from its start.
+     * the admin operation and times the replay alone (no start-up in the figure). The model, served all along, is read
+     * over HTTP, open loop, for {@link #READS_FOR} before the rebuild and again from its start.
      */
     private static double build(String[] database, String model, long events, int clusters, int lastYear,
                                 String[] querySideSettings, List<String> reads) throws Exception {
@@ -147,20 +147,14 @@ final class ReplayBenchmark {
         for (String other : Projections.READ_MODELS) {
             arguments.add("--thidua.read-models." + other + ".enabled=" + other.equals(model));
         }
-        boolean servedDuring = !model.equals("decision-log");
-        int port = servedDuring ? freePort() : 0;
-        if (servedDuring) {
-            arguments.add("--server.port=" + port);
-        }
+        int port = freePort();
+        arguments.add("--server.port=" + port);
         try (ConfigurableApplicationContext querySide = QuerySideApplication.application()
-                .profiles("postgres").web(servedDuring ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .run(arguments.toArray(String[]::new))) {
+                .profiles("postgres").run(arguments.toArray(String[]::new))) {
             Projections projections = querySide.getBean(Projections.class);
             awaitCaughtUp(projections, model, events);
-            ModelReads reader = servedDuring ? new ModelReads(port, model, clusters, lastYear) : null;
-            if (reader != null) {
-                reads.add(reader.row("before", reader.measure()));
-            }
+            ModelReads reader = new ModelReads(port, model, clusters, lastYear);
+            reads.add(reader.row("before", reader.measure()));
             System.gc();
             long heapBefore = usedHeap();
             AtomicLong peakHeap = new AtomicLong(heapBefore);
@@ -169,16 +163,13 @@ final class ReplayBenchmark {
                     TimeUnit.MILLISECONDS);
             Instant start = Instant.now();
             projections.replay(model);
-            Future<Measurement.Result> during = reader == null ? null
-                    : Executors.newSingleThreadExecutor().submit(reader::measure);
+            Future<Measurement.Result> during = Executors.newSingleThreadExecutor().submit(reader::measure);
             awaitCaughtUp(projections, model, events);
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             sampler.shutdownNow();
             System.out.printf(Locale.ROOT, "%s replayed in %.1f s; heap in use %,d MB before, %,d MB at most"
                     + " during the rebuild (every 20 ms)%n", model, seconds, heapBefore >> 20, peakHeap.get() >> 20);
-            if (during != null) {
-                reads.add(reader.row(String.format(Locale.ROOT, "during (rebuild %.1f s)", seconds), during.get()));
-            }
+            reads.add(reader.row(String.format(Locale.ROOT, "during (rebuild %.1f s)", seconds), during.get()));
             return events / seconds;
         }
     }
@@ -210,6 +201,7 @@ final class ReplayBenchmark {
                 case "timeline" -> "/api/clusters/" + cluster + "/years/" + lastYear + "/timeline";
                 case "leadership" -> "/api/clusters/" + cluster + "/leadership";
                 case "unit-record" -> "/api/units/" + cluster + "-dv-0/record";
+                case "decision-log" -> "/api/clusters/" + cluster + "/decisions?year=" + lastYear;
                 default -> "/api/clusters/" + cluster;
             };
         }
