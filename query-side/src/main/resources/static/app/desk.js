@@ -12,7 +12,7 @@ Object.assign(WORDS.vi, {
     SIGN_PLEDGE: "Ký giao ước thi đua", FILE_REPORT: "Nộp báo cáo tổng kết", ASSESS_REPORT: "Thẩm định báo cáo",
     UNITS_LATE: "Đơn vị chậm giao ước hoặc báo cáo", ENTER_BALLOT: "Nhập kết quả bầu", FINALIZE_RANKING: "Chốt xếp hạng",
     PROPOSE_AWARDS: "Đề nghị khen thưởng", CLOSE_YEAR: "Kết thúc năm thi đua", deadline: "hạn", overdue: "quá hạn",
-    forTerm: "nhiệm kỳ", open: "Mở", send: "Gửi", sending: "Đang gửi…", recordedOk: "Đã ghi nhận.",
+    forTerm: "nhiệm kỳ", send: "Gửi", sending: "Đang gửi…", recordedOk: "Đã ghi nhận.",
     formCluster: "Thành lập cụm thi đua", clusterId: "Mã cụm", name: "Tên", unitId: "Mã đơn vị",
     addRow: "Thêm dòng", removeRow: "Bỏ dòng", openYear: "Phát động năm thi đua", criteria: "Tiêu chí chấm điểm",
     criterionId: "Mã tiêu chí", group: "Nhóm", title: "Tên tiêu chí", maxPoints: "Điểm tối đa",
@@ -32,17 +32,17 @@ Object.assign(WORDS.vi, {
     termYear: "Nhiệm kỳ năm", eligibleVoters: "Tổng số thành viên", votersPresent: "Số có mặt", votesFor: "Tán thành",
     votesAgainst: "Không tán thành", invalid: "Phiếu không hợp lệ", ranking: "Chốt xếp hạng",
     commendation: "Đề nghị khen thưởng", closure: "Kết thúc năm thi đua", issue: "Ban hành văn bản",
-    kind: "Loại văn bản", MINUTES: "Biên bản", PROPOSAL: "Tờ trình", CERTIFICATE: "Giấy chứng nhận",
+    kind: "Loại văn bản", MINUTES: "Biên bản", PROPOSAL: "Tờ trình",
     documentNumber: "Số", symbol: "Ký hiệu", place: "Địa điểm", reports: "Báo cáo của các đơn vị",
     stale: "Đã có người khác thay đổi từ khi bạn mở biểu mẫu này. Nội dung hiện tại ở dưới; biểu mẫu của bạn vẫn giữ nguyên, hãy xem lại rồi gửi lại.",
-    currentReport: "Báo cáo hiện tại", currentAssessment: "Thẩm định hiện tại", none: "chưa có",
-    yourUnit: "Đơn vị của bạn", pledgeSigned: "Đã ký giao ước", reportFiledAt: "Đã nộp báo cáo",
+    none: "chưa có",
+    yourUnit: "Đơn vị của bạn", pledgeSigned: "Đã ký giao ước",
     auditorDesk: "Kiểm tra hồ sơ", verifyLedger: "Sổ quyết định và kiểm chứng", replayYear: "Dựng lại năm và so sánh",
     replayEqual: "Dựng lại từ sự kiện đã niêm phong: khớp với dữ liệu đang phục vụ.",
     replayDiffers: "Dựng lại từ sự kiện đã niêm phong: có khác biệt", download: "Tải về", xlsx: "Tải Excel",
-    versionNote: "Phiên bản", deskLink: "Bàn làm việc", clusterDesk: "Công việc của cụm",
+    versionNote: "Phiên bản", clusterDesk: "Công việc của cụm",
     minutesRefLabel: "Số biên bản", reasonLabel: "Lý do", summaryLabel: "Tóm tắt kết quả", fix: "Hãy sửa các mục được đánh dấu.",
-    years2: "Năm thi đua", members2: "Thành viên", required: "bắt buộc", signedBy: "Người ký",
+    years2: "Năm thi đua", members2: "Thành viên", required: "bắt buộc",
     COUNCIL: "Hội đồng thi đua", SECRETARIAT: "Thư ký cụm", UNIT_OFFICER: "Cán bộ đơn vị", AUDITOR: "Kiểm toán",
     VIEWER: "Người xem"
 });
@@ -51,7 +51,7 @@ Object.assign(WORDS.en, {
     SIGN_PLEDGE: "Sign the emulation pledge", FILE_REPORT: "File the year-end report", ASSESS_REPORT: "Assess the report",
     UNITS_LATE: "Units late with pledge or report", ENTER_BALLOT: "Enter the ballot", FINALIZE_RANKING: "Finalise the ranking",
     PROPOSE_AWARDS: "Propose awards", CLOSE_YEAR: "Close the year", deadline: "due", overdue: "overdue",
-    forTerm: "term", open: "Open", send: "Send", sending: "Sending…", recordedOk: "Recorded.",
+    forTerm: "term", send: "Send", sending: "Sending…", recordedOk: "Recorded.",
     formCluster: "Form an emulation cluster", clusterId: "Cluster id", name: "Name", unitId: "Unit id",
     addRow: "Add a row", removeRow: "Remove row", openYear: "Open an emulation year", criteria: "Scoring criteria",
     criterionId: "Criterion id", group: "Group", title: "Criterion", maxPoints: "Maximum points",
@@ -71,18 +71,18 @@ Object.assign(WORDS.en, {
     termYear: "Term year", eligibleVoters: "Members eligible", votersPresent: "Present", votesFor: "For",
     votesAgainst: "Against", invalid: "Invalid ballots", ranking: "Finalise the ranking", commendation: "Propose an award",
     closure: "Close the year", issue: "Issue a document", kind: "Kind", MINUTES: "Minutes", PROPOSAL: "Award proposal",
-    CERTIFICATE: "Certificate", documentNumber: "Number", symbol: "Symbol", place: "Place",
+    documentNumber: "Number", symbol: "Symbol", place: "Place",
     reports: "The units' reports",
     stale: "Someone else changed this since you opened the form. What it is now shows below; your form is kept as typed: review it and send again.",
-    currentReport: "Report now", currentAssessment: "Assessment now", none: "none",
-    yourUnit: "Your unit", pledgeSigned: "Pledge signed", reportFiledAt: "Report filed",
+    none: "none",
+    yourUnit: "Your unit", pledgeSigned: "Pledge signed",
     auditorDesk: "Audit the record", verifyLedger: "Decision log and verification", replayYear: "Replay the year and compare",
     replayEqual: "Replayed from the sealed events: equal to the live read models.",
     replayDiffers: "Replayed from the sealed events: differences", download: "Download", xlsx: "Download Excel",
-    versionNote: "Version", deskLink: "Desk", clusterDesk: "The cluster's work",
+    versionNote: "Version", clusterDesk: "The cluster's work",
     minutesRefLabel: "Minutes reference", reasonLabel: "Reason", summaryLabel: "Summary of results",
     fix: "Please correct the marked fields.", years2: "Emulation years", members2: "Members", required: "required",
-    signedBy: "Signed by", COUNCIL: "Emulation council", SECRETARIAT: "Cluster secretariat",
+    COUNCIL: "Emulation council", SECRETARIAT: "Cluster secretariat",
     UNIT_OFFICER: "Unit officer", AUDITOR: "Auditor", VIEWER: "Viewer"
 });
 
@@ -352,10 +352,10 @@ const section = (title, ...content) => el("details", {class: "desk-section"}, el
 const again = () => route();
 
 function dueLine(item) {
-    const where = item.unitId && item.kind === "ASSESS_REPORT" ? `#/desk/c/${item.clusterId}/y/${item.year}#assess-${item.unitId}`
-        : item.kind === "ENTER_BALLOT" ? `#/desk/c/${item.clusterId}` : `#/desk/c/${item.clusterId}/y/${item.year}`;
+    // Ballots are entered on the cluster's desk, everything else on the year's.
+    const where = item.kind === "ENTER_BALLOT" ? `#/desk/c/${item.clusterId}` : `#/desk/c/${item.clusterId}/y/${item.year}`;
     return el("li", {"data-due": item.kind, "data-unit": item.unitId ?? null, class: item.overdue ? "late" : null},
-        el("a", {href: where.split("#assess")[0]}, t(item.kind)), ` · ${item.year}`,
+        el("a", {href: where}, t(item.kind)), ` · ${item.year}`,
         item.unitName ? ` · ${item.unitName}` : "",
         item.office ? ` · ${t(item.office)} ${t("forTerm")} ${item.termYear}` : "",
         item.deadline ? ` · ${t("deadline")} ${actDay(item.deadline)}` : "",
