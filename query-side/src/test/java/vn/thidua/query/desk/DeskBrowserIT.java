@@ -223,12 +223,7 @@ class DeskBrowserIT {
         browser.get(home + "#/desk/c/" + CLUSTER_ID);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("election")));
         replace("election", "termYear", "2018");
-        new Select(field("election", "unitId")).selectByValue(BAC_GIANG);
-        type("election", "ballot.votersPresent", "5");
-        type("election", "ballot.votesFor", "5");
-        type("election", "ballot.votesAgainst", "0");
-        type("election", "minutesRef", "Biên bản số 01/BB-CTĐ2");
-        date("election", "occurredOn", LocalDate.of(2017, 12, 28));
+        ballot("election", BAC_GIANG, 5, 5, 0, "Biên bản số 01/BB-CTĐ2");
         click(By.cssSelector("[data-submit='election']"));
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#election .field-error")));
@@ -259,12 +254,7 @@ class DeskBrowserIT {
         date("ranking", "occurredOn", LocalDate.of(2017, 12, 28));
         send("ranking");
 
-        new Select(field("commendation", "unitId")).selectByValue(BAC_GIANG);
-        type("commendation", "ballot.votersPresent", "14");
-        type("commendation", "ballot.votesFor", "14");
-        type("commendation", "ballot.votesAgainst", "0");
-        type("commendation", "minutesRef", "Biên bản số 02/BB-CTĐ2");
-        date("commendation", "occurredOn", LocalDate.of(2017, 12, 28));
+        ballot("commendation", BAC_GIANG, 14, 14, 0, "Biên bản số 02/BB-CTĐ2");
         int before = recorded();
         new Actions(browser).doubleClick(browser.findElement(By.cssSelector("[data-submit='commendation']")))
                 .perform();
@@ -345,6 +335,16 @@ class DeskBrowserIT {
         browser.findElement(By.id("password")).clear();
         browser.findElement(By.id("password")).sendKeys(Http.DEMO_PASSWORD);
         browser.findElement(By.id("sign-in-button")).click();
+    }
+
+    /** A ballot's form filled for a unit as the meeting of 28/12/2017 voted (the eligible voters are prefilled). */
+    private void ballot(String form, String unitId, int present, int votesFor, int against, String minutesRef) {
+        new Select(field(form, "unitId")).selectByValue(unitId);
+        type(form, "ballot.votersPresent", String.valueOf(present));
+        type(form, "ballot.votesFor", String.valueOf(votesFor));
+        type(form, "ballot.votesAgainst", String.valueOf(against));
+        type(form, "minutesRef", minutesRef);
+        date(form, "occurredOn", LocalDate.of(2017, 12, 28));
     }
 
     private WebElement field(String form, String name) {
