@@ -36,7 +36,6 @@ public class Projections {
     public static final List<String> READ_MODELS =
             List.of("clusters", "leadership", "scoreboard", "decision-log", "timeline", "unit-record");
 
-
     /** One read model's processor as the admin listing shows it. */
     public record ProjectionState(String name, String status, Long position, boolean replaying, double progress) {
     }
@@ -91,22 +90,11 @@ public class Projections {
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).max(Long::compare).orElse(null);
         boolean replaying = rebuilds.isRebuilding(name);
         String status = processor.isError() ? "ERROR" : processor.isRunning() ? "RUNNING" : "STOPPED";
+        // A rebuild's progress is the events folded beside the live model, known on the replica that builds it.
         OptionalLong foldedBeside = rebuilds.foldedBeside(name);
         double progress = foldedBeside.isPresent() ? fraction(foldedBeside.getAsLong(), head)
-                : progress(segments, replaying, position, head);
+                : replaying ? 0.0 : fraction(position == null ? 0 : position, head);
         return new ProjectionState(name, status, position, replaying, progress);
-    }
-
-    /** During a replay, how far the slowest segment is towards where the reset began; otherwise towards the head. */
-    private static double progress(Collection<EventTrackerStatus> segments, boolean replaying, Long position,
-                                   long head) {
-        if (replaying) {
-            return segments.stream().filter(EventTrackerStatus::isReplaying)
-                    .mapToDouble(segment -> fraction(segment.getCurrentPosition().orElse(0),
-                            segment.getResetPosition().orElse(0)))
-                    .min().orElse(0.0);
-        }
-        return fraction(position == null ? 0 : position, head);
     }
 
     private static double fraction(long done, long total) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import vn.thidua.events.time.ActDate;
 import vn.thidua.query.narration.Text;
+import vn.thidua.query.projection.RebuiltBeside;
 
 /**
  * The decision log's table. Entries come in the ledger's order and each is chained after its cluster's last entry:
@@ -133,9 +134,7 @@ public class DecisionLog {
 
     /** In the caller's transaction: the entries written beside replace the live ones, and the table beside empties. */
     public void putBesideInPlace() {
-        jdbc.sql("delete from " + LIVE).update();
-        jdbc.sql("insert into " + LIVE + " select * from " + BESIDE).update();
-        jdbc.sql("delete from " + BESIDE).update();
+        RebuiltBeside.putRowsInPlace(jdbc, LIVE, BESIDE);
     }
 
     public Appends appends() {

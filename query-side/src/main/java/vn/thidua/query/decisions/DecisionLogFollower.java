@@ -1,5 +1,7 @@
 package vn.thidua.query.decisions;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +57,12 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
 
     /** A follower's row. */
     private record Position(long leafPosition, long sealedThrough, Long rebuildUntil) {
+
+        static final String SELECT = "select leaf_position, sealed_through, rebuild_until from ledger_follower";
+
+        static Position of(ResultSet row, int rowNumber) throws SQLException {
+            return new Position(row.getLong(1), row.getLong(2), (Long) row.getObject(3));
+        }
     }
 
     /** What a follower row writes: the live log, announcing its changes, or the rebuild's, beside it. */
@@ -103,10 +111,8 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
 
     private int followOnce(Follower follower) {
         Integer read = transactions.execute(status -> {
-            Position position = jdbc.sql("select leaf_position, sealed_through, rebuild_until from ledger_follower"
-                            + " where name = ? for update skip locked").param(follower.row())
-                    .query((row, i) -> new Position(row.getLong(1), row.getLong(2), (Long) row.getObject(3)))
-                    .optional().orElse(null);
+            Position position = jdbc.sql(Position.SELECT + " where name = ? for update skip locked")
+                    .param(follower.row()).query(Position::of).optional().orElse(null);
             if (position == null) {
                 return 0;
             }
@@ -171,10 +177,8 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
     }
 
     private Position lockedPosition(String row) {
-        return jdbc.sql("select leaf_position, sealed_through, rebuild_until from ledger_follower where name = ?"
-                        + " for update").param(row)
-                .query((result, i) -> new Position(result.getLong(1), result.getLong(2), (Long) result.getObject(3)))
-                .optional().orElse(null);
+        return jdbc.sql(Position.SELECT + " where name = ? for update").param(row).query(Position::of).optional()
+                .orElse(null);
     }
 
     private boolean rebuildingBeside() {
@@ -239,10 +243,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
     }
 
     private Optional<Position> position(String row) {
-        return jdbc.sql("select leaf_position, sealed_through, rebuild_until from ledger_follower where name = ?")
-                .param(row)
-                .query((result, i) -> new Position(result.getLong(1), result.getLong(2), (Long) result.getObject(3)))
-                .optional();
+        return jdbc.sql(Position.SELECT + " where name = ?").param(row).query(Position::of).optional();
     }
 
     /** Whether a rebuild beside the live log is under way. */

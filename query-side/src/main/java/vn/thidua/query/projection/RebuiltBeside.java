@@ -1,5 +1,7 @@
 package vn.thidua.query.projection;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * A read model rebuilt beside its live self, which goes on serving: a second instance of its projection folds every
  * stored event into memory (and writes any rows of its own into tables beside the live ones), then one transaction
@@ -20,5 +22,12 @@ public interface RebuiltBeside {
 
     /** In the switch's transaction: the rows written beside replace the live ones (documents are switched apart). */
     default void putBesideInPlace() {
+    }
+
+    /** In the caller's transaction: the rows of a table written beside replace the live table's, and it empties. */
+    static void putRowsInPlace(JdbcClient jdbc, String liveTable, String besideTable) {
+        jdbc.sql("delete from " + liveTable).update();
+        jdbc.sql("insert into " + liveTable + " select * from " + besideTable).update();
+        jdbc.sql("delete from " + besideTable).update();
     }
 }

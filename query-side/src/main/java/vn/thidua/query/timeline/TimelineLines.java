@@ -96,11 +96,4 @@ class TimelineLines {
             }
         }
     }
-
-    /** In the switch's transaction: the lines written beside become the timeline's, and the table beside is emptied. */
-    static void putBesideInPlace(JdbcClient jdbc) {
-        jdbc.sql("delete from " + LIVE).update();
-        jdbc.sql("insert into " + LIVE + " select * from " + BESIDE).update();
-        jdbc.sql("delete from " + BESIDE).update();
-    }
 }

@@ -70,7 +70,7 @@ public class TimelineProjection implements RebuiltBeside {
 
     @Override
     public void putBesideInPlace() {
-        TimelineLines.putBesideInPlace(beside.jdbc);
+        RebuiltBeside.putRowsInPlace(beside.jdbc, TimelineLines.LIVE, TimelineLines.BESIDE);
     }
 
     @EventHandler
