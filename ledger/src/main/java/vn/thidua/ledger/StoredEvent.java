@@ -3,6 +3,7 @@ package vn.thidua.ledger;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,11 @@ public record StoredEvent(long globalIndex, String aggregateId, String eventId, 
                 row.getString("event_identifier"), row.getString("meta_data"), row.getString("payload"),
                 row.getString("payload_revision"), row.getString("payload_type"), row.getLong("sequence_number"),
                 row.getString("time_stamp"));
+    }
+
+    /** When the store recorded the event. */
+    public Instant recordedAt() {
+        return StoredTimestamp.parse(timestamp);
     }
 
     /** The leaf input's fields, as a receipt shows them. */

@@ -2,7 +2,6 @@ package vn.thidua.query.decisions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.thidua.events.time.ActDate;
+import vn.thidua.ledger.StoredTimestamp;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.projection.RebuiltBeside;
 
@@ -36,11 +36,11 @@ public class DecisionLog {
 
         /** The day the act took place: kept apart where it was back-dated, else the day it was recorded. */
         public LocalDate actDate() {
-            return ActDate.of(occurredOn, Instant.parse(occurredAt));
+            return ActDate.of(occurredOn, StoredTimestamp.parse(occurredAt));
         }
 
         public boolean backdated() {
-            return ActDate.isBackdated(actDate(), Instant.parse(occurredAt));
+            return ActDate.isBackdated(actDate(), StoredTimestamp.parse(occurredAt));
         }
 
         /** Whether the two entries show the same facts of their decision, in words too (the chain and rescission aside). */

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.events.actor.Actor;
 import vn.thidua.events.time.ActDate;
@@ -22,23 +23,26 @@ import vn.thidua.ledger.StoredEvent;
 public final class StoredPayloads {
 
     private static final JsonMapper JSON = EventJson.mapper();
-    /** The payload types by their stored name, looked up once each (a rebuild reads a million rows). */
-    private static final Map<String, Optional<Class<?>>> TYPES = new ConcurrentHashMap<>();
-    private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {
-    };
+    /**
+     * A reader for each payload type by its stored name, looked up once each (a rebuild reads a million rows), empty
+     * for a name that is no class here.
+     */
+    private static final Map<String, Optional<ObjectReader>> READERS = new ConcurrentHashMap<>();
+    private static final ObjectReader METADATA = JSON.readerFor(new TypeReference<Map<String, Object>>() {
+    });
 
     private StoredPayloads() {
     }
 
     /** The payload as its stored type, or empty for a type this side does not know (a forged row, say). */
     public static Optional<Object> payload(StoredEvent stored) {
-        Optional<Class<?>> type = TYPES.computeIfAbsent(stored.payloadType(), StoredPayloads::load);
-        return type.map(known -> JSON.readValue(stored.payload(), known));
+        return READERS.computeIfAbsent(stored.payloadType(), StoredPayloads::reader)
+                .map(reader -> reader.readValue(stored.payload()));
     }
 
-    private static Optional<Class<?>> load(String name) {
+    private static Optional<ObjectReader> reader(String name) {
         try {
-            return Optional.of(Class.forName(name));
+            return Optional.of(JSON.readerFor(Class.forName(name)));
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         }
@@ -46,7 +50,7 @@ public final class StoredPayloads {
 
     public static Envelope envelope(StoredEvent stored, Object payload) {
         Map<String, Object> metadata = metadata(stored);
-        Instant recordedAt = Instant.parse(stored.timestamp());
+        Instant recordedAt = stored.recordedAt();
         return new Envelope(payload, stored.eventId(), stored.aggregateId(), stored.sequence(), recordedAt,
                 ActDate.of(metadata, recordedAt), text(metadata.get(Actor.ACTOR)), text(metadata.get(Actor.ROLE)));
     }
@@ -57,11 +61,11 @@ public final class StoredPayloads {
      */
     public static DomainEventMessage<Object> message(StoredEvent stored, Object payload) {
         return new GenericDomainEventMessage<>(null, stored.aggregateId(), stored.sequence(), payload, MetaData.from(metadata(stored)), stored.eventId(),
-                Instant.parse(stored.timestamp()));
+                stored.recordedAt());
     }
 
     private static Map<String, Object> metadata(StoredEvent stored) {
-        return stored.metaData() == null ? Map.of() : JSON.readValue(stored.metaData(), METADATA);
+        return stored.metaData() == null ? Map.of() : METADATA.readValue(stored.metaData());
     }
 
     private static String text(Object value) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.projection.ReadGate;
 import vn.thidua.events.time.ActDate;
+import vn.thidua.ledger.StoredTimestamp;
 import vn.thidua.query.web.Page;
 import vn.thidua.query.web.Problem;
 import vn.thidua.query.web.Problems;
@@ -34,7 +35,7 @@ public class TimelineController {
                        Text text) {
 
         static Line of(String at, LocalDate backdatedDay, String type, String unitId, String actor, Text text) {
-            Instant recordedAt = Instant.parse(at);
+            Instant recordedAt = StoredTimestamp.parse(at);
             LocalDate day = ActDate.of(backdatedDay, recordedAt);
             return new Line(at, day, ActDate.isBackdated(day, recordedAt), type, unitId, actor, text);
         }
