@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
@@ -44,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
 import vn.thidua.events.time.ActDate;
+import vn.thidua.query.projection.ReadModelChanges;
 import vn.thidua.command.support.LibreOffice;
 import vn.thidua.command.support.Http.Response;
 import vn.thidua.command.support.SeedRequests;
@@ -366,6 +369,12 @@ class QuerySideIT {
         String lines = "select * from timeline_entry order by cluster_id, year, event_id";
         List<Map<String, Object>> linesLive = apps.jdbc().sql(lines).query().listOfRows();
 
+        Set<String> announced = ConcurrentHashMap.newKeySet();
+        apps.querySideBean(ReadModelChanges.class).subscribe(change -> {
+            if (change.model().equals("scoreboard")) {
+                announced.add(change.key());
+            }
+        });
         for (String model : List.of("scoreboard", "decision-log", "timeline", "leadership", "unit-record",
                 "clusters")) {
             assertThat(queries.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay", Map.of())
@@ -388,6 +397,12 @@ class QuerySideIT {
         });
         assertThat(apps.jdbc().sql(folded).query().listOfRows()).as("rebuilt beside the live models, row by row")
                 .isEqualTo(builtLive);
+        assertThat(apps.jdbc().sql("select count(*) from read_document where model like '%-beside'")
+                .query(Long.class).single()).as("no document left beside the live ones").isZero();
+        // Answers kept from the documents replaced go: every document switched in is announced as changed.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(announced).containsAll(builtLive.stream()
+                .filter(row -> row.get("model").equals("scoreboard")).map(row -> (String) row.get("doc_key"))
+                .toList()));
         assertThat(apps.jdbc().sql(lines).query().listOfRows()).as("the timeline's lines rebuilt beside, row by row")
                 .isEqualTo(linesLive);
         assertThat(apps.jdbc().sql("select count(*) from timeline_entry_beside").query(Long.class).single()).isZero();

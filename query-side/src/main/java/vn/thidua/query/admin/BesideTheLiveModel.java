@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
@@ -14,6 +15,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,11 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.databind.json.JsonMapper;
-import vn.thidua.events.json.EventJson;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.InMemoryFolds;
+import vn.thidua.query.projection.ReadModelChanges;
 import vn.thidua.query.projection.RebuiltBeside;
 import vn.thidua.query.projection.StoredPayloads;
 
@@ -35,22 +37,23 @@ import vn.thidua.query.projection.StoredPayloads;
  * A read model rebuilt beside the live one, which goes on serving: the store's rows read in order by one streaming
  * query, each deserialized as the ledger's followers read them ({@link StoredPayloads}) and handed to a second
  * instance of the model's own projection ({@link RebuiltBeside}), which folds into memory and writes any rows of its
- * own into tables beside the live ones; then, with the model's processors stopped, one transaction puts the new
- * documents and rows in place of the old and sets the processor's tokens to where the reading stopped, so that it
- * goes on from there on the new model. An event that was still being written when the reading passed its place is a
- * gap in that token, which the processor takes when it commits.
+ * own into tables beside the live ones; the folded documents are then written under the model's name beside
+ * ({@link RebuiltBeside#besideName}). Then, with no processor holding a segment of the model, one transaction puts
+ * the new documents and rows in place of the old, announces every document as changed, and sets the processor's
+ * tokens to where the reading stopped, so that it goes on from there on the new model. An event that was still being
+ * written when the reading passed its place is a gap in that token, which the processor takes when it commits.
  */
 @Component
 public class BesideTheLiveModel {
 
     /**
-     * A model folded in memory by {@code projection}'s second instance, through {@code through} (null for an empty
-     * store), from {@code events} events.
+     * A model built beside the live one by {@code projection}'s second instance, through {@code through} (null for an
+     * empty store), from {@code events} events.
      */
-    public record Built(String model, RebuiltBeside projection, InMemoryFolds folds, TrackingToken through,
-                        long events) {
+    public record Built(String model, RebuiltBeside projection, TrackingToken through, long events) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(BesideTheLiveModel.class);
     private static final int READ_BATCH = 5_000;
     /**
      * Axon's processors keep a gap this far behind the head at most; an older missing index is no event to come. The
@@ -65,12 +68,14 @@ public class BesideTheLiveModel {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
-    private final JsonMapper json = EventJson.mapper();
+    private final DocumentStore documents;
+    private final ReadModelChanges changes;
     /** The projections rebuilt beside the live ones by model, found once the beans are there. */
     private volatile Map<String, RebuiltBeside> rebuiltBeside;
 
     public BesideTheLiveModel(ApplicationContext context, TokenStore tokens, JdbcClient jdbc, JdbcTemplate batch,
-                              PlatformTransactionManager transactions) {
+                              PlatformTransactionManager transactions, DocumentStore documents,
+                              ReadModelChanges changes) {
         this.context = context;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
@@ -78,6 +83,8 @@ public class BesideTheLiveModel {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = new TransactionTemplate(transactions);
+        this.documents = documents;
+        this.changes = changes;
     }
 
     /** The projection of a model rebuilt beside the live one, where this replica runs it. */
@@ -95,11 +102,16 @@ public class BesideTheLiveModel {
         return Optional.ofNullable(known.get(model));
     }
 
-    /** Folds every stored event into a fresh instance of the model's projection, counting them in {@code folded}. */
+    /**
+     * Folds every stored event into a fresh instance of the model's projection, counting them in {@code folded}, and
+     * writes what it built beside the live model.
+     */
     public Built build(String model, AtomicLong folded) {
         RebuiltBeside projection = projection(model)
                 .orElseThrow(() -> new IllegalArgumentException(model + " is not rebuilt beside the live one here"));
+        long start = System.nanoTime();
         projection.clearBeside();
+        documents.deleteModel(RebuiltBeside.besideName(model));
         InMemoryFolds folds = new InMemoryFolds();
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.besideTheLive(folds));
         long[] last = {-1};
@@ -127,31 +139,39 @@ public class BesideTheLiveModel {
             folded.incrementAndGet();
         }));
         projection.finishBeside();
+        long foldedAt = System.nanoTime();
+        Map<String, DocumentStore.Stored<Object>> built = folds.documents().getOrDefault(model, Map.of());
+        transaction.executeWithoutResult(status -> documents.saveAll(RebuiltBeside.besideName(model), built));
+        LOG.info("The {} read model folded {} events in {} ms beside the live one, and wrote its {} documents in {} ms",
+                model, folded.get(), (foldedAt - start) / 1_000_000, built.size(),
+                (System.nanoTime() - foldedAt) / 1_000_000);
         TrackingToken through = last[0] < 0 ? null : GapAwareTrackingToken.newInstance(last[0],
                 LongStream.rangeClosed(Math.max(1, last[0] - GAPS_KEPT), last[0])
                         .filter(index -> !seen.get((int) index)).boxed().toList());
-        return new Built(model, projection, folds, through, folded.get());
+        return new Built(model, projection, through, folded.get());
     }
 
     /**
-     * In one transaction, the built documents and rows replace the live ones and every segment's token is set to where
-     * the building stopped reading. The caller has stopped the model's processors on every replica.
+     * In one transaction, unless a processor of the model holds a segment (on any replica): the built documents and
+     * rows replace the live ones, every document is announced as changed (answers kept from the old ones go), and
+     * every segment's token is set to where the building stopped reading. The segments stay locked until it commits,
+     * so that a processor claims one only afterwards, from the new token. Returns whether it switched.
      */
-    public void switchTo(Built built) {
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("delete from read_document where model = ?").param(built.model()).update();
-            Map<String, DocumentStore.Stored<Object>> documents = built.folds().documents()
-                    .getOrDefault(built.model(), Map.of());
-            batch.batchUpdate(
-                    "insert into read_document (model, doc_key, versions, body) values (?, ?, ?, ?)",
-                    documents.entrySet().stream().map(document -> new Object[] {built.model(), document.getKey(),
-                            json.writeValueAsString(document.getValue().versions()),
-                            json.writeValueAsString(document.getValue().state())}).toList());
+    public boolean switchTo(Built built) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            boolean claimed = jdbc.sql("select owner from token_entry where processor_name = ? for update")
+                    .param(built.model()).query(String.class).list().stream().anyMatch(Objects::nonNull);
+            if (claimed) {
+                return false;
+            }
+            documents.replaceModel(built.model(), RebuiltBeside.besideName(built.model()));
+            changes.announceEveryDocument(built.model());
             built.projection().putBesideInPlace();
             for (int segment : tokens.fetchSegments(built.model())) {
                 tokens.storeToken(built.through(), built.model(), segment);
                 tokens.releaseClaim(built.model(), segment);
             }
-        });
+            return true;
+        }));
     }
 }

@@ -35,9 +35,9 @@ import vn.thidua.query.web.Problem;
  * another replica that runs the model.
  * <p>
  * Each is rebuilt beside the live one ({@link BesideTheLiveModel}), which goes on serving and following the stream:
- * the coordinator folds the whole store in memory (and writes any rows of the model's own beside the live ones), then
- * sets {@code switch_at}; every replica then stops the model's processor, and once none holds a segment and all have
- * had time to see it, one transaction puts the new documents and rows in place and sets the tokens to where the
+ * the coordinator folds the whole store in memory and writes the new documents (and any rows of the model's own)
+ * beside the live ones, then sets {@code switch_at}; every replica that sees it stops the model's processor, and once
+ * none holds a segment, one transaction puts the new documents and rows in place and sets the tokens to where the
  * folding stopped; the row goes and the processors start again from there. Readers never see the model missing.
  */
 @Component
@@ -45,11 +45,10 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuilds.class);
     private static final long TICK_MILLIS = 200;
-    private static final Duration SEEN_BY_ALL = Duration.ofMillis(5 * TICK_MILLIS);
     private static final Duration STALE = Duration.ofSeconds(10);
 
-    /** A rebuild as its row says; {@code switching}: the new documents are built, {@code switchSeenByAll} long since. */
-    private record Rebuild(String model, String coordinator, boolean switching, boolean switchSeenByAll) {
+    /** A rebuild as its row says; {@code switching}: the new documents are built. */
+    private record Rebuild(String model, String coordinator, boolean switching) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -97,11 +96,8 @@ public class ReadModelRebuilds implements SmartLifecycle {
 
     /** One look at the rows, and what this replica does about each model it runs. */
     synchronized void tick() {
-        List<Rebuild> rebuilds = jdbc.sql("select model, coordinator, switch_at is not null,"
-                        + " coalesce(switch_at < now() - make_interval(secs => ?), false) from read_model_rebuild")
-                .param(SEEN_BY_ALL.toMillis() / 1000.0)
-                .query((row, i) -> new Rebuild(row.getString(1), row.getString(2), row.getBoolean(3),
-                        row.getBoolean(4)))
+        List<Rebuild> rebuilds = jdbc.sql("select model, coordinator, switch_at is not null from read_model_rebuild")
+                .query((row, i) -> new Rebuild(row.getString(1), row.getString(2), row.getBoolean(3)))
                 .list();
         rebuilding = Set.copyOf(rebuilds.stream().map(Rebuild::model).toList());
         Set<String> goOn = new HashSet<>();
@@ -137,7 +133,7 @@ public class ReadModelRebuilds implements SmartLifecycle {
     /**
      * Builds the model beside the live one (on another thread, saying it is alive meanwhile), then asks every replica
      * to stop its processor, and once none holds a segment, switches to the new documents in one transaction with the
-     * tokens and the end of the rebuild. A coordinator that took over without the built documents builds them anew.
+     * tokens, and ends the rebuild. A coordinator that took over without the built documents builds them anew.
      */
     private void coordinateBeside(Rebuild rebuild, StreamingEventProcessor processor) {
         String model = rebuild.model();
@@ -168,13 +164,11 @@ public class ReadModelRebuilds implements SmartLifecycle {
         }
         if (!rebuild.switching()) {
             jdbc.sql("update read_model_rebuild set switch_at = now() where model = ?").param(model).update();
-            return;
         }
         stopForRebuild(model, processor);
-        if (!rebuild.switchSeenByAll() || segmentsClaimed(model)) {
+        if (!beside.switchTo(result)) {
             return;
         }
-        beside.switchTo(result);
         jdbc.sql("delete from read_model_rebuild where model = ? and coordinator = ?").params(model, replica)
                 .update();
         building.remove(model);
@@ -183,11 +177,6 @@ public class ReadModelRebuilds implements SmartLifecycle {
         stoppedHere.remove(model);
         LOG.info("The {} read model rebuilt beside the live one is in place: {} events folded", model,
                 result.events());
-    }
-
-    private boolean segmentsClaimed(String model) {
-        return jdbc.sql("select count(*) from token_entry where processor_name = ? and owner is not null")
-                .param(model).query(Long.class).single() > 0;
     }
 
     private void stopForRebuild(String model, StreamingEventProcessor processor) {

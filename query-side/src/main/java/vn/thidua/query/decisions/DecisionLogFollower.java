@@ -30,9 +30,11 @@ import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
 import vn.thidua.query.narration.UnitNamesBook;
 import vn.thidua.query.projection.ConcernedYear;
+import vn.thidua.query.projection.DocumentStore;
 import vn.thidua.query.projection.EndOfBatch;
 import vn.thidua.query.projection.Envelope;
 import vn.thidua.query.projection.ReadModelChanges;
+import vn.thidua.query.projection.RebuiltBeside;
 import vn.thidua.query.projection.StoredPayloads;
 import vn.thidua.query.web.Problem;
 
@@ -50,9 +52,12 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
 
     public static final String MODEL = "decision-log";
     /** The follower row, and the model its names are kept under, of a rebuild beside the live log. */
-    public static final String REBUILD_ROW = MODEL + "-beside";
+    public static final String REBUILD_ROW = RebuiltBeside.besideName(MODEL);
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLogFollower.class);
+    /** Leaves per pass of the live follower, which announces what it chained: a small pass shows a decision sooner. */
     private static final int LEAVES_PER_PASS = 500;
+    /** Leaves per pass of a rebuild, which nobody reads until it is put in place: fewer, larger commits. */
+    private static final int LEAVES_PER_REBUILD_PASS = 10_000;
     private static final long IDLE_MILLIS = 50;
 
     /** A follower's row. */
@@ -65,8 +70,11 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
         }
     }
 
-    /** What a follower row writes: the live log, announcing its changes, or the rebuild's, beside it. */
-    private record Follower(String row, DecisionLog log, boolean announces) {
+    /**
+     * What a follower row writes: the live log, announcing its changes, or the rebuild's, beside it; how many leaves it
+     * reads per pass.
+     */
+    private record Follower(String row, DecisionLog log, boolean live, int leavesPerPass) {
     }
 
     private final JdbcClient jdbc;
@@ -76,19 +84,21 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
     private final Follower beside;
     private final UnitNamesBook names;
     private final ReadModelChanges changes;
+    private final DocumentStore documents;
     private final JsonMapper json = EventJson.mapper();
     private volatile boolean running;
     private Thread thread;
 
     public DecisionLogFollower(JdbcClient jdbc, PlatformTransactionManager transactionManager, DecisionLog log,
-                               UnitNamesBook names, ReadModelChanges changes) {
+                               UnitNamesBook names, ReadModelChanges changes, DocumentStore documents) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.log = log;
-        this.live = new Follower(MODEL, log, true);
-        this.beside = new Follower(REBUILD_ROW, log.beside(), false);
+        this.live = new Follower(MODEL, log, true, LEAVES_PER_PASS);
+        this.beside = new Follower(REBUILD_ROW, log.beside(), false, LEAVES_PER_REBUILD_PASS);
         this.names = names;
         this.changes = changes;
+        this.documents = documents;
     }
 
     @Override
@@ -116,6 +126,11 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
             if (position == null) {
                 return 0;
             }
+            if (!follower.live()) {
+                // A crash may lose the last passes of a rebuild, not the live log: the position written with them goes
+                // too, and the rebuild reads those leaves again. The switch commits as every other transaction does.
+                jdbc.sql("set local synchronous_commit = off").update();
+            }
             long watermark = jdbc.sql("select sealed_through from ledger_state where id = 1").query(Long.class)
                     .single();
             List<Sealed> leaves = jdbc.sql("select l.leaf_index, e.global_index, e.aggregate_identifier,"
@@ -123,7 +138,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
                             + " e.sequence_number, e.time_stamp from ledger_leaf l"
                             + " left join domain_event_entry e on e.event_identifier = l.event_id"
                             + " where l.leaf_index >= ? order by l.leaf_index limit ?")
-                    .params(position.leafPosition(), LEAVES_PER_PASS)
+                    .params(position.leafPosition(), follower.leavesPerPass())
                     .query((row, i) -> new Sealed(row.getLong("leaf_index"),
                             row.getString("event_identifier") == null ? null : StoredEvent.read(row)))
                     .list();
@@ -132,11 +147,11 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
             inOneBatch(() -> leaves.forEach(leaf -> chain(leaf, appends, follower.row())
                     .ifPresent(changedClusters::add)));
             appends.flush();
-            if (follower.announces()) {
+            if (follower.live()) {
                 changedClusters.forEach(clusterId -> changes.announce(MODEL, clusterId));
             }
             long next = leaves.isEmpty() ? position.leafPosition() : leaves.get(leaves.size() - 1).leafIndex() + 1;
-            boolean caughtUp = leaves.size() < LEAVES_PER_PASS;
+            boolean caughtUp = leaves.size() < follower.leavesPerPass();
             Long rebuildUntil = position.rebuildUntil() != null && next < position.rebuildUntil()
                     ? position.rebuildUntil() : null;
             jdbc.sql("update ledger_follower set leaf_position = ?, sealed_through = ?, rebuild_until = ?"
@@ -155,6 +170,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
      * old log until it commits and the rebuilt one after, never a half-built one.
      */
     private void putInPlaceIfCaughtUp() {
+        long start = System.nanoTime();
         List<String> clusters = transactions.execute(status -> {
             Position current = lockedPosition(MODEL);
             Position rebuilt = lockedPosition(REBUILD_ROW);
@@ -163,8 +179,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
                 return List.of();
             }
             log.putBesideInPlace();
-            jdbc.sql("delete from read_document where model = ?").param(MODEL).update();
-            jdbc.sql("update read_document set model = ? where model = ?").params(MODEL, REBUILD_ROW).update();
+            documents.replaceModel(MODEL, REBUILD_ROW);
             jdbc.sql("update ledger_follower set leaf_position = ?, sealed_through = ?, rebuild_until = null"
                     + " where name = ?").params(rebuilt.leafPosition(), rebuilt.sealedThrough(), MODEL).update();
             jdbc.sql("delete from ledger_follower where name = ?").param(REBUILD_ROW).update();
@@ -172,7 +187,8 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
         });
         if (clusters != null && !clusters.isEmpty()) {
             clusters.forEach(clusterId -> changes.announce(MODEL, clusterId));
-            LOG.info("The decision log rebuilt beside the live one is in place");
+            LOG.info("The decision log rebuilt beside the live one is in place, put there in {} ms",
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -276,6 +292,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
             beside.log().clear();
             names.forget(REBUILD_ROW);
         });
+        LOG.info("The decision log is being rebuilt beside the live one");
     }
 
     @Override

@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +33,19 @@ public class DocumentStore {
     private static final TypeReference<Map<String, Long>> VERSIONS = new TypeReference<>() {
     };
 
+    /** How many documents {@link #saveAll} turns into JSON and sends at a time. */
+    private static final int SAVED_TOGETHER = 500;
+    private static final String UPSERT = """
+            insert into read_document (model, doc_key, versions, body) values (?, ?, ?, ?)
+            on conflict (model, doc_key) do update set versions = excluded.versions, body = excluded.body""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json = EventJson.mapper();
 
-    public DocumentStore(JdbcClient jdbc) {
+    public DocumentStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public <S> Optional<Stored<S>> load(String model, String key, Class<S> type) {
@@ -62,15 +72,47 @@ public class DocumentStore {
     }
 
     public void save(String model, String key, Stored<?> document) {
-        jdbc.sql("""
-                        insert into read_document (model, doc_key, versions, body) values (?, ?, ?, ?)
-                        on conflict (model, doc_key) do update set versions = excluded.versions, body = excluded.body""")
-                .params(model, key, json.writeValueAsString(document.versions()),
-                        json.writeValueAsString(document.state()))
-                .update();
+        jdbc.sql(UPSERT).params(row(model, key, document)).update();
+    }
+
+    /**
+     * Saves many documents, a few hundred per round trip, in the caller's transaction. The next few hundred are
+     * turned into JSON on another thread while PostgreSQL stores the last: the two take about as long.
+     */
+    public void saveAll(String model, Map<String, ? extends Stored<?>> documents) {
+        List<? extends Map.Entry<String, ? extends Stored<?>>> all = List.copyOf(documents.entrySet());
+        CompletableFuture<List<Object[]>> next = CompletableFuture.completedFuture(List.of());
+        for (int from = 0; from < all.size(); from += SAVED_TOGETHER) {
+            List<? extends Map.Entry<String, ? extends Stored<?>>> chunk =
+                    all.subList(from, Math.min(all.size(), from + SAVED_TOGETHER));
+            List<Object[]> rows = next.join();
+            next = CompletableFuture.supplyAsync(() -> chunk.stream()
+                    .map(document -> row(model, document.getKey(), document.getValue())).toList());
+            if (!rows.isEmpty()) {
+                batch.batchUpdate(UPSERT, rows);
+            }
+        }
+        List<Object[]> last = next.join();
+        if (!last.isEmpty()) {
+            batch.batchUpdate(UPSERT, last);
+        }
+    }
+
+    private Object[] row(String model, String key, Stored<?> document) {
+        return new Object[] {model, key, json.writeValueAsString(document.versions()),
+                json.writeValueAsString(document.state())};
     }
 
     public void deleteModel(String model) {
         jdbc.sql("delete from read_document where model = ?").param(model).update();
+    }
+
+    /**
+     * In the caller's transaction: the documents kept under {@code replacement} become the model's, in place of its
+     * own. Only their model's name is rewritten: PostgreSQL keeps the bodies where they are.
+     */
+    public void replaceModel(String model, String replacement) {
+        deleteModel(model);
+        jdbc.sql("update read_document set model = ? where model = ?").params(model, replacement).update();
     }
 }

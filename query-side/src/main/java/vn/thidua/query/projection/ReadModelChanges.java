@@ -54,6 +54,12 @@ public class ReadModelChanges implements SmartLifecycle {
         jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, model + "|" + key).query().singleRow();
     }
 
+    /** Called inside the transaction that put a rebuilt model's documents in place: every one of them changed. */
+    public void announceEveryDocument(String model) {
+        jdbc.sql("select count(pg_notify(?, model || '|' || doc_key)) from read_document where model = ?")
+                .params(CHANNEL, model).query().singleRow();
+    }
+
     public void subscribe(Consumer<Change> listener) {
         listeners.add(listener);
     }

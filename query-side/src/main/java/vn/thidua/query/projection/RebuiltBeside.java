@@ -9,6 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public interface RebuiltBeside {
 
+    /** The name a model's documents are kept under while they are built beside the live ones. */
+    static String besideName(String model) {
+        return model + "-beside";
+    }
+
     /** A second instance of the projection, folding into {@code folds} and writing its own rows beside the live ones. */
     Object besideTheLive(InMemoryFolds folds);
 
