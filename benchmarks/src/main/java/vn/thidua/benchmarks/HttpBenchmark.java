@@ -101,10 +101,14 @@ final class HttpBenchmark {
                 }
                 Tokens tokens = new Tokens(provider);
                 Map<Integer, Measurement.Result> overHttp = new LinkedHashMap<>();
+                Map<Integer, String> cpu = new LinkedHashMap<>();
                 for (int clients : CLIENTS) {
+                    long head = headPosition(postgres);
                     if (querySide != null) {
-                        awaitCaughtUp(client, queryPort, tokens.council(), headPosition(postgres));
+                        awaitCaughtUp(client, queryPort, tokens.council(), head);
                     }
+                    Duration commandCpu = cpu(commandSide);
+                    Duration queryCpu = querySide == null ? Duration.ZERO : cpu(querySide);
                     // Opened after the wait: the server closes keep-alive connections left idle through it.
                     List<KeepAliveClient> connections = new ArrayList<>();
                     for (int c = 0; c < clients; c++) {
@@ -112,9 +116,21 @@ final class HttpBenchmark {
                     }
                     overHttp.put(clients, Measurement.run(clients, warmUp, measured,
                             commandsOverHttp(connections, commandPort, tokens, clients)));
+                    long events = headPosition(postgres) - head;
+                    if (querySide != null) {
+                        awaitCaughtUp(client, queryPort, tokens.council(), head + events);
+                        cpu.put(clients, String.format(Locale.ROOT, "%,d events (warm-up included): command side"
+                                        + " %.0f ms, query side %.0f ms of CPU per 1,000 (%.0f%% of the command side's),"
+                                        + " until the query side had caught up", events,
+                                perThousand(cpu(commandSide).minus(commandCpu), events),
+                                perThousand(cpu(querySide).minus(queryCpu), events),
+                                100 * perThousand(cpu(querySide).minus(queryCpu), events)
+                                        / perThousand(cpu(commandSide).minus(commandCpu), events)));
+                    }
                 }
                 report(measured, inProcess, overHttp, peakResidentMegabytes(commandSide),
                         querySide == null ? "not running" : peakResidentMegabytes(querySide) + " MB");
+                cpu.forEach((clients, figure) -> System.out.println("CPU at " + clients + " clients: " + figure));
             } finally {
                 if (querySide != null) {
                     stop(querySide);
@@ -123,6 +139,15 @@ final class HttpBenchmark {
                 provider.close();
             }
         }
+    }
+
+    /** The CPU time a process has used so far, all its threads. */
+    private static Duration cpu(Process process) {
+        return process.info().totalCpuDuration().orElseThrow();
+    }
+
+    private static double perThousand(Duration cpu, long events) {
+        return cpu.toNanos() / 1e6 * 1000 / Math.max(1, events);
     }
 
     private static void report(Duration measured, Map<Integer, Measurement.Result> inProcess,
