@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,14 +31,22 @@ public class DocumentStore {
         }
     }
 
+    /**
+     * A document as stored with its revision, or only its revision ({@code stored} null) where it is still the one
+     * the caller knows.
+     */
+    public record Revised<S>(long revision, Stored<S> stored) {
+    }
+
     private static final TypeReference<Map<String, Long>> VERSIONS = new TypeReference<>() {
     };
 
     /** How many documents {@link #saveAll} turns into JSON and sends at a time. */
     private static final int SAVED_TOGETHER = 500;
     private static final String UPSERT = """
-            insert into read_document (model, doc_key, versions, body) values (?, ?, ?, ?)
-            on conflict (model, doc_key) do update set versions = excluded.versions, body = excluded.body""";
+            insert into read_document (model, doc_key, versions, body, revision) values (?, ?, ?, ?, ?)
+            on conflict (model, doc_key) do update
+            set versions = excluded.versions, body = excluded.body, revision = excluded.revision""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -56,6 +65,22 @@ public class DocumentStore {
                 .optional();
     }
 
+    /**
+     * The document with its revision, without its body where its revision is {@code known} (one round trip either
+     * way); empty if there is none. A document stored before revisions were kept is always read whole.
+     */
+    public <S> Optional<Revised<S>> loadUnless(String model, String key, Class<S> type, Long known) {
+        return jdbc.sql("select revision, same, case when same then null else body end,"
+                        + " case when same then null else versions end from read_document,"
+                        + " lateral (select coalesce(revision = cast(? as bigint), false) as same) known"
+                        + " where model = ? and doc_key = ?")
+                .params(known, model, key)
+                .query((row, i) -> new Revised<>(row.getLong(1), row.getBoolean(2) ? null
+                        : new Stored<>(json.readValue(row.getString(3), type),
+                        new HashMap<>(json.readValue(row.getString(4), VERSIONS)))))
+                .optional();
+    }
+
     public <S> List<S> loadAll(String model, Class<S> type) {
         return jdbc.sql("select body from read_document where model = ? order by doc_key")
                 .param(model)
@@ -71,8 +96,11 @@ public class DocumentStore {
                 .list();
     }
 
-    public void save(String model, String key, Stored<?> document) {
-        jdbc.sql(UPSERT).params(row(model, key, document)).update();
+    /** Saves the document under a new revision, which it returns. */
+    public long save(String model, String key, Stored<?> document) {
+        Object[] row = row(model, key, document);
+        jdbc.sql(UPSERT).params(row).update();
+        return (long) row[4];
     }
 
     /**
@@ -100,7 +128,7 @@ public class DocumentStore {
 
     private Object[] row(String model, String key, Stored<?> document) {
         return new Object[] {model, key, json.writeValueAsString(document.versions()),
-                json.writeValueAsString(document.state())};
+                json.writeValueAsString(document.state()), ThreadLocalRandom.current().nextLong()};
     }
 
     public void deleteModel(String model) {

@@ -22,6 +22,16 @@ public final class EndOfBatch {
      * write it out when the batch prepares to commit, and returns what {@code use} returns.
      */
     public static <R, T> T with(String name, Supplier<R> create, Consumer<R> flush, Function<R, T> use) {
+        return with(name, create, flush, committed -> {
+        }, use);
+    }
+
+    /**
+     * {@link #with}, and {@code committed} is handed the resource once the batch has committed (never outside a unit
+     * of work, nor after a rollback).
+     */
+    public static <R, T> T with(String name, Supplier<R> create, Consumer<R> flush, Consumer<R> committed,
+                                Function<R, T> use) {
         if (!CurrentUnitOfWork.isStarted()) {
             R resource = create.get();
             T result = use.apply(resource);
@@ -32,6 +42,7 @@ public final class EndOfBatch {
         return use.apply(batch.getOrComputeResource(name, key -> {
             R resource = create.get();
             batch.onPrepareCommit(committing -> flush.accept(resource));
+            batch.afterCommit(done -> committed.accept(resource));
             return resource;
         }));
     }
