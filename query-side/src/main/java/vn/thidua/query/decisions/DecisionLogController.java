@@ -149,8 +149,9 @@ public class DecisionLogController {
                 return Verification.broken(entries, entry, "its event is not a decision");
             }
             names = UnitNames.apply(names, sealedDecision);
-            if (!entry.sameFactsAs(DecisionLogFollower.entryOf(entry.leafIndex(), leaf.now(), sealedDecision,
-                    Narrator.describe(sealedDecision, names), json))) {
+            if (!entry.sameFactsAs(DecisionLogFollower.entryOf(entry.leafIndex(), leaf.now(),
+                    StoredPayloads.envelope(leaf.now(), sealedDecision), sealedDecision,
+                    Narrator.describe(sealedDecision, names)))) {
                 return Verification.broken(entries, entry, "the entry does not show what its event says (its kind,"
                         + " year, act day, actor, minutes, reason or summary)");
             }

@@ -18,11 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.databind.json.JsonMapper;
 import vn.thidua.events.decisions.Decision;
 import vn.thidua.events.decisions.DecisionRescinded;
 import vn.thidua.events.decisions.DecisionType;
-import vn.thidua.events.json.EventJson;
 import vn.thidua.ledger.StoredEvent;
 import vn.thidua.query.admin.LedgerOrderedModel;
 import vn.thidua.query.narration.Narrator;
@@ -85,7 +83,6 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
     private final UnitNamesBook names;
     private final ReadModelChanges changes;
     private final DocumentStore documents;
-    private final JsonMapper json = EventJson.mapper();
     private volatile boolean running;
     private Thread thread;
 
@@ -238,7 +235,7 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
         }
         Envelope event = StoredPayloads.envelope(stored, decision);
         UnitNames known = names.namesAfter(namesModel, decision.clusterId(), event);
-        appends.append(entryOf(leaf.leafIndex(), stored, decision, Narrator.describe(decision, known), json));
+        appends.append(entryOf(leaf.leafIndex(), stored, event, decision, Narrator.describe(decision, known)));
         if (decision instanceof DecisionRescinded rescinded) {
             appends.markRescinded(rescinded.rescindedDecisionId(), rescinded.decisionId());
         }
@@ -246,15 +243,15 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
     }
 
     /**
-     * The entry a sealed decision makes, before it is chained: every field the log shows is its event's, but the
-     * summary in words (which needs the units' names as of then) and the rescission (a later entry's).
+     * The entry a sealed decision makes, before it is chained: every field the log shows is its event's (the payload
+     * as the store holds it), but the summary in words (which needs the units' names as of then) and the rescission
+     * (a later entry's). {@code event} is the stored event's envelope, {@code decision} its payload.
      */
-    static DecisionLog.Entry entryOf(long leafIndex, StoredEvent stored, Decision decision, Text summary,
-                                     JsonMapper json) {
-        Envelope event = StoredPayloads.envelope(stored, decision);
+    static DecisionLog.Entry entryOf(long leafIndex, StoredEvent stored, Envelope event, Decision decision,
+                                     Text summary) {
         return new DecisionLog.Entry(decision.clusterId(), 0, leafIndex, stored.eventId(), decision.decisionId(),
                 DecisionType.of(decision).code(), ConcernedYear.of(decision), stored.timestamp(), event.backdatedDay(),
-                event.actor(), event.role(), json.writeValueAsString(decision), DecisionFacts.minutesRef(decision),
+                event.actor(), event.role(), stored.payload(), DecisionFacts.minutesRef(decision),
                 DecisionFacts.reason(decision), summary, null, null, null);
     }
 
