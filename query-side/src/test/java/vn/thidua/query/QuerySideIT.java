@@ -368,6 +368,11 @@ class QuerySideIT {
         List<Map<String, Object>> builtLive = apps.jdbc().sql(folded).query().listOfRows();
         String lines = "select * from timeline_entry order by cluster_id, year, event_id";
         List<Map<String, Object>> linesLive = apps.jdbc().sql(lines).query().listOfRows();
+        // The tables rebuilt beside take the live ones' place by name, each index under the name it was created with.
+        String indexes = "select tablename, indexname, regexp_replace(indexdef, ' ON .* USING ', ' USING ')"
+                + " from pg_indexes where tablename in ('timeline_entry', 'timeline_entry_beside', 'decision_log',"
+                + " 'decision_log_beside') order by tablename, indexname";
+        List<Map<String, Object>> indexesBefore = apps.jdbc().sql(indexes).query().listOfRows();
 
         Set<String> announced = ConcurrentHashMap.newKeySet();
         apps.querySideBean(ReadModelChanges.class).subscribe(change -> {
@@ -406,6 +411,8 @@ class QuerySideIT {
         assertThat(apps.jdbc().sql(lines).query().listOfRows()).as("the timeline's lines rebuilt beside, row by row")
                 .isEqualTo(linesLive);
         assertThat(apps.jdbc().sql("select count(*) from timeline_entry_beside").query(Long.class).single()).isZero();
+        assertThat(apps.jdbc().sql("select count(*) from decision_log_beside").query(Long.class).single()).isZero();
+        assertThat(apps.jdbc().sql(indexes).query().listOfRows()).isEqualTo(indexesBefore);
         List<String> rebuiltHashes = new ArrayList<>();
         queries.get("/api/clusters/" + CLUSTER_ID + "/decisions").body()
                 .forEach(entry -> rebuiltHashes.add(entry.path("hash").asString()));
