@@ -166,11 +166,12 @@ public class BesideTheLiveModel {
             }
             documents.replaceModel(built.model(), RebuiltBeside.besideName(built.model()));
             changes.announceEveryDocument(built.model());
-            built.projection().putBesideInPlace();
             for (int segment : tokens.fetchSegments(built.model())) {
                 tokens.storeToken(built.through(), built.model(), segment);
                 tokens.releaseClaim(built.model(), segment);
             }
+            // Last: readers of the model's own tables wait for their locks from here until the commit.
+            built.projection().putBesideInPlace();
             return true;
         }));
     }

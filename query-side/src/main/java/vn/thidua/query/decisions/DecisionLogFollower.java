@@ -168,24 +168,26 @@ public class DecisionLogFollower implements LedgerOrderedModel, SmartLifecycle {
      */
     private void putInPlaceIfCaughtUp() {
         long start = System.nanoTime();
-        List<String> clusters = transactions.execute(status -> {
+        Boolean putInPlace = transactions.execute(status -> {
             Position current = lockedPosition(MODEL);
             Position rebuilt = lockedPosition(REBUILD_ROW);
             if (current == null || rebuilt == null || rebuilt.rebuildUntil() != null
                     || rebuilt.leafPosition() < current.leafPosition()) {
-                return List.of();
+                return false;
             }
-            log.putBesideInPlace();
             documents.replaceModel(MODEL, REBUILD_ROW);
             jdbc.sql("update ledger_follower set leaf_position = ?, sealed_through = ?, rebuild_until = null"
                     + " where name = ?").params(rebuilt.leafPosition(), rebuilt.sealedThrough(), MODEL).update();
             jdbc.sql("delete from ledger_follower where name = ?").param(REBUILD_ROW).update();
-            return jdbc.sql("select distinct cluster_id from decision_log").query(String.class).list();
+            // Last: readers of the log wait for the tables' locks from here until the commit.
+            log.putBesideInPlace();
+            return true;
         });
-        if (clusters != null && !clusters.isEmpty()) {
-            clusters.forEach(clusterId -> changes.announce(MODEL, clusterId));
+        if (Boolean.TRUE.equals(putInPlace)) {
             LOG.info("The decision log rebuilt beside the live one is in place, put there in {} ms",
                     (System.nanoTime() - start) / 1_000_000);
+            jdbc.sql("select distinct cluster_id from decision_log").query(String.class).list()
+                    .forEach(clusterId -> changes.announce(MODEL, clusterId));
         }
     }
 
