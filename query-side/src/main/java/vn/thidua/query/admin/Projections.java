@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -123,12 +124,18 @@ public class Projections {
      * or at once when the batch had nothing for it); the others from the token store.
      */
     public boolean processedThrough(String name, long position) {
+        return processedBy(name).test(position);
+    }
+
+    /** {@link #processedThrough} for many positions: the model's progress read once, each position judged by it. */
+    public LongPredicate processedBy(String name) {
         if (ledgerOrdered.containsKey(name)) {
-            return ledgerOrdered.get(name).processedThrough(position);
+            return ledgerOrdered.get(name)::processedThrough;
         }
         if (name.equals(LEDGER_FOLLOWED)) {
-            return jdbc.sql("select sealed_through >= ? from ledger_follower where name = ?")
-                    .params(position, name).query(Boolean.class).optional().orElse(false);
+            long sealedThrough = jdbc.sql("select sealed_through from ledger_follower where name = ?").param(name)
+                    .query(Long.class).optional().orElse(-1L);
+            return position -> sealedThrough >= position;
         }
         Map<Integer, TrackingToken> tokens = new HashMap<>();
         jdbc.sql("select segment, token, token_type from token_entry where processor_name = ?").param(name)
@@ -139,7 +146,7 @@ public class Projections {
         processing.eventProcessor(name, StreamingEventProcessor.class)
                 .ifPresent(processor -> processor.processingStatus()
                         .forEach((segment, status) -> tokens.put(segment, status.getTrackingToken())));
-        return !tokens.isEmpty() && tokens.values().stream().allMatch(token -> covers(token, position));
+        return position -> !tokens.isEmpty() && tokens.values().stream().allMatch(token -> covers(token, position));
     }
 
     private static boolean covers(TrackingToken token, long position) {

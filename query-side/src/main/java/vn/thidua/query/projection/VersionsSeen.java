@@ -1,6 +1,7 @@
 package vn.thidua.query.projection;
 
 import java.util.List;
+import java.util.function.LongPredicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,8 @@ import vn.thidua.query.admin.Projections;
 @Component
 public class VersionsSeen {
 
-    /** How many of the aggregate's latest events are looked at; a model further behind than that says "before them". */
-    private static final int LOOKED_AT = 20;
+    /** How many of the aggregate's latest events are looked at first: a model is rarely further behind. */
+    private static final int LOOKED_AT_FIRST = 20;
 
     private record Stored(long sequence, long globalIndex) {
     }
@@ -31,14 +32,23 @@ public class VersionsSeen {
 
     /** The version of {@code aggregateId} as {@code model} has processed it; -1 before its first event. */
     public long versionSeenBy(String model, String aggregateId) {
-        List<Stored> latest = jdbc.sql("select sequence_number, global_index from domain_event_entry"
-                        + " where aggregate_identifier = ? order by sequence_number desc limit " + LOOKED_AT)
-                .param(aggregateId).query((row, i) -> new Stored(row.getLong(1), row.getLong(2))).list();
-        for (Stored event : latest) {
-            if (projections.processedThrough(model, event.globalIndex())) {
-                return event.sequence();
+        LongPredicate processed = projections.processedBy(model);
+        long before = Long.MAX_VALUE;
+        for (int limit = LOOKED_AT_FIRST; ; limit = Integer.MAX_VALUE) {
+            List<Stored> latest = jdbc.sql("select sequence_number, global_index from domain_event_entry"
+                            + " where aggregate_identifier = ? and sequence_number < ? order by sequence_number desc"
+                            + " limit ?")
+                    .params(aggregateId, before, limit).query((row, i) -> new Stored(row.getLong(1), row.getLong(2)))
+                    .list();
+            for (Stored event : latest) {
+                if (processed.test(event.globalIndex())) {
+                    return event.sequence();
+                }
             }
+            if (latest.size() < limit) {
+                return -1;
+            }
+            before = latest.get(latest.size() - 1).sequence();
         }
-        return latest.isEmpty() ? -1 : latest.get(latest.size() - 1).sequence() - 1;
     }
 }

@@ -5,6 +5,9 @@ import static vn.thidua.command.SeedCluster.BAC_GIANG;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import javax.sql.DataSource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
+import vn.thidua.command.SeedCluster;
 import vn.thidua.command.support.Http;
 import vn.thidua.command.support.SeedRequests;
 import vn.thidua.query.support.BothApps;
@@ -91,6 +95,48 @@ class DeskIT {
         assertThat(due.toString()).contains("\"kind\":\"ASSESS_REPORT\"", "\"unitId\":\"btc-hai-duong\"",
                 "\"kind\":\"ENTER_BALLOT\"", "\"office\":\"HEAD\"", "\"termYear\":2018");
         assertThat(apps.queries().as(Http.COUNCIL).get("/api/me/due").body().size()).isZero();
+    }
+
+    /**
+     * A year's version is the one the scoreboard model has processed, however far behind it is: a form opened on what
+     * it shows then is refused (412) for every change it has not shown yet, never taken for current. The model is
+     * held behind by a transaction holding the year's scoreboard row, which its next batch waits for.
+     */
+    @Test
+    void aYearsVersionIsTheOneTheModelProcessedHoweverFarBehind() throws Exception {
+        String year = "/api/clusters/" + CLUSTER_ID + "/years/2020";
+        Http.Response opened = apps.commands().as(Http.COUNCIL).post("/api/clusters/" + CLUSTER_ID + "/years",
+                SeedRequests.openYear(2020));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        long seen = apps.queries().as(Http.SECRETARIAT).get(year + "?minPosition="
+                + opened.body().path("position").asLong()).body().path("version").asLong();
+        assertThat(seen).isEqualTo(opened.body().path("version").asLong());
+        long latest = seen;
+        long position = 0;
+        try (Connection holder = apps.querySideBean(DataSource.class).getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement hold = holder.prepareStatement(
+                    "select 1 from read_document where model = 'scoreboard' and doc_key = ? for update")) {
+                hold.setString(1, CLUSTER_ID + ":2020");
+                hold.executeQuery().close();
+            }
+            for (String unitId : SeedCluster.unitIds()) {
+                Http.Response signed = apps.commands().asOfficerOf(unitId).post(year + "/pledge/signatures",
+                        SeedRequests.signature(unitId));
+                assertThat(signed.status()).as(signed.raw()).isEqualTo(201);
+                Http.Response filed = apps.commands().asOfficerOf(unitId).post(year + "/reports",
+                        SeedRequests.report(unitId, 50, 30));
+                assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+                latest = filed.body().path("version").asLong();
+                position = filed.body().path("position").asLong();
+            }
+            assertThat(latest - seen).as("events the model has not processed").isGreaterThan(20);
+            assertThat(apps.queries().as(Http.SECRETARIAT).get(year).body().path("version").asLong())
+                    .isEqualTo(seen);
+            holder.rollback();
+        }
+        assertThat(apps.queries().as(Http.SECRETARIAT).get(year + "?minPosition=" + position).body()
+                .path("version").asLong()).as("caught up once the row is let go").isEqualTo(latest);
     }
 
     /** The cluster's version counts every event of the cluster, also those its page does not show (a deputy). */
