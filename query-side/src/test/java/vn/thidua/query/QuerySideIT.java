@@ -900,6 +900,20 @@ class QuerySideIT {
         assertThat(rowOf(board, units.get(2)).path("pledgeSigned").asBoolean()).isTrue();
     }
 
+    /** A year of the decision log is kept between reads, and read again once the cluster's log has changed. */
+    @Test
+    @Order(20)
+    void aYearOfTheDecisionLogReadAgainShowsADecisionRecordedSince() {
+        String year = "/api/clusters/" + CLUSTER_ID + "/decisions?year=2018";
+        int before = queries.get(year).body().size();
+        assertThat(queries.get(year).body().size()).isEqualTo(before);
+        accepted(secretariat.post(YEARS + "/2018/reports/btc-hai-duong/assessment", Map.of(
+                "scores", Map.of("chuyen-mon", 52, "phong-trao", 30), "bonusPoints", 0, "penaltyPoints", 0,
+                "note", "Thẩm định lại năm 2018")));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(queries.get(year).body().size())
+                .isEqualTo(before + 1));
+    }
+
     private HttpResponse<String> viewerGet(String path, String ifNoneMatch) throws Exception {
         return HttpClient.newHttpClient().send(viewerRequest(path, ifNoneMatch).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +31,9 @@ import vn.thidua.query.ledger.LedgerVerification;
 import vn.thidua.query.narration.Narrator;
 import vn.thidua.query.narration.Text;
 import vn.thidua.query.narration.UnitNames;
+import vn.thidua.query.projection.AnswerCache;
 import vn.thidua.query.projection.ReadGate;
+import vn.thidua.query.projection.ReadModelChanges;
 import vn.thidua.query.projection.StoredPayloads;
 import vn.thidua.query.web.Page;
 import vn.thidua.query.web.Problem;
@@ -76,12 +79,16 @@ public class DecisionLogController {
     private final JdbcClient jdbc;
     private final LedgerVerification ledger;
     private final JsonMapper json = EventJson.mapper();
+    /** A cluster's decisions of one year, what the dashboard and the desk read, kept until its log changes. */
+    private final AnswerCache<List<EntryView>> yearsOfClusters;
 
-    public DecisionLogController(DecisionLog log, ReadGate gate, JdbcClient jdbc, LedgerVerification ledger) {
+    public DecisionLogController(DecisionLog log, ReadGate gate, JdbcClient jdbc, LedgerVerification ledger,
+                                 ReadModelChanges changes) {
         this.log = log;
         this.gate = gate;
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.yearsOfClusters = new AnswerCache<>(DecisionLogFollower.MODEL, changes);
     }
 
     /**
@@ -99,18 +106,32 @@ public class DecisionLogController {
                                                      @RequestParam(required = false) @Min(1) @Max(Page.MAX_LIMIT)
                                                      Integer limit) {
         gate.enter(DecisionLogFollower.MODEL, minPosition);
+        if (year != null && type == null && after == 0 && limit == null) {
+            Supplier<List<EntryView>> yearOfCluster = () -> views(entries(clusterId, year, null, 0, Page.fetch(null)));
+            return ResponseEntity.ok(minPosition == null
+                    ? yearsOfClusters.get(clusterId, year.toString(), yearOfCluster)
+                    : yearsOfClusters.refresh(clusterId, year.toString(), yearOfCluster));
+        }
+        List<DecisionLog.Entry> entries = entries(clusterId, year, type, after, Page.fetch(limit));
+        List<EntryView> page = views(Page.of(entries, limit));
+        return Page.answer(page, entries.size(), limit, () -> page.get(page.size() - 1).seq());
+    }
+
+    private List<DecisionLog.Entry> entries(String clusterId, Integer year, String type, long after, int fetch) {
         if (!log.hasCluster(clusterId)) {
             throw Problem.CLUSTER_NOT_FOUND.raise(clusterId);
         }
-        List<DecisionLog.Entry> entries = log.entries(clusterId, year, type, after, Page.fetch(limit));
-        List<EntryView> page = Page.of(entries, limit).stream()
+        return log.entries(clusterId, year, type, after, fetch);
+    }
+
+    private List<EntryView> views(List<DecisionLog.Entry> entries) {
+        return entries.stream()
                 .map(e -> new EntryView(e.seq(), e.leafIndex(), e.eventId(), e.decisionId(), e.type(),
                         Narrator.decisionType(e.type()), e.year(), e.summary(),
                         json.readTree(e.payload()), e.payload(), e.actor(), e.role(), e.occurredAt(),
                         e.actDate(), e.backdated(), e.minutesRef(), e.reason(), e.rescindedBy(), e.hash(),
                         e.prevHash()))
                 .toList();
-        return Page.answer(page, entries.size(), limit, () -> page.get(page.size() - 1).seq());
     }
 
     /**

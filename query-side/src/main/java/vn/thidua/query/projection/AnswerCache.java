@@ -1,23 +1,29 @@
 package vn.thidua.query.projection;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Answers computed from one read model's documents, kept per document key until a change to that document is heard,
- * so that repeated reads of an unchanged document cost no database round trip and no rendering. The cache stays
- * correct across replicas because every replica hears every committed change (PostgreSQL NOTIFY); while the change
- * channel is down nothing is served from it, and what was kept before a reconnection is computed anew.
+ * Answers computed from one read model's documents, kept per document key (and, where one document answers several
+ * questions, per variant of the question) until a change to that document is heard, so that repeated reads of an
+ * unchanged document cost no database round trip and no rendering. The cache stays correct across replicas because
+ * every replica hears every committed change (PostgreSQL NOTIFY); while the change channel is down nothing is served
+ * from it, and what was kept before a reconnection is computed anew. At most {@value #KEPT_KEYS} documents' answers
+ * are kept; past that, one kept earlier goes for each new one.
  */
 public final class AnswerCache<A> {
+
+    static final int KEPT_KEYS = 4_096;
 
     /** An answer and what had been heard when its computation began. */
     private record Kept<A>(A answer, long connection, long changesHeard) {
     }
 
     private final ReadModelChanges changes;
-    private final Map<String, Kept<A>> kept = new ConcurrentHashMap<>();
+    /** By document key, then by variant. */
+    private final Map<String, Map<String, Kept<A>>> kept = new ConcurrentHashMap<>();
     private final Map<String, Long> changesHeard = new ConcurrentHashMap<>();
 
     public AnswerCache(String model, ReadModelChanges changes) {
@@ -32,14 +38,19 @@ public final class AnswerCache<A> {
 
     /** The answer for the document under {@code key}: kept, or computed (and kept) when it may have changed. */
     public A get(String key, Supplier<A> compute) {
-        Kept<A> answer = kept.get(key);
+        return get(key, "", compute);
+    }
+
+    /** The answer to the question {@code variant} about the document under {@code key}, kept or computed. */
+    public A get(String key, String variant, Supplier<A> compute) {
+        Kept<A> answer = kept.getOrDefault(key, Map.of()).get(variant);
         long connection = changes.listening();
         long heard = changesHeard.getOrDefault(key, 0L);
         if (answer != null && connection != ReadModelChanges.NOT_LISTENING && answer.connection() == connection
                 && answer.changesHeard() == heard) {
             return answer.answer();
         }
-        return refresh(key, compute);
+        return refresh(key, variant, compute);
     }
 
     /**
@@ -48,12 +59,29 @@ public final class AnswerCache<A> {
      * meanwhile leaves the kept answer outdated, never taken for current.
      */
     public A refresh(String key, Supplier<A> compute) {
+        return refresh(key, "", compute);
+    }
+
+    /** {@link #refresh(String, Supplier)} for one variant of the question. */
+    public A refresh(String key, String variant, Supplier<A> compute) {
         long connection = changes.listening();
         long heard = changesHeard.getOrDefault(key, 0L);
         A answer = compute.get();
         if (connection != ReadModelChanges.NOT_LISTENING) {
-            kept.put(key, new Kept<>(answer, connection, heard));
+            if (!kept.containsKey(key) && kept.size() >= KEPT_KEYS) {
+                Iterator<String> earlier = kept.keySet().iterator();
+                if (earlier.hasNext()) {
+                    kept.remove(earlier.next());
+                }
+            }
+            kept.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(variant, new Kept<>(answer, connection,
+                    heard));
         }
         return answer;
+    }
+
+    /** How many documents' answers are kept. */
+    int keptKeys() {
+        return kept.size();
     }
 }

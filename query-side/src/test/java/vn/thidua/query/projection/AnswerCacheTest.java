@@ -73,4 +73,29 @@ class AnswerCacheTest {
         assertThat(cache.refresh("cum-2:2017", this::answer)).isEqualTo("answer 2");
         assertThat(cache.get("cum-2:2017", this::answer)).isEqualTo("answer 2");
     }
+
+    @Test
+    void aChangeToADocumentDropsTheAnswersToEveryQuestionAboutIt() {
+        AnswerCache<String> log = new AnswerCache<>("decision-log", channel);
+        assertThat(log.get("cum-2", "2017", this::answer)).isEqualTo("answer 1");
+        assertThat(log.get("cum-2", "2018", this::answer)).isEqualTo("answer 2");
+        assertThat(log.get("cum-3", "2017", this::answer)).isEqualTo("answer 3");
+        assertThat(log.get("cum-2", "2017", this::answer)).isEqualTo("answer 1");
+
+        channel.dispatch("decision-log|cum-2");
+        assertThat(log.get("cum-2", "2017", this::answer)).isEqualTo("answer 4");
+        assertThat(log.get("cum-2", "2018", this::answer)).isEqualTo("answer 5");
+        assertThat(log.get("cum-3", "2017", this::answer)).as("another cluster's").isEqualTo("answer 3");
+    }
+
+    @Test
+    void noMoreDocumentsAreKeptThanTheBound() {
+        for (int key = 0; key < 2 * AnswerCache.KEPT_KEYS; key++) {
+            cache.get("cum-" + key, this::answer);
+        }
+        assertThat(cache.keptKeys()).isEqualTo(AnswerCache.KEPT_KEYS);
+        int computed = this.computed.get();
+        assertThat(cache.get("cum-" + (2 * AnswerCache.KEPT_KEYS - 1), this::answer)).as("the latest is kept")
+                .isEqualTo("answer " + computed);
+    }
 }
