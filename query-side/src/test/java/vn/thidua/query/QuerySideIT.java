@@ -80,8 +80,9 @@ class QuerySideIT {
 
     @BeforeAll
     void startBothApps() {
+        // A rebuild keeps 3 documents in memory: the rebuilds below write the colder ones beside and read them back.
         apps = BothApps.start("query_side_it", "--thidua.read.max-wait=PT2S", "--thidua.read.max-streams-per-user=2",
-                "--thidua.read.max-waiting=1");
+                "--thidua.read.max-waiting=1", "--thidua.rebuild.documents-in-memory=3");
         commands = apps.commands();
         council = commands.as(Http.COUNCIL);
         secretariat = commands.as(Http.SECRETARIAT);

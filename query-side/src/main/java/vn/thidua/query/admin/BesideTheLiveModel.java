@@ -22,8 +22,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.thidua.ledger.StoredEvent;
@@ -37,8 +39,9 @@ import vn.thidua.query.projection.StoredPayloads;
  * A read model rebuilt beside the live one, which goes on serving: the store's rows read in order by one streaming
  * query, each deserialized as the ledger's followers read them ({@link StoredPayloads}) and handed to a second
  * instance of the model's own projection ({@link RebuiltBeside}), which folds into memory and writes any rows of its
- * own into tables beside the live ones; the folded documents are then written under the model's name beside
- * ({@link RebuiltBeside#besideName}). Then, with no processor holding a segment of the model, one transaction puts
+ * own into tables beside the live ones; the folded documents are written under the model's name beside
+ * ({@link RebuiltBeside#besideName}): those that go cold while the rows stream in (past
+ * {@code thidua.rebuild.documents-in-memory} in memory), then the rest. Then, with no processor holding a segment of the model, one transaction puts
  * the new documents and rows in place of the old, announces every document as changed, and sets the processor's
  * tokens to where the reading stopped, so that it goes on from there on the new model. An event that was still being
  * written when the reading passed its place is a gap in that token, which the processor takes when it commits.
@@ -68,14 +71,18 @@ public class BesideTheLiveModel {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
+    /** Its own transactions beside the reading one, for the documents that go cold while the rows stream in. */
+    private final TransactionTemplate beside;
     private final DocumentStore documents;
+    private final int documentsInMemory;
     private final ReadModelChanges changes;
     /** The projections rebuilt beside the live ones by model, found once the beans are there. */
     private volatile Map<String, RebuiltBeside> rebuiltBeside;
 
     public BesideTheLiveModel(ApplicationContext context, TokenStore tokens, JdbcClient jdbc, JdbcTemplate batch,
                               PlatformTransactionManager transactions, DocumentStore documents,
-                              ReadModelChanges changes) {
+                              ReadModelChanges changes,
+                              @Value("${thidua.rebuild.documents-in-memory}") int documentsInMemory) {
         this.context = context;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
@@ -83,7 +90,10 @@ public class BesideTheLiveModel {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = new TransactionTemplate(transactions);
+        this.beside = new TransactionTemplate(transactions);
+        this.beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.documents = documents;
+        this.documentsInMemory = documentsInMemory;
         this.changes = changes;
     }
 
@@ -112,7 +122,20 @@ public class BesideTheLiveModel {
         long start = System.nanoTime();
         projection.clearBeside();
         documents.deleteModel(RebuiltBeside.besideName(model));
-        InMemoryFolds folds = new InMemoryFolds();
+        AtomicLong wentCold = new AtomicLong();
+        InMemoryFolds folds = new InMemoryFolds(documentsInMemory, new InMemoryFolds.ColdDocuments() {
+            @Override
+            public void write(String model, Map<String, DocumentStore.Stored<Object>> cold) {
+                beside.executeWithoutResult(status -> documents.saveAll(RebuiltBeside.besideName(model), cold));
+                wentCold.addAndGet(cold.size());
+            }
+
+            @Override
+            public <S> Optional<DocumentStore.Stored<S>> read(String model, String key, Class<S> type) {
+                return beside.execute(status -> documents.loadUnless(RebuiltBeside.besideName(model), key, type,
+                        null).map(DocumentStore.Revised::stored));
+            }
+        });
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.besideTheLive(folds));
         long[] last = {-1};
         BitSet seen = new BitSet();
@@ -140,11 +163,11 @@ public class BesideTheLiveModel {
         }));
         projection.finishBeside();
         long foldedAt = System.nanoTime();
-        Map<String, DocumentStore.Stored<Object>> built = folds.documents().getOrDefault(model, Map.of());
+        Map<String, DocumentStore.Stored<Object>> built = folds.documents(model);
         transaction.executeWithoutResult(status -> documents.saveAll(RebuiltBeside.besideName(model), built));
-        LOG.info("The {} read model folded {} events in {} ms beside the live one, and wrote its {} documents in {} ms",
-                model, folded.get(), (foldedAt - start) / 1_000_000, built.size(),
-                (System.nanoTime() - foldedAt) / 1_000_000);
+        LOG.info("The {} read model folded {} events in {} ms beside the live one ({} documents written as they went"
+                        + " cold), and wrote the {} documents left in memory in {} ms", model, folded.get(),
+                (foldedAt - start) / 1_000_000, wentCold.get(), built.size(), (System.nanoTime() - foldedAt) / 1_000_000);
         TrackingToken through = last[0] < 0 ? null : GapAwareTrackingToken.newInstance(last[0],
                 LongStream.rangeClosed(Math.max(1, last[0] - GAPS_KEPT), last[0])
                         .filter(index -> !seen.get((int) index)).boxed().toList());

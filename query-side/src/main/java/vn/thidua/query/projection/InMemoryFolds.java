@@ -1,25 +1,64 @@
 package vn.thidua.query.projection;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
  * A read model's documents folded in memory, from nothing, as a rebuild folds the whole stream beside the live model:
- * the same folds and the same once-only rule per aggregate version as {@link DocumentProjections}, written once at
- * the end.
+ * the same folds and the same once-only rule per aggregate version as {@link DocumentProjections}. At most
+ * {@code kept} documents stay in memory: past that, those folded into longest ago are written out as cold (a year
+ * closed, a cluster dissolved: most are never touched again) and read back if an event touches one again, so that a
+ * rebuild of the whole national record holds a bounded heap whatever its number of documents.
  */
 public final class InMemoryFolds implements Folds {
 
-    private final Map<String, Map<String, DocumentStore.Stored<Object>>> models = new LinkedHashMap<>();
+    /** Where documents that went cold are written, and read back from. */
+    public interface ColdDocuments {
+
+        void write(String model, Map<String, DocumentStore.Stored<Object>> documents);
+
+        <S> Optional<DocumentStore.Stored<S>> read(String model, String key, Class<S> type);
+    }
+
+    /** Nowhere: every document stays in memory. */
+    private static final ColdDocuments NONE = new ColdDocuments() {
+        @Override
+        public void write(String model, Map<String, DocumentStore.Stored<Object>> documents) {
+            throw new IllegalStateException("no document goes cold here");
+        }
+
+        @Override
+        public <S> Optional<DocumentStore.Stored<S>> read(String model, String key, Class<S> type) {
+            return Optional.empty();
+        }
+    };
+
+    private final int kept;
+    private final ColdDocuments cold;
+    /** By model, the documents in memory in the order they were last folded into or read, eldest first. */
+    private final Map<String, LinkedHashMap<String, DocumentStore.Stored<Object>>> models = new LinkedHashMap<>();
+    private int inMemory;
+
+    /** Every document kept in memory. */
+    public InMemoryFolds() {
+        this(Integer.MAX_VALUE, NONE);
+    }
+
+    public InMemoryFolds(int kept, ColdDocuments cold) {
+        this.kept = kept;
+        this.cold = cold;
+    }
 
     @Override
     @SuppressWarnings("unchecked")
     public <S> S fold(String model, String key, Class<S> type, Supplier<S> initial, BiFunction<S, Envelope, S> fold,
                       Envelope event) {
-        DocumentStore.Stored<Object> stored = document(model, key, initial);
+        DocumentStore.Stored<Object> stored = document(model, key, type, initial);
         if (stored.hasApplied(event)) {
             return (S) stored.state();
         }
@@ -32,21 +71,47 @@ public final class InMemoryFolds implements Folds {
     @Override
     @SuppressWarnings("unchecked")
     public <S> S current(String model, String key, Class<S> type, Supplier<S> initial) {
-        return (S) document(model, key, initial).state();
+        return (S) document(model, key, type, initial).state();
     }
 
     @Override
     public void clear(String model) {
+        inMemory -= models.getOrDefault(model, new LinkedHashMap<>()).size();
         models.remove(model);
     }
 
-    /** Every document folded, by model and key. */
-    public Map<String, Map<String, DocumentStore.Stored<Object>>> documents() {
-        return models;
+    /** The model's documents still in memory, by key (those that went cold are written already). */
+    public Map<String, DocumentStore.Stored<Object>> documents(String model) {
+        return models.containsKey(model) ? models.get(model) : Map.of();
     }
 
-    private DocumentStore.Stored<Object> document(String model, String key, Supplier<?> initial) {
-        return models.computeIfAbsent(model, m -> new LinkedHashMap<>())
-                .computeIfAbsent(key, k -> new DocumentStore.Stored<>(initial.get(), new HashMap<>()));
+    @SuppressWarnings("unchecked")
+    private <S> DocumentStore.Stored<Object> document(String model, String key, Class<S> type, Supplier<S> initial) {
+        LinkedHashMap<String, DocumentStore.Stored<Object>> documents = models.computeIfAbsent(model,
+                m -> new LinkedHashMap<>(16, 0.75f, true));
+        DocumentStore.Stored<Object> stored = documents.get(key);
+        if (stored == null) {
+            stored = cold.read(model, key, type).map(found -> (DocumentStore.Stored<Object>) found)
+                    .orElseGet(() -> new DocumentStore.Stored<>(initial.get(), new HashMap<>()));
+            documents.put(key, stored);
+            inMemory++;
+            if (inMemory > kept) {
+                writeColdest(model, documents);
+            }
+        }
+        return stored;
+    }
+
+    /** Writes out the quarter of the model's documents in memory folded into longest ago, and forgets them. */
+    private void writeColdest(String model, LinkedHashMap<String, DocumentStore.Stored<Object>> documents) {
+        Map<String, DocumentStore.Stored<Object>> coldest = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, DocumentStore.Stored<Object>>> eldest = documents.entrySet().iterator();
+        for (int i = Math.max(1, documents.size() / 4); i > 0 && eldest.hasNext(); i--) {
+            Map.Entry<String, DocumentStore.Stored<Object>> document = eldest.next();
+            coldest.put(document.getKey(), document.getValue());
+            eldest.remove();
+        }
+        inMemory -= coldest.size();
+        cold.write(model, coldest);
     }
 }
