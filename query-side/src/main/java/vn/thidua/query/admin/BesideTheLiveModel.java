@@ -6,6 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
@@ -122,23 +128,32 @@ public class BesideTheLiveModel {
         long start = System.nanoTime();
         projection.clearBeside();
         documents.deleteModel(RebuiltBeside.besideName(model));
-        AtomicLong wentCold = new AtomicLong();
-        InMemoryFolds folds = new InMemoryFolds(documentsInMemory, new InMemoryFolds.ColdDocuments() {
-            @Override
-            public void write(String model, Map<String, DocumentStore.Stored<Object>> cold) {
-                beside.executeWithoutResult(status -> documents.saveAll(RebuiltBeside.besideName(model), cold));
-                wentCold.addAndGet(cold.size());
-            }
-
-            @Override
-            public <S> Optional<DocumentStore.Stored<S>> read(String model, String key, Class<S> type) {
-                return beside.execute(status -> documents.loadUnless(RebuiltBeside.besideName(model), key, type,
-                        null).map(DocumentStore.Revised::stored));
-            }
-        });
+        ColdBeside cold = new ColdBeside();
+        InMemoryFolds folds = new InMemoryFolds(documentsInMemory, cold);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.besideTheLive(folds));
         long[] last = {-1};
         BitSet seen = new BitSet();
+        try {
+            readAndFold(handlers, last, seen, folded);
+            cold.finish();
+        } finally {
+            cold.close();
+        }
+        projection.finishBeside();
+        long foldedAt = System.nanoTime();
+        Map<String, DocumentStore.Stored<Object>> built = folds.documents(model);
+        transaction.executeWithoutResult(status -> documents.saveAll(RebuiltBeside.besideName(model), built));
+        LOG.info("The {} read model folded {} events in {} ms beside the live one ({} documents written as they went"
+                        + " cold), and wrote the {} documents left in memory in {} ms", model, folded.get(),
+                (foldedAt - start) / 1_000_000, cold.wentCold.get(), built.size(), (System.nanoTime() - foldedAt) / 1_000_000);
+        TrackingToken through = last[0] < 0 ? null : GapAwareTrackingToken.newInstance(last[0],
+                LongStream.rangeClosed(Math.max(1, last[0] - GAPS_KEPT), last[0])
+                        .filter(index -> !seen.get((int) index)).boxed().toList());
+        return new Built(model, projection, through, folded.get());
+    }
+
+    /** Reads every stored row in order and hands each event the projection handles to it. */
+    private void readAndFold(AnnotationEventHandlerAdapter handlers, long[] last, BitSet seen, AtomicLong folded) {
         reading.executeWithoutResult(status -> batch.query(connection -> {
             PreparedStatement select = connection.prepareStatement("select " + StoredEvent.COLUMNS
                     + " from domain_event_entry order by global_index");
@@ -161,17 +176,65 @@ public class BesideTheLiveModel {
             seen.set((int) Math.min(stored.globalIndex(), Integer.MAX_VALUE));
             folded.incrementAndGet();
         }));
-        projection.finishBeside();
-        long foldedAt = System.nanoTime();
-        Map<String, DocumentStore.Stored<Object>> built = folds.documents(model);
-        transaction.executeWithoutResult(status -> documents.saveAll(RebuiltBeside.besideName(model), built));
-        LOG.info("The {} read model folded {} events in {} ms beside the live one ({} documents written as they went"
-                        + " cold), and wrote the {} documents left in memory in {} ms", model, folded.get(),
-                (foldedAt - start) / 1_000_000, wentCold.get(), built.size(), (System.nanoTime() - foldedAt) / 1_000_000);
-        TrackingToken through = last[0] < 0 ? null : GapAwareTrackingToken.newInstance(last[0],
-                LongStream.rangeClosed(Math.max(1, last[0] - GAPS_KEPT), last[0])
-                        .filter(index -> !seen.get((int) index)).boxed().toList());
-        return new Built(model, projection, through, folded.get());
+    }
+
+    /**
+     * Documents gone cold during a build, written beside on a thread of their own while the folding goes on: one
+     * batch at a time (the next waits for it), so that the heap holds two batches at most. One read back while its
+     * batch is still being written is taken from memory once the write is done, the same object, never from a half
+     * written table.
+     */
+    private final class ColdBeside implements InMemoryFolds.ColdDocuments, AutoCloseable {
+
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-model-cold-documents");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final Map<String, DocumentStore.Stored<Object>> beingWritten = new ConcurrentHashMap<>();
+        private Future<?> writing = CompletableFuture.completedFuture(null);
+        final AtomicLong wentCold = new AtomicLong();
+
+        @Override
+        public void write(String model, Map<String, DocumentStore.Stored<Object>> documents) {
+            finish();
+            documents.forEach((key, document) -> beingWritten.put(model + "|" + key, document));
+            writing = writer.submit(() -> {
+                beside.executeWithoutResult(status -> BesideTheLiveModel.this.documents.saveAll(
+                        RebuiltBeside.besideName(model), documents));
+                documents.forEach((key, document) -> beingWritten.remove(model + "|" + key, document));
+                wentCold.addAndGet(documents.size());
+            });
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <S> Optional<DocumentStore.Stored<S>> read(String model, String key, Class<S> type) {
+            DocumentStore.Stored<Object> written = beingWritten.get(model + "|" + key);
+            if (written != null) {
+                finish();
+                return Optional.of((DocumentStore.Stored<S>) written);
+            }
+            return beside.execute(status -> BesideTheLiveModel.this.documents.loadUnless(
+                    RebuiltBeside.besideName(model), key, type, null).map(DocumentStore.Revised::stored));
+        }
+
+        /** Waits until the batch being written is stored. */
+        void finish() {
+            try {
+                writing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while cold documents were written", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cold documents could not be written beside", e.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            writer.shutdownNow();
+        }
     }
 
     /**
