@@ -46,10 +46,11 @@ import vn.thidua.query.projection.StoredPayloads;
  * query, each deserialized as the ledger's followers read them ({@link StoredPayloads}) and handed to a second
  * instance of the model's own projection ({@link RebuiltBeside}), which folds into memory and writes any rows of its
  * own into tables beside the live ones; the folded documents are written under the model's name beside
- * ({@link RebuiltBeside#besideName}): those that go cold while the rows stream in (past
- * {@code thidua.rebuild.documents-in-memory} in memory), then the rest. Then, with no processor holding a segment of the model, one transaction puts
- * the new documents and rows in place of the old, announces every document as changed, and sets the processor's
- * tokens to where the reading stopped, so that it goes on from there on the new model. An event that was still being
+ * ({@link RebuiltBeside#besideName}): those that go cold while the rows stream in (when the heap runs short, or past
+ * {@code thidua.rebuild.documents-in-memory} in memory), then the rest. Then, with no processor holding a segment of
+ * the model, one transaction puts the new documents and rows in place of the old, announces every document as
+ * changed, and sets the processor's tokens to where the reading stopped, so that it goes on from there on the new
+ * model. An event that was still being
  * written when the reading passed its place is a gap in that token, which the processor takes when it commits.
  */
 @Component
@@ -64,6 +65,7 @@ public class BesideTheLiveModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(BesideTheLiveModel.class);
     private static final int READ_BATCH = 5_000;
+    private static final double HEAP_SHARE_IN_USE = 0.7;
     /**
      * Axon's processors keep a gap this far behind the head at most; an older missing index is no event to come. The
      * store's first global index is 1.
@@ -129,7 +131,7 @@ public class BesideTheLiveModel {
         projection.clearBeside();
         documents.deleteModel(RebuiltBeside.besideName(model));
         ColdBeside cold = new ColdBeside();
-        InMemoryFolds folds = new InMemoryFolds(documentsInMemory, cold);
+        InMemoryFolds folds = new InMemoryFolds(documentsInMemory, BesideTheLiveModel::heapShort, cold);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection.besideTheLive(folds));
         long[] last = {-1};
         BitSet seen = new BitSet();
@@ -150,6 +152,15 @@ public class BesideTheLiveModel {
                 LongStream.rangeClosed(Math.max(1, last[0] - GAPS_KEPT), last[0])
                         .filter(index -> !seen.get((int) index)).boxed().toList());
         return new Built(model, projection, through, folded.get());
+    }
+
+    /**
+     * Whether the heap in use has passed {@value #HEAP_SHARE_IN_USE} of its maximum: garbage counts too, so this says
+     * "write some documents out" early rather than late, and only where the heap is small for what is being built.
+     */
+    private static boolean heapShort() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory() > HEAP_SHARE_IN_USE * runtime.maxMemory();
     }
 
     /** Reads every stored row in order and hands each event the projection handles to it. */

@@ -1,19 +1,22 @@
 package vn.thidua.query.projection;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * A read model's documents folded in memory, from nothing, as a rebuild folds the whole stream beside the live model:
- * the same folds and the same once-only rule per aggregate version as {@link DocumentProjections}. At most
- * {@code kept} documents stay in memory: past that, those folded into longest ago are written out as cold (a year
- * closed, a cluster dissolved: most are never touched again) and read back if an event touches one again, so that a
- * rebuild of the whole national record holds a bounded heap whatever its number of documents.
+ * the same folds and the same once-only rule per aggregate version as {@link DocumentProjections}. When the heap runs
+ * short (or past {@code kept} documents), those folded into longest ago are written out as cold (a year closed, a
+ * cluster dissolved: most are never touched again) and read back if an event touches one again, so that a rebuild of
+ * the whole national record fits the heap it is given whatever its number of documents.
  */
 public final class InMemoryFolds implements Folds {
 
@@ -38,19 +41,30 @@ public final class InMemoryFolds implements Folds {
         }
     };
 
+    /** How often, in documents taken into memory, the heap is looked at. */
+    private static final int HEAP_LOOKED_AT_EVERY = 256;
+
     private final int kept;
+    private final BooleanSupplier heapShort;
     private final ColdDocuments cold;
     /** By model, the documents in memory in the order they were last folded into or read, eldest first. */
     private final Map<String, LinkedHashMap<String, DocumentStore.Stored<Object>>> models = new LinkedHashMap<>();
+    /** The keys written out as cold, by model: only those are read back (a new document is not looked for). */
+    private final Map<String, Set<String>> writtenCold = new HashMap<>();
     private int inMemory;
 
     /** Every document kept in memory. */
     public InMemoryFolds() {
-        this(Integer.MAX_VALUE, NONE);
+        this(Integer.MAX_VALUE, () -> false, NONE);
     }
 
-    public InMemoryFolds(int kept, ColdDocuments cold) {
+    /**
+     * Documents written out to {@code cold} while more than {@code kept} are in memory, or the heap is short
+     * ({@code heapShort}, asked every {@value #HEAP_LOOKED_AT_EVERY} documents taken into memory).
+     */
+    public InMemoryFolds(int kept, BooleanSupplier heapShort, ColdDocuments cold) {
         this.kept = kept;
+        this.heapShort = heapShort;
         this.cold = cold;
     }
 
@@ -78,6 +92,7 @@ public final class InMemoryFolds implements Folds {
     public void clear(String model) {
         inMemory -= models.getOrDefault(model, new LinkedHashMap<>()).size();
         models.remove(model);
+        writtenCold.remove(model);
     }
 
     /** The model's documents still in memory, by key (those that went cold are written already). */
@@ -91,11 +106,13 @@ public final class InMemoryFolds implements Folds {
                 m -> new LinkedHashMap<>(16, 0.75f, true));
         DocumentStore.Stored<Object> stored = documents.get(key);
         if (stored == null) {
-            stored = cold.read(model, key, type).map(found -> (DocumentStore.Stored<Object>) found)
+            Optional<DocumentStore.Stored<S>> wentCold = writtenCold.getOrDefault(model, Set.of()).contains(key)
+                    ? cold.read(model, key, type) : Optional.empty();
+            stored = wentCold.map(found -> (DocumentStore.Stored<Object>) found)
                     .orElseGet(() -> new DocumentStore.Stored<>(initial.get(), new HashMap<>()));
             documents.put(key, stored);
             inMemory++;
-            if (inMemory > kept) {
+            if (inMemory > kept || (inMemory % HEAP_LOOKED_AT_EVERY == 0 && heapShort.getAsBoolean())) {
                 writeColdest(model, documents);
             }
         }
@@ -112,6 +129,7 @@ public final class InMemoryFolds implements Folds {
             eldest.remove();
         }
         inMemory -= coldest.size();
+        writtenCold.computeIfAbsent(model, m -> new HashSet<>()).addAll(coldest.keySet());
         cold.write(model, coldest);
     }
 }
