@@ -50,8 +50,8 @@ import vn.thidua.query.projection.StoredPayloads;
  * {@code thidua.rebuild.documents-in-memory} in memory), then the rest. Then, with no processor holding a segment of
  * the model, one transaction puts the new documents and rows in place of the old, announces every document as
  * changed, and sets the processor's tokens to where the reading stopped, so that it goes on from there on the new
- * model. An event that was still being
- * written when the reading passed its place is a gap in that token, which the processor takes when it commits.
+ * model. An event that was still being written when the reading passed its place is a gap in that token, which the
+ * processor takes when it commits.
  */
 @Component
 public class BesideTheLiveModel {
@@ -147,7 +147,8 @@ public class BesideTheLiveModel {
         transaction.executeWithoutResult(status -> documents.saveAll(RebuiltBeside.besideName(model), built));
         LOG.info("The {} read model folded {} events in {} ms beside the live one ({} documents written as they went"
                         + " cold), and wrote the {} documents left in memory in {} ms", model, folded.get(),
-                (foldedAt - start) / 1_000_000, cold.wentCold.get(), built.size(), (System.nanoTime() - foldedAt) / 1_000_000);
+                (foldedAt - start) / 1_000_000, cold.wentCold.get(), built.size(),
+                (System.nanoTime() - foldedAt) / 1_000_000);
         TrackingToken through = last[0] < 0 ? null : GapAwareTrackingToken.newInstance(last[0],
                 LongStream.rangeClosed(Math.max(1, last[0] - GAPS_KEPT), last[0])
                         .filter(index -> !seen.get((int) index)).boxed().toList());
