@@ -227,8 +227,8 @@ public class BesideTheLiveModel {
                 finish();
                 return Optional.of((DocumentStore.Stored<S>) written);
             }
-            return beside.execute(status -> BesideTheLiveModel.this.documents.loadUnless(
-                    RebuiltBeside.besideName(model), key, type, null).map(DocumentStore.Revised::stored));
+            return beside.execute(status -> BesideTheLiveModel.this.documents.load(RebuiltBeside.besideName(model),
+                    key, type));
         }
 
         /** Waits until the batch being written is stored. */

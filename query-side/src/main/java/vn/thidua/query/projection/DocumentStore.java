@@ -58,11 +58,7 @@ public class DocumentStore {
     }
 
     public <S> Optional<Stored<S>> load(String model, String key, Class<S> type) {
-        return jdbc.sql("select body, versions from read_document where model = ? and doc_key = ?")
-                .params(model, key)
-                .query((row, i) -> new Stored<>(json.readValue(row.getString(1), type),
-                        new HashMap<>(json.readValue(row.getString(2), VERSIONS))))
-                .optional();
+        return loadUnless(model, key, type, null).map(Revised::stored);
     }
 
     /**
