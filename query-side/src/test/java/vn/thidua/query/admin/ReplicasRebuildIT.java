@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static vn.thidua.command.SeedCluster.CLUSTER_ID;
 
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,21 +99,28 @@ class ReplicasRebuildIT {
                 }
             });
             readers.start();
-            Http.Response asked = other.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay", Map.of());
-            assertThat(asked.status()).as(asked.raw()).isEqualTo(202);
-            assertThat(asked.body().path("replaying").asBoolean()).isTrue();
-            Http.Response again = first.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay",
-                    Map.of());
-            assertThat(again.status()).as("a second rebuild while one is under way").isEqualTo(409);
-            assertThat(again.code()).isEqualTo("REPLAY_REFUSED");
-            List<String> signedDuring = SeedCluster.unitIds().subList(signed, signed + 2);
-            for (String unitId : signedDuring) {
-                Http.Response pledge = apps.commands().asOfficerOf(unitId).post(YEARS + "/2017/pledge/signatures",
-                        SeedRequests.signature(unitId));
-                assertThat(pledge.status()).isEqualTo(201);
-                last = pledge.body().path("position").asLong();
+            Connection holder = holdingTheRebuild(model);
+            try {
+                Http.Response asked = other.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay",
+                        Map.of());
+                assertThat(asked.status()).as(asked.raw()).isEqualTo(202);
+                assertThat(asked.body().path("replaying").asBoolean()).isTrue();
+                Http.Response again = first.as(Http.COUNCIL).post("/api/admin/projections/" + model + "/replay",
+                        Map.of());
+                assertThat(again.status()).as("a second rebuild while one is under way").isEqualTo(409);
+                assertThat(again.code()).isEqualTo("REPLAY_REFUSED");
+                List<String> signedDuring = SeedCluster.unitIds().subList(signed, signed + 2);
+                for (String unitId : signedDuring) {
+                    Http.Response pledge = apps.commands().asOfficerOf(unitId)
+                            .post(YEARS + "/2017/pledge/signatures", SeedRequests.signature(unitId));
+                    assertThat(pledge.status()).isEqualTo(201);
+                    last = pledge.body().path("position").asLong();
+                }
+                signed += signedDuring.size();
+            } finally {
+                holder.rollback();
+                holder.close();
             }
-            signed += signedDuring.size();
             await().atMost(PATIENCE).until(() -> apps.jdbc().sql("select (select count(*) from read_model_rebuild)"
                     + " + (select count(*) from ledger_follower where name <> 'decision-log')").query(Long.class)
                     .single() == 0);
@@ -131,6 +142,27 @@ class ReplicasRebuildIT {
             }
         }
         assertThat(apps.jdbc().sql("select count(*) from read_model_rebuild").query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Holds the model's rebuild under way until the returned transaction ends, so that a second request finds it so
+     * however fast it would be: a folded model's build waits to clear what an earlier build left beside (a row this
+     * transaction holds), the decision log's switch waits for its live follower's row.
+     */
+    private Connection holdingTheRebuild(String model) throws SQLException {
+        if (!model.equals("decision-log")) {
+            apps.jdbc().sql("insert into read_document (model, doc_key, versions, body) values (?, 'held', '{}', '{}')")
+                    .param(model + "-beside").update();
+        }
+        Connection holder = apps.querySideBean(DataSource.class).getConnection();
+        holder.setAutoCommit(false);
+        try (PreparedStatement hold = holder.prepareStatement(model.equals("decision-log")
+                ? "select 1 from ledger_follower where name = ? for update"
+                : "select 1 from read_document where model = ? || '-beside' for update")) {
+            hold.setString(1, model);
+            hold.executeQuery().close();
+        }
+        return holder;
     }
 
     private static JsonNode awaitOk(Http replica, String path) {
